@@ -1,0 +1,308 @@
+//! `protocol check`: the protocol file, then its translations against the keys it uses, then the
+//! app strings the engine needs. Every problem is reported, located, none stops the others.
+
+use crate::source::{AppStrings, ProtocolSource};
+use fieldscreen_i18n::{FtlFile, LanguageIdentifier, TextDirection, direction_of, parse_ftl};
+use fieldscreen_protocol::diagnostic::did_you_mean;
+use fieldscreen_protocol::model::{Direction, TranslationStatus};
+use fieldscreen_protocol::{Diagnostic, Location, Protocol, Severity, builtin, compile};
+use std::collections::BTreeMap;
+
+pub struct Checked {
+    pub protocol: Option<Protocol>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+fn diag(
+    severity: Severity,
+    code: &'static str,
+    file: &str,
+    line: usize,
+    column: usize,
+    path: &str,
+    message: String,
+    hint: Option<String>,
+) -> Diagnostic {
+    Diagnostic {
+        severity,
+        code,
+        file: file.to_string(),
+        location: Location { line, column },
+        path: path.to_string(),
+        message,
+        hint,
+    }
+}
+
+pub fn check(src: &ProtocolSource, app: &AppStrings, today: Option<jiff::civil::Date>) -> Checked {
+    let mut out = Vec::new();
+    for f in &src.unreadable {
+        out.push(diag(
+            Severity::Error,
+            "not-utf8",
+            f,
+            1,
+            1,
+            "",
+            "the file is not UTF-8 text".into(),
+            Some("save it as UTF-8".into()),
+        ));
+    }
+    let Some(file) = &src.protocol else {
+        out.push(diag(
+            Severity::Error,
+            "missing-file",
+            &src.dir,
+            1,
+            1,
+            "",
+            "no protocol.toml in this directory".into(),
+            None,
+        ));
+        return Checked {
+            protocol: None,
+            diagnostics: out,
+        };
+    };
+    let compiled = compile(&file.path, &file.text, today);
+    out.extend(compiled.diagnostics);
+    let Some(protocol) = compiled.protocol else {
+        // Translations are checked against the keys the protocol uses; without it, only syntax.
+        for (_, f) in &src.locales {
+            out.extend(syntax_problems(&f.path, &parse_ftl(&f.text)));
+        }
+        return Checked {
+            protocol: None,
+            diagnostics: out,
+        };
+    };
+    if protocol.header.id != src.dir_name {
+        out.push(diag(
+            Severity::Error,
+            "id-mismatch",
+            &file.path,
+            1,
+            1,
+            "protocol.id",
+            format!(
+                "the protocol id `{}` differs from its directory name `{}`",
+                protocol.header.id, src.dir_name
+            ),
+            Some("rename one so both match".into()),
+        ));
+    }
+    check_translations(&protocol, src, &file.path, &mut out);
+    check_app_strings(&protocol, app, &mut out);
+    Checked {
+        protocol: Some(protocol),
+        diagnostics: out,
+    }
+}
+
+fn syntax_problems(path: &str, f: &FtlFile) -> Vec<Diagnostic> {
+    f.problems
+        .iter()
+        .map(|p| {
+            diag(
+                Severity::Error,
+                "fluent-syntax",
+                path,
+                p.line,
+                p.column,
+                "",
+                p.message.clone(),
+                None,
+            )
+        })
+        .collect()
+}
+
+fn check_translations(protocol: &Protocol, src: &ProtocolSource, protocol_path: &str, out: &mut Vec<Diagnostic>) {
+    let keys = protocol.text_keys();
+    let parsed: BTreeMap<&str, (&str, FtlFile)> = src
+        .locales
+        .iter()
+        .map(|(tag, f)| (tag.as_str(), (f.path.as_str(), parse_ftl(&f.text))))
+        .collect();
+    let default = protocol.header.default_language.as_str();
+    for (tag, (path, _)) in &parsed {
+        if !protocol.header.languages.iter().any(|l| l.tag == *tag) {
+            out.push(diag(
+                Severity::Warning,
+                "undeclared-language",
+                path,
+                1,
+                1,
+                "",
+                format!("`{tag}.ftl` is not declared in [[protocol.languages]] and will not be offered"),
+                None,
+            ));
+        }
+    }
+    for (i, lang) in protocol.header.languages.iter().enumerate() {
+        let lpath = format!("protocol.languages[{i}]");
+        let complete = lang.status == TranslationStatus::Complete;
+        if let Ok(id) = lang.tag.parse::<LanguageIdentifier>() {
+            let cldr = direction_of(&id);
+            let declared = if lang.direction == Direction::Rtl {
+                TextDirection::Rtl
+            } else {
+                TextDirection::Ltr
+            };
+            if cldr != declared {
+                out.push(diag(
+                    Severity::Warning,
+                    "direction-mismatch",
+                    protocol_path,
+                    1,
+                    1,
+                    &lpath,
+                    format!(
+                        "`{}` is declared {} but its script is written {}",
+                        lang.tag,
+                        declared.as_str(),
+                        cldr.as_str()
+                    ),
+                    None,
+                ));
+            }
+        }
+        let Some((path, ftl)) = parsed.get(lang.tag.as_str()) else {
+            let severity = if complete { Severity::Error } else { Severity::Warning };
+            out.push(diag(
+                severity,
+                "missing-translation",
+                protocol_path,
+                1,
+                1,
+                &lpath,
+                format!("no locales/{}.ftl for declared language `{}`", lang.tag, lang.tag),
+                None,
+            ));
+            continue;
+        };
+        out.extend(syntax_problems(path, ftl));
+        let missing: Vec<&String> = keys
+            .iter()
+            .filter(|k| !ftl.messages.get(k.as_str()).is_some_and(|m| m.has_value))
+            .collect();
+        if complete {
+            for k in &missing {
+                let hint = did_you_mean(k, ftl.messages.keys().map(String::as_str));
+                out.push(diag(
+                    Severity::Error,
+                    "missing-key",
+                    path,
+                    1,
+                    1,
+                    "",
+                    format!("`{}` is marked complete but has no message `{k}`", lang.tag),
+                    hint,
+                ));
+            }
+        } else if !missing.is_empty() {
+            let list: Vec<&str> = missing.iter().map(|k| k.as_str()).collect();
+            out.push(diag(
+                Severity::Warning,
+                "draft-missing-keys",
+                path,
+                1,
+                1,
+                "",
+                format!(
+                    "draft translation `{}` lacks {} of {} messages (they fall back to `{default}`): {}",
+                    lang.tag,
+                    list.len(),
+                    keys.len(),
+                    list.join(", ")
+                ),
+                None,
+            ));
+        }
+        for (k, m) in &ftl.messages {
+            if !keys.contains(k) {
+                let hint = did_you_mean(k, keys.iter().map(String::as_str));
+                out.push(diag(
+                    Severity::Warning,
+                    "unused-key",
+                    path,
+                    m.line,
+                    m.column,
+                    "",
+                    format!("message `{k}` is not used by the protocol"),
+                    hint,
+                ));
+            }
+        }
+        if lang.tag != default
+            && let Some((_, reference)) = parsed.get(default)
+        {
+            for (k, m) in &ftl.messages {
+                let Some(r) = reference.messages.get(k) else { continue };
+                if r.variables != m.variables {
+                    let show = |v: &std::collections::BTreeSet<String>| {
+                        v.iter().map(|x| format!("${x}")).collect::<Vec<_>>().join(", ")
+                    };
+                    let severity = if complete { Severity::Error } else { Severity::Warning };
+                    out.push(diag(
+                        severity,
+                        "variables-differ",
+                        path,
+                        m.line,
+                        m.column,
+                        "",
+                        format!(
+                            "message `{k}` uses [{}] but `{default}` uses [{}]",
+                            show(&m.variables),
+                            show(&r.variables)
+                        ),
+                        Some("every translation must use the same variables".into()),
+                    ));
+                }
+            }
+        }
+    }
+}
+
+/// The engine's own wording (safety check, consent, age gate, levels) lives in the app strings;
+/// the protocol's languages need it too.
+fn check_app_strings(protocol: &Protocol, app: &AppStrings, out: &mut Vec<Diagnostic>) {
+    let needed = builtin::app_keys();
+    for lang in &protocol.header.languages {
+        let files = app.files_for(&lang.tag);
+        let mut defined = std::collections::BTreeSet::new();
+        for f in &files {
+            let ftl = parse_ftl(&f.text);
+            out.extend(syntax_problems(&f.path, &ftl));
+            defined.extend(ftl.messages.into_keys());
+        }
+        let missing: Vec<&str> = needed
+            .iter()
+            .filter(|k| !defined.contains(*k))
+            .map(String::as_str)
+            .collect();
+        if missing.is_empty() {
+            continue;
+        }
+        let strict = lang.tag == protocol.header.default_language;
+        let severity = if strict { Severity::Error } else { Severity::Warning };
+        let file = files
+            .first()
+            .map_or_else(|| format!("locales/{}/", lang.tag), |f| f.path.clone());
+        out.push(diag(
+            severity,
+            "app-strings-missing",
+            &file,
+            1,
+            1,
+            "",
+            format!(
+                "the app strings for `{}` lack {} engine messages: {}",
+                lang.tag,
+                missing.len(),
+                missing.join(", ")
+            ),
+            None,
+        ));
+    }
+}

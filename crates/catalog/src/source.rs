@@ -1,0 +1,160 @@
+//! Where protocol and app strings come from: a directory on disk, or files embedded in a binary.
+
+use crate::CatalogError;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone)]
+pub struct TextFile {
+    /// For messages: the path as the user would recognise it.
+    pub path: String,
+    pub text: String,
+}
+
+/// One protocol directory: `protocol.toml` and `locales/<lang>.ftl`.
+#[derive(Debug, Clone)]
+pub struct ProtocolSource {
+    pub dir: String,
+    /// The directory's own name, which must equal the protocol id.
+    pub dir_name: String,
+    pub protocol: Option<TextFile>,
+    /// (language tag, file), sorted by tag.
+    pub locales: Vec<(String, TextFile)>,
+    /// Files that could not be read as UTF-8 text.
+    pub unreadable: Vec<String>,
+}
+
+impl ProtocolSource {
+    pub fn locale(&self, tag: &str) -> Option<&TextFile> {
+        self.locales.iter().find(|(t, _)| t == tag).map(|(_, f)| f)
+    }
+}
+
+/// The app's own strings: `locales/<lang>/*.ftl`.
+#[derive(Debug, Clone, Default)]
+pub struct AppStrings {
+    pub langs: Vec<(String, Vec<TextFile>)>,
+}
+
+impl AppStrings {
+    pub fn files_for(&self, tag: &str) -> Vec<&TextFile> {
+        self.langs
+            .iter()
+            .filter(|(t, _)| t == tag)
+            .flat_map(|(_, fs)| fs.iter())
+            .collect()
+    }
+}
+
+fn io(path: &Path, source: std::io::Error) -> CatalogError {
+    CatalogError::Io {
+        path: path.display().to_string(),
+        source,
+    }
+}
+
+pub fn read_protocol_dir(dir: &Path) -> Result<ProtocolSource, CatalogError> {
+    let meta = std::fs::metadata(dir).map_err(|e| io(dir, e))?;
+    if !meta.is_dir() {
+        return Err(io(
+            dir,
+            std::io::Error::new(
+                std::io::ErrorKind::NotADirectory,
+                "a protocol is a directory holding protocol.toml",
+            ),
+        ));
+    }
+    let dir_name = dir
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut unreadable = Vec::new();
+    let protocol_path = dir.join("protocol.toml");
+    let protocol = match std::fs::read(&protocol_path) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(text) => Some(TextFile {
+                path: protocol_path.display().to_string(),
+                text,
+            }),
+            Err(_) => {
+                unreadable.push(protocol_path.display().to_string());
+                None
+            }
+        },
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => return Err(io(&protocol_path, e)),
+    };
+    let mut locales = Vec::new();
+    let locale_dir = dir.join("locales");
+    if locale_dir.is_dir() {
+        for entry in std::fs::read_dir(&locale_dir).map_err(|e| io(&locale_dir, e))? {
+            let path = entry.map_err(|e| io(&locale_dir, e))?.path();
+            if path.extension().and_then(|e| e.to_str()) != Some("ftl") {
+                continue;
+            }
+            let tag = path
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            match String::from_utf8(std::fs::read(&path).map_err(|e| io(&path, e))?) {
+                Ok(text) => locales.push((
+                    tag,
+                    TextFile {
+                        path: path.display().to_string(),
+                        text,
+                    },
+                )),
+                Err(_) => unreadable.push(path.display().to_string()),
+            }
+        }
+    }
+    locales.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok(ProtocolSource {
+        dir: dir.display().to_string(),
+        dir_name,
+        protocol,
+        locales,
+        unreadable,
+    })
+}
+
+pub fn read_app_strings(dir: &Path) -> Result<AppStrings, CatalogError> {
+    let mut langs = Vec::new();
+    for entry in std::fs::read_dir(dir).map_err(|e| io(dir, e))? {
+        let lang_dir = entry.map_err(|e| io(dir, e))?.path();
+        if !lang_dir.is_dir() {
+            continue;
+        }
+        let tag = lang_dir
+            .file_name()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let mut files = Vec::new();
+        for f in std::fs::read_dir(&lang_dir).map_err(|e| io(&lang_dir, e))? {
+            let path = f.map_err(|e| io(&lang_dir, e))?.path();
+            if path.extension().and_then(|e| e.to_str()) == Some("ftl") {
+                let text = std::fs::read_to_string(&path).map_err(|e| io(&path, e))?;
+                files.push(TextFile {
+                    path: path.display().to_string(),
+                    text,
+                });
+            }
+        }
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        langs.push((tag, files));
+    }
+    langs.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok(AppStrings { langs })
+}
+
+/// The protocol directories under `root` (those holding a `protocol.toml`), sorted.
+pub fn list_protocol_dirs(root: &Path) -> Result<Vec<PathBuf>, CatalogError> {
+    let mut dirs = Vec::new();
+    for entry in std::fs::read_dir(root).map_err(|e| io(root, e))? {
+        let path = entry.map_err(|e| io(root, e))?.path();
+        if path.join("protocol.toml").is_file() {
+            dirs.push(path);
+        }
+    }
+    dirs.sort();
+    Ok(dirs)
+}

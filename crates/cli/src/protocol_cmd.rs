@@ -1,0 +1,140 @@
+//! `fieldscreen protocol list|show|check`.
+
+use crate::render::Screen;
+use crate::sources::Sources;
+use anyhow::Result;
+use fieldscreen_catalog::{check as check_source, load};
+use fieldscreen_protocol::Severity;
+use fieldscreen_protocol::model::TranslationStatus;
+use jiff::civil::Date;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+pub fn list(src: &Sources, lang: &str, today: Date) -> Result<ExitCode> {
+    for s in src.all()? {
+        match load(&s, &src.app, Some(today)) {
+            Ok(loaded) => {
+                let screen = Screen::new(&loaded, lang, None)?;
+                let h = &loaded.protocol.header;
+                let langs: Vec<String> = h
+                    .languages
+                    .iter()
+                    .map(|l| {
+                        if l.status == TranslationStatus::Complete {
+                            l.tag.clone()
+                        } else {
+                            format!("{}*", l.tag)
+                        }
+                    })
+                    .collect();
+                println!(
+                    "{:<20} {:<8} {:<10} {}",
+                    h.id,
+                    h.version,
+                    format!("{:?}", h.status).to_lowercase(),
+                    screen.interviewer(&h.title_key)
+                );
+                println!(
+                    "{:<20} {}",
+                    "",
+                    screen.cli("cli-list-languages", &[("languages", langs.join(" "))])
+                );
+            }
+            Err(e) => println!("{:<20} {}", s.dir_name, first_line(&e.to_string())),
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn first_line(s: &str) -> &str {
+    s.lines().next().unwrap_or("")
+}
+
+pub fn show(src: &Sources, id: &str, lang: &str, today: Date) -> Result<ExitCode> {
+    let loaded = load(&src.find(id)?, &src.app, Some(today))?;
+    let screen = Screen::new(&loaded, lang, None)?;
+    let p = &loaded.protocol;
+    let h = &p.header;
+    println!("{} — {} {}", screen.interviewer(&h.title_key), h.id, h.version);
+    if let Some(k) = &h.summary_key {
+        println!("{}", screen.interviewer(k));
+    }
+    println!(
+        "{}",
+        screen.cli("cli-show-review-by", &[("date", screen.date(h.review_by))])
+    );
+    for s in &h.sources {
+        println!("  • {} ({}) — {}", s.name, s.version, s.link);
+    }
+    let mut section = usize::MAX;
+    for (i, q) in p.questions.iter().enumerate() {
+        if q.section != section {
+            section = q.section;
+            println!("\n## {}", screen.interviewer(&p.sections[section].title_key));
+        }
+        let tags: Vec<&str> = p
+            .indicators
+            .iter()
+            .filter(|ind| {
+                let mut qs = Vec::new();
+                ind.when.questions(&mut qs);
+                qs.contains(&i)
+            })
+            .map(|ind| ind.id.as_str())
+            .collect();
+        let mut line = format!(
+            "  {:<22} {:<12} {}",
+            q.id,
+            q.kind.name(),
+            screen.interviewer(&q.text_key)
+        );
+        if !tags.is_empty() {
+            line.push_str(&format!("  [{}]", tags.join(", ")));
+        }
+        println!("{line}");
+    }
+    println!();
+    for r in &p.outcome_rules {
+        println!(
+            "  {} → {}: {}",
+            r.id,
+            r.level.name(),
+            screen.interviewer(&r.explanation_key)
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn check(src: &Sources, dirs: &[PathBuf], strict: bool, today: Date) -> Result<ExitCode> {
+    let sources = if dirs.is_empty() {
+        src.all()?
+    } else {
+        dirs.iter().map(|d| src.read_dir(d)).collect::<Result<Vec<_>>>()?
+    };
+    let (mut errors, mut warnings) = (0, 0);
+    for s in &sources {
+        let checked = check_source(s, &src.app, Some(today));
+        for d in &checked.diagnostics {
+            println!("{d}");
+            match d.severity {
+                Severity::Error => errors += 1,
+                Severity::Warning => warnings += 1,
+            }
+        }
+        let mark = if checked.diagnostics.iter().any(|d| d.severity == Severity::Error) {
+            "FAIL"
+        } else {
+            "ok"
+        };
+        println!("{mark}: {}", s.dir);
+    }
+    println!(
+        "{} protocol(s) checked: {errors} error(s), {warnings} warning(s)",
+        sources.len()
+    );
+    Ok(if errors > 0 || (strict && warnings > 0) {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}

@@ -1,0 +1,173 @@
+//! Problems found in a protocol or its translations, located for the author who must fix them.
+
+use std::fmt;
+use std::ops::Range;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+/// A position a human can jump to: 1-based line and column (columns count characters, not bytes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
+pub struct Location {
+    pub line: usize,
+    pub column: usize,
+}
+
+impl Location {
+    /// Turns a byte offset into a line and column of `source`. Offsets past the end clamp to it.
+    pub fn from_offset(source: &str, offset: usize) -> Self {
+        let mut offset = offset.min(source.len());
+        while !source.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let before = &source[..offset];
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let column = source[line_start..offset].chars().count() + 1;
+        Location { line, column }
+    }
+}
+
+/// One problem. `code` is stable (tests and tooling match on it); `message` and `hint` are prose.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    pub code: &'static str,
+    pub file: String,
+    pub location: Location,
+    /// Where in the document, as a key path such as `sections[1].questions[0].relevant`.
+    pub path: String,
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let severity = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(
+            f,
+            "{}:{}:{}: {severity}[{}]",
+            self.file, self.location.line, self.location.column, self.code
+        )?;
+        if !self.path.is_empty() {
+            write!(f, " at `{}`", self.path)?;
+        }
+        write!(f, ": {}", self.message)?;
+        if let Some(hint) = &self.hint {
+            write!(f, "\n    hint: {hint}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Collects diagnostics for one file, resolving byte spans against its text.
+pub struct Diagnostics<'s> {
+    file: String,
+    source: &'s str,
+    pub items: Vec<Diagnostic>,
+}
+
+impl<'s> Diagnostics<'s> {
+    pub fn new(file: impl Into<String>, source: &'s str) -> Self {
+        Diagnostics {
+            file: file.into(),
+            source,
+            items: Vec::new(),
+        }
+    }
+
+    pub fn push(
+        &mut self,
+        severity: Severity,
+        code: &'static str,
+        span: Range<usize>,
+        path: impl Into<String>,
+        message: impl Into<String>,
+        hint: Option<String>,
+    ) {
+        self.items.push(Diagnostic {
+            severity,
+            code,
+            file: self.file.clone(),
+            location: Location::from_offset(self.source, span.start),
+            path: path.into(),
+            message: message.into(),
+            hint,
+        });
+    }
+
+    pub fn error(
+        &mut self,
+        code: &'static str,
+        span: Range<usize>,
+        path: impl Into<String>,
+        message: impl Into<String>,
+    ) {
+        self.push(Severity::Error, code, span, path, message, None);
+    }
+
+    pub fn error_hint(
+        &mut self,
+        code: &'static str,
+        span: Range<usize>,
+        path: impl Into<String>,
+        message: impl Into<String>,
+        hint: impl Into<String>,
+    ) {
+        self.push(Severity::Error, code, span, path, message, Some(hint.into()));
+    }
+
+    pub fn warning(
+        &mut self,
+        code: &'static str,
+        span: Range<usize>,
+        path: impl Into<String>,
+        message: impl Into<String>,
+    ) {
+        self.push(Severity::Warning, code, span, path, message, None);
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.items.iter().any(|d| d.severity == Severity::Error)
+    }
+}
+
+/// "did you mean" for a misspelt identifier: the closest candidate, if it is close enough.
+pub fn did_you_mean<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
+    candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(wrong, c), c))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| format!("did you mean `{c}`?"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offsets_become_lines_and_character_columns() {
+        let src = "a = 1\nb = \"é\"x\n";
+        assert_eq!(Location::from_offset(src, 0), Location { line: 1, column: 1 });
+        assert_eq!(Location::from_offset(src, 6), Location { line: 2, column: 1 });
+        // 'x' follows a two-byte character: byte 12, character column 7.
+        assert_eq!(Location::from_offset(src, 12), Location { line: 2, column: 7 });
+        assert_eq!(Location::from_offset(src, 999).line, 3);
+    }
+
+    #[test]
+    fn suggests_only_close_names() {
+        assert_eq!(
+            did_you_mean("job_promsed", ["job_promised", "age"]).as_deref(),
+            Some("did you mean `job_promised`?")
+        );
+        assert_eq!(did_you_mean("zzz", ["job_promised"]), None);
+    }
+}

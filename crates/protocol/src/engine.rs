@@ -1,0 +1,351 @@
+//! The interview as a state machine, independent of any UI: the current question, answer, skip,
+//! back, change an earlier answer, stop. Answers to questions that later become hidden are kept
+//! but left out of the outcome.
+
+use crate::answer::{Answer, AnswerError, check_fits};
+use crate::builtin;
+use crate::condition::Facts;
+use crate::model::{AgeGroup, Level, Protocol, QIdx, Question};
+use crate::outcome::{self, Outcome};
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+use std::sync::Arc;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum StoppedBy {
+    Respondent,
+    Interviewer,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "reason", rename_all = "kebab-case")]
+pub enum EndReason {
+    Stopped {
+        by: StoppedBy,
+    },
+    /// A stop rule fired: the emergency path.
+    Emergency {
+        rule: String,
+    },
+    /// Nothing but the fact of the refusal is kept.
+    ConsentRefused,
+    PostponedForSafety,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "state", rename_all = "kebab-case")]
+pub enum State {
+    InProgress,
+    /// Every visible question has been passed; going back reopens the interview.
+    Completed,
+    Ended(EndReason),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Override {
+    pub level: Level,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Session {
+    protocol: Arc<Protocol>,
+    answers: Vec<Option<Answer>>,
+    cursor: QIdx,
+    furthest: QIdx,
+    state: State,
+    override_: Option<Override>,
+}
+
+/// Answers as the engine sees them at one moment: only those of visible questions.
+pub(crate) struct Visible<'a> {
+    pub answers: Vec<Option<&'a Answer>>,
+    pub visible: Vec<bool>,
+}
+
+impl Facts for Visible<'_> {
+    fn answer(&self, q: QIdx) -> Option<&Answer> {
+        self.answers.get(q).copied().flatten()
+    }
+    fn age_group(&self) -> Option<AgeGroup> {
+        age_group_of(self)
+    }
+}
+
+pub(crate) fn age_group_of(f: &dyn Facts) -> Option<AgeGroup> {
+    match f.answer(builtin_index(builtin::AGE)) {
+        Some(Answer::Number(n)) => Some(if *n < builtin::ADULT_AGE {
+            AgeGroup::Child
+        } else {
+            AgeGroup::Adult
+        }),
+        _ => match f.answer(builtin_index(builtin::AGE_MINOR_REASONS)) {
+            Some(Answer::Yes) => Some(AgeGroup::Child),
+            Some(_) => Some(AgeGroup::Adult),
+            None => None,
+        },
+    }
+}
+
+fn builtin_index(id: &str) -> QIdx {
+    builtin::IDS.iter().position(|b| *b == id).unwrap_or(0)
+}
+
+/// Where the session is after a command.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Step {
+    Question(QIdx),
+    Finished(State),
+}
+
+impl Session {
+    pub fn new(protocol: Arc<Protocol>) -> Self {
+        let n = protocol.questions.len();
+        Session {
+            protocol,
+            answers: vec![None; n],
+            cursor: 0,
+            furthest: 0,
+            state: State::InProgress,
+            override_: None,
+        }
+    }
+
+    pub fn protocol(&self) -> &Protocol {
+        &self.protocol
+    }
+
+    pub fn state(&self) -> &State {
+        &self.state
+    }
+
+    pub fn current(&self) -> Option<&Question> {
+        match self.state {
+            State::InProgress => self.protocol.questions.get(self.cursor),
+            _ => None,
+        }
+    }
+
+    pub fn current_index(&self) -> Option<QIdx> {
+        self.current().map(|_| self.cursor)
+    }
+
+    /// The stored answer, visible or not.
+    pub fn answer_of(&self, q: QIdx) -> Option<&Answer> {
+        self.answers.get(q).and_then(Option::as_ref)
+    }
+
+    pub(crate) fn visible(&self) -> Visible<'_> {
+        let n = self.protocol.questions.len();
+        let mut v = Visible {
+            answers: vec![None; n],
+            visible: vec![false; n],
+        };
+        for (i, q) in self.protocol.questions.iter().enumerate() {
+            let section_ok = self.protocol.sections[q.section]
+                .relevant
+                .as_ref()
+                .is_none_or(|c| c.eval(&v));
+            let own_ok = q.relevant.as_ref().is_none_or(|c| c.eval(&v));
+            let consent_ok = !(q.identifying && self.consent() == Some(builtin::CONSENT_ANONYMOUS));
+            if section_ok && own_ok && consent_ok {
+                v.visible[i] = true;
+                v.answers[i] = self.answers[i].as_ref();
+            }
+        }
+        v
+    }
+
+    pub fn is_visible(&self, q: QIdx) -> bool {
+        self.visible().visible.get(q).copied().unwrap_or(false)
+    }
+
+    pub fn consent(&self) -> Option<&str> {
+        match self.answers.get(builtin_index(builtin::CONSENT)) {
+            Some(Some(Answer::Choice(c))) => Some(c.as_str()),
+            _ => None,
+        }
+    }
+
+    pub fn age_group(&self) -> Option<AgeGroup> {
+        age_group_of(&self.visible())
+    }
+
+    /// (visible questions passed, visible questions in all) — the total changes as answers
+    /// change relevance.
+    pub fn progress(&self) -> (usize, usize) {
+        let v = self.visible();
+        let total = v.visible.iter().filter(|x| **x).count();
+        let done = v.visible.iter().take(self.cursor).filter(|x| **x).count();
+        match self.state {
+            State::InProgress => (done, total),
+            _ => (total, total),
+        }
+    }
+
+    fn next_visible_after(&self, from: Option<QIdx>) -> Option<QIdx> {
+        let v = self.visible();
+        let start = from.map_or(0, |f| f + 1);
+        (start..self.protocol.questions.len()).find(|i| v.visible[*i])
+    }
+
+    /// Moves to the first visible question (call once after `new`).
+    pub fn start(&mut self) -> Step {
+        self.advance(None)
+    }
+
+    fn advance(&mut self, from: Option<QIdx>) -> Step {
+        match self.next_visible_after(from) {
+            Some(i) => {
+                self.cursor = i;
+                self.furthest = self.furthest.max(i);
+                self.state = State::InProgress;
+                Step::Question(i)
+            }
+            None => {
+                self.cursor = self.protocol.questions.len();
+                self.state = State::Completed;
+                Step::Finished(self.state.clone())
+            }
+        }
+    }
+
+    fn ensure_open(&self) -> Result<QIdx, AnswerError> {
+        match self.state {
+            State::InProgress => Ok(self.cursor),
+            _ => Err(AnswerError::Ended),
+        }
+    }
+
+    pub fn answer(&mut self, answer: Answer) -> Result<Step, AnswerError> {
+        let at = self.ensure_open()?;
+        let question = &self.protocol.questions[at];
+        check_fits(question, &answer)?;
+        if let Some((constraint, message)) = &question.constraint {
+            let previous = self.answers[at].replace(answer.clone());
+            let ok = constraint.eval(&self.visible());
+            if !ok {
+                self.answers[at] = previous;
+                return Err(AnswerError::Constraint {
+                    question: question.id.clone(),
+                    message_key: message.clone(),
+                });
+            }
+        }
+        self.answers[at] = Some(answer);
+        if let Some(end) = self.end_after(at) {
+            if end == EndReason::ConsentRefused {
+                let consent = self.answers[at].take();
+                self.answers.iter_mut().for_each(|a| *a = None);
+                self.answers[at] = consent;
+            }
+            self.state = State::Ended(end);
+            return Ok(Step::Finished(self.state.clone()));
+        }
+        Ok(self.advance(Some(at)))
+    }
+
+    fn end_after(&self, at: QIdx) -> Option<EndReason> {
+        let id = self.protocol.questions[at].id.as_str();
+        let chosen = |code: &str| matches!(&self.answers[at], Some(Answer::Choice(c)) if c == code);
+        if id == builtin::CONSENT && chosen(builtin::CONSENT_REFUSED) {
+            return Some(EndReason::ConsentRefused);
+        }
+        if id == builtin::SAFETY_DECISION && chosen(builtin::DECISION_POSTPONE) {
+            return Some(EndReason::PostponedForSafety);
+        }
+        let v = self.visible();
+        self.protocol
+            .stop_rules
+            .iter()
+            .find(|r| r.when.eval(&v))
+            .map(|r| EndReason::Emergency { rule: r.id.clone() })
+    }
+
+    /// Leaves the current question unanswered and moves on.
+    pub fn skip(&mut self) -> Result<Step, AnswerError> {
+        let at = self.ensure_open()?;
+        let q = &self.protocol.questions[at];
+        if q.required {
+            return Err(AnswerError::Required { question: q.id.clone() });
+        }
+        self.answers[at] = None;
+        Ok(self.advance(Some(at)))
+    }
+
+    /// Goes to the previous visible question; from a completed interview, to the last one.
+    /// Returns false at the first question or after the interview ended.
+    pub fn back(&mut self) -> bool {
+        if matches!(self.state, State::Ended(_)) {
+            return false;
+        }
+        let v = self.visible();
+        match (0..self.cursor).rev().find(|i| v.visible[*i]) {
+            Some(i) => {
+                self.cursor = i;
+                self.state = State::InProgress;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Reopens an earlier visible question to change its answer.
+    pub fn go_to(&mut self, id: &str) -> Result<Step, AnswerError> {
+        if matches!(self.state, State::Ended(_)) {
+            return Err(AnswerError::Ended);
+        }
+        let Some(i) = self.protocol.question_index(id) else {
+            return Err(AnswerError::NotReachable(id.to_string()));
+        };
+        if i > self.furthest || !self.is_visible(i) {
+            return Err(AnswerError::NotReachable(id.to_string()));
+        }
+        self.cursor = i;
+        self.state = State::InProgress;
+        Ok(Step::Question(i))
+    }
+
+    /// The respondent (or the interviewer) stops; the answers so far are kept.
+    pub fn stop(&mut self, by: StoppedBy) {
+        if !matches!(self.state, State::Ended(_)) {
+            self.state = State::Ended(EndReason::Stopped { by });
+        }
+    }
+
+    /// Records the interviewer's own judgement beside the computed level. The reason is required.
+    pub fn set_override(&mut self, level: Level, reason: &str) -> Result<(), AnswerError> {
+        if reason.trim().is_empty() {
+            return Err(AnswerError::Required {
+                question: "override-reason".into(),
+            });
+        }
+        self.override_ = Some(Override {
+            level,
+            reason: reason.trim().to_string(),
+        });
+        Ok(())
+    }
+
+    pub fn override_level(&self) -> Option<&Override> {
+        self.override_.as_ref()
+    }
+
+    /// The outcome of the visible answers so far. `today` decides which referrals are still valid.
+    /// `None` when consent was refused: nothing is evaluated for a person who said no.
+    pub fn outcome(&self, today: Date) -> Option<Outcome> {
+        if self.state == State::Ended(EndReason::ConsentRefused) {
+            return None;
+        }
+        Some(outcome::evaluate(self, &self.visible(), today))
+    }
+
+    /// Answers that are stored but belong to questions now hidden.
+    pub fn hidden_answers(&self) -> Vec<QIdx> {
+        let v = self.visible();
+        (0..self.answers.len())
+            .filter(|i| self.answers[*i].is_some() && !v.visible[*i])
+            .collect()
+    }
+}

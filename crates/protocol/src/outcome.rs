@@ -1,0 +1,290 @@
+//! From visible answers to an outcome a supervisor can audit: which indicators fired and because
+//! of which answers, which dimensions are met and by which counting pattern, which rule set the
+//! level, which referrals and safety notes follow.
+
+use crate::answer::Answer;
+use crate::condition::Facts;
+use crate::engine::{EndReason, Override, Session, State, Visible, age_group_of};
+use crate::model::*;
+use jiff::civil::Date;
+use serde::Serialize;
+
+/// Shown with every outcome: the result is an indication for referral, never an identification.
+pub const STATEMENT_KEY: &str = "fs-outcome-statement";
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TriggeredIndicator {
+    pub id: String,
+    pub label_key: String,
+    pub dimension: String,
+    pub ilo_forced_labour: Vec<u8>,
+    pub ctdc_means: Vec<String>,
+    /// The questions whose answers made it fire.
+    pub because: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct IndicatorHit {
+    pub id: String,
+    pub strength: Strength,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DimensionResult {
+    pub id: String,
+    pub label_key: String,
+    pub met: bool,
+    pub strong: u32,
+    pub medium: u32,
+    pub weak: u32,
+    pub indicators: Vec<IndicatorHit>,
+    /// The first pattern of the rule that the counts reach.
+    pub met_by: Option<CountPattern>,
+    pub rule: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FiredRule {
+    pub id: String,
+    pub explanation_key: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ProfileResult {
+    pub profile: &'static str,
+    pub dimensions: Vec<DimensionResult>,
+    pub level: Level,
+    pub rule: Option<FiredRule>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Emergency {
+    pub rule: String,
+    pub message_key: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Outcome {
+    pub protocol_id: String,
+    pub protocol_version: String,
+    pub state: State,
+    /// False when the interview ended before every visible question was passed.
+    pub complete: bool,
+    pub age_group: AgeGroup,
+    /// The age gate was not reached; the adult lists were used.
+    pub age_group_assumed: bool,
+    pub consent: Option<String>,
+    pub computed_level: Level,
+    /// The interviewer's override when there is one, else the computed level.
+    pub level: Level,
+    pub interviewer_override: Option<Override>,
+    pub emergency: Option<Emergency>,
+    pub indicators: Vec<TriggeredIndicator>,
+    pub profiles: Vec<ProfileResult>,
+    pub referrals: Vec<Referral>,
+    /// Referrals whose rule matched but whose details are past their valid-until date.
+    pub expired_referrals: Vec<String>,
+    pub safety_note_keys: Vec<String>,
+    /// Answered questions that are now hidden and so left out.
+    pub excluded_answers: Vec<String>,
+    pub statement_key: &'static str,
+}
+
+struct OutcomeFacts<'a> {
+    visible: &'a Visible<'a>,
+    age: AgeGroup,
+    met: Vec<bool>,
+    triggered: Vec<bool>,
+    level: Option<Level>,
+}
+
+impl Facts for OutcomeFacts<'_> {
+    fn answer(&self, q: QIdx) -> Option<&Answer> {
+        self.visible.answer(q)
+    }
+    fn age_group(&self) -> Option<AgeGroup> {
+        Some(self.age)
+    }
+    fn met(&self, d: DimIdx) -> bool {
+        self.met.get(d).copied().unwrap_or(false)
+    }
+    fn indicator(&self, i: IndIdx) -> bool {
+        self.triggered.get(i).copied().unwrap_or(false)
+    }
+    fn level(&self) -> Option<Level> {
+        self.level
+    }
+}
+
+pub(crate) fn evaluate(session: &Session, visible: &Visible<'_>, today: Date) -> Outcome {
+    let p = session.protocol();
+    let assumed = age_group_of(visible).is_none();
+    let age = age_group_of(visible).unwrap_or(AgeGroup::Adult);
+    let fired: Vec<bool> = p.indicators.iter().map(|ind| ind.when.eval(visible)).collect();
+    let indicators = p
+        .indicators
+        .iter()
+        .zip(&fired)
+        .filter(|(_, f)| **f)
+        .map(|(ind, _)| {
+            let mut qs = Vec::new();
+            ind.when.questions(&mut qs);
+            qs.sort_unstable();
+            qs.dedup();
+            TriggeredIndicator {
+                id: ind.id.clone(),
+                label_key: ind.label_key.clone(),
+                dimension: p.dimensions[ind.dimension].id.clone(),
+                ilo_forced_labour: ind.ilo_forced_labour.clone(),
+                ctdc_means: ind.ctdc_means.clone(),
+                because: qs
+                    .into_iter()
+                    .filter(|q| visible.answer(*q).is_some())
+                    .map(|q| p.questions[q].id.clone())
+                    .collect(),
+            }
+        })
+        .collect();
+
+    let mut profiles = Vec::new();
+    let mut met_any = vec![false; p.dimensions.len()];
+    for profile in Profile::ALL.into_iter().filter(|pr| pr.age_group == age) {
+        let (dimensions, met) = dimension_results(p, profile, &fired);
+        for (any, m) in met_any.iter_mut().zip(&met) {
+            *any |= *m;
+        }
+        // An indicator counts for a profile only if that profile's list has it.
+        let applicable: Vec<bool> = p
+            .indicators
+            .iter()
+            .zip(&fired)
+            .map(|(ind, f)| *f && ind.strength(profile).is_some())
+            .collect();
+        let facts = OutcomeFacts {
+            visible,
+            age,
+            met,
+            triggered: applicable,
+            level: None,
+        };
+        let rule = p
+            .outcome_rules
+            .iter()
+            .find(|r| r.age_group.is_none_or(|g| g == age) && r.when.eval(&facts));
+        profiles.push(ProfileResult {
+            profile: profile.name(),
+            dimensions,
+            level: rule.map_or(Level::NoIndication, |r| r.level),
+            rule: rule.map(|r| FiredRule {
+                id: r.id.clone(),
+                explanation_key: r.explanation_key.clone(),
+            }),
+        });
+    }
+
+    let emergency = match session.state() {
+        State::Ended(EndReason::Emergency { rule }) => p.stop_rules.iter().find(|r| &r.id == rule).map(|r| Emergency {
+            rule: r.id.clone(),
+            message_key: r.message_key.clone(),
+        }),
+        _ => None,
+    };
+    let mut computed = profiles.iter().map(|r| r.level).max().unwrap_or(Level::NoIndication);
+    if emergency.is_some() {
+        computed = Level::ReferNow;
+    }
+    let interviewer_override = session.override_level().cloned();
+    let level = interviewer_override.as_ref().map_or(computed, |o| o.level);
+
+    let facts = OutcomeFacts {
+        visible,
+        age,
+        met: met_any,
+        triggered: fired,
+        level: Some(level),
+    };
+    let mut referrals = Vec::new();
+    let mut expired_referrals = Vec::new();
+    for r in &p.referrals {
+        if r.suggest_when.eval(&facts) {
+            if r.valid_until < today {
+                expired_referrals.push(r.id.clone());
+            } else {
+                referrals.push(r.clone());
+            }
+        }
+    }
+    // Emergency services first, then the order the protocol lists them in.
+    referrals.sort_by_key(|r| r.category != ReferralCategory::Emergency);
+    let safety_note_keys = p
+        .safety_notes
+        .iter()
+        .filter(|n| n.when.eval(&facts))
+        .map(|n| n.text_key.clone())
+        .collect();
+
+    Outcome {
+        protocol_id: p.header.id.clone(),
+        protocol_version: p.header.version.to_string(),
+        state: session.state().clone(),
+        complete: *session.state() == State::Completed,
+        age_group: age,
+        age_group_assumed: assumed,
+        consent: session.consent().map(str::to_string),
+        computed_level: computed,
+        level,
+        interviewer_override,
+        emergency,
+        indicators,
+        profiles,
+        referrals,
+        expired_referrals,
+        safety_note_keys,
+        excluded_answers: session
+            .hidden_answers()
+            .into_iter()
+            .map(|q| p.questions[q].id.clone())
+            .collect(),
+        statement_key: STATEMENT_KEY,
+    }
+}
+
+fn dimension_results(p: &Protocol, profile: Profile, fired: &[bool]) -> (Vec<DimensionResult>, Vec<bool>) {
+    let mut results = Vec::new();
+    let mut met = Vec::new();
+    for (di, dim) in p.dimensions.iter().enumerate() {
+        let hits: Vec<IndicatorHit> = p
+            .indicators
+            .iter()
+            .zip(fired)
+            .filter(|(ind, f)| **f && ind.dimension == di)
+            .filter_map(|(ind, _)| {
+                ind.strength(profile).map(|s| IndicatorHit {
+                    id: ind.id.clone(),
+                    strength: s,
+                })
+            })
+            .collect();
+        let count = |s: Strength| u32::try_from(hits.iter().filter(|h| h.strength == s).count()).unwrap_or(u32::MAX);
+        let (strong, medium, weak) = (count(Strength::Strong), count(Strength::Medium), count(Strength::Weak));
+        let rule = &p.dimension_rules[dim.rule];
+        let met_by = rule
+            .met_when
+            .iter()
+            .find(|pat| pat.reached_by(strong, medium, weak))
+            .copied();
+        met.push(met_by.is_some());
+        results.push(DimensionResult {
+            id: dim.id.clone(),
+            label_key: dim.label_key.clone(),
+            met: met_by.is_some(),
+            strong,
+            medium,
+            weak,
+            indicators: hits,
+            met_by,
+            rule: rule.id.clone(),
+        });
+    }
+    (results, met)
+}

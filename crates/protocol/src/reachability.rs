@@ -1,0 +1,197 @@
+//! Finds questions that can never be shown. For each question the relevance of its section and
+//! its own are tried against every combination of representative answers to the questions they
+//! read: the choice codes, yes/no, the numbers around each constant compared, "don't know",
+//! unanswered. If none makes it true, the question is unreachable. Too many combinations and the
+//! check gives no verdict rather than a wrong one.
+
+use crate::answer::{Answer, DurationUnit};
+use crate::condition::{Cond, Facts};
+use crate::model::{AgeGroup, Kind, Protocol, QIdx};
+use std::collections::BTreeSet;
+
+const MAX_COMBINATIONS: usize = 20_000;
+
+pub fn unreachable_questions(p: &Protocol) -> Vec<QIdx> {
+    let mut reachable = vec![true; p.questions.len()];
+    let mut out = Vec::new();
+    for (i, q) in p.questions.iter().enumerate() {
+        let mut parts = Vec::new();
+        if let Some(c) = &p.sections[q.section].relevant {
+            parts.push(c.clone());
+        }
+        if let Some(c) = &q.relevant {
+            parts.push(c.clone());
+        }
+        if parts.is_empty() {
+            continue;
+        }
+        let cond = Cond::All(parts);
+        if satisfiable(p, &cond, &reachable) == Some(false) {
+            reachable[i] = false;
+            out.push(i);
+        }
+    }
+    out
+}
+
+fn domain(p: &Protocol, q: QIdx, cond: &Cond) -> Vec<Option<Answer>> {
+    let mut values = vec![None, Some(Answer::DontKnow)];
+    match &p.questions[q].kind {
+        Kind::YesNo | Kind::Observation => values.extend([Some(Answer::Yes), Some(Answer::No)]),
+        Kind::Single(choices) => values.extend(choices.iter().map(|c| Some(Answer::Choice(c.code.clone())))),
+        Kind::Multiple(choices) => {
+            let codes: Vec<&String> = choices.iter().map(|c| &c.code).collect();
+            if codes.len() <= 6 {
+                for mask in 0u32..(1 << codes.len()) {
+                    let set: BTreeSet<String> = codes
+                        .iter()
+                        .enumerate()
+                        .filter(|(i, _)| mask & (1 << i) != 0)
+                        .map(|(_, c)| (*c).clone())
+                        .collect();
+                    values.push(Some(Answer::Choices(set)));
+                }
+            } else {
+                values.push(Some(Answer::Choices(BTreeSet::new())));
+                values.push(Some(Answer::Choices(codes.iter().map(|c| (*c).clone()).collect())));
+                values.extend(
+                    codes
+                        .iter()
+                        .map(|c| Some(Answer::Choices(BTreeSet::from([(*c).clone()])))),
+                );
+            }
+        }
+        Kind::Number { min, max } => {
+            let mut points = BTreeSet::from([*min, *max]);
+            let mut constants = Vec::new();
+            cond.constants_for(q, &mut constants);
+            for k in constants {
+                for v in [k.saturating_sub(1), k, k.saturating_add(1)] {
+                    if (*min..=*max).contains(&v) {
+                        points.insert(v);
+                    }
+                }
+            }
+            values.extend(points.into_iter().map(|n| Some(Answer::Number(n))));
+        }
+        Kind::Duration => {
+            let mut constants = vec![0];
+            cond.constants_for(q, &mut constants);
+            let points: BTreeSet<i64> = constants
+                .iter()
+                .flat_map(|k| [k.saturating_sub(1), *k, k.saturating_add(1)])
+                .filter(|v| *v >= 0)
+                .collect();
+            values.extend(points.into_iter().map(|n| {
+                Some(Answer::Duration {
+                    amount: u32::try_from(n).unwrap_or(u32::MAX),
+                    unit: DurationUnit::Days,
+                })
+            }));
+        }
+        // Tests on these only ask "answered" or a code that the compiler has checked is valid.
+        Kind::Country | Kind::Language | Kind::Date | Kind::Text => {
+            let mut codes = Vec::new();
+            collect_codes(cond, q, &mut codes);
+            values.push(Some(Answer::Text(String::new())));
+            for c in codes {
+                values.push(Some(match p.questions[q].kind {
+                    Kind::Country => Answer::Country(c),
+                    _ => Answer::Language(c),
+                }));
+            }
+        }
+        Kind::Note => {}
+    }
+    values
+}
+
+fn collect_codes(c: &Cond, q: QIdx, out: &mut Vec<String>) {
+    match c {
+        Cond::All(cs) | Cond::Any(cs) => cs.iter().for_each(|c| collect_codes(c, q, out)),
+        Cond::Not(c) => collect_codes(c, q, out),
+        Cond::Answer {
+            q: x,
+            test: crate::condition::Test::Is(es),
+        } if *x == q => {
+            for e in es {
+                if let crate::condition::Expected::Code(code) = e {
+                    out.push(code.clone());
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+struct Assignment<'a> {
+    vars: &'a [QIdx],
+    values: Vec<Option<Answer>>,
+    age: Option<AgeGroup>,
+}
+
+impl Facts for Assignment<'_> {
+    fn answer(&self, q: QIdx) -> Option<&Answer> {
+        self.vars
+            .iter()
+            .position(|v| *v == q)
+            .and_then(|i| self.values[i].as_ref())
+    }
+    fn age_group(&self) -> Option<AgeGroup> {
+        self.age
+    }
+}
+
+/// `Some(true)` if some assignment satisfies `cond`, `Some(false)` if none does, `None` if there
+/// were too many to try.
+pub fn satisfiable(p: &Protocol, cond: &Cond, reachable: &[bool]) -> Option<bool> {
+    let mut vars = Vec::new();
+    cond.questions(&mut vars);
+    vars.sort_unstable();
+    vars.dedup();
+    let domains: Vec<Vec<Option<Answer>>> = vars
+        .iter()
+        .map(|&q| if reachable[q] { domain(p, q, cond) } else { vec![None] })
+        .collect();
+    let ages: Vec<Option<AgeGroup>> = if cond.reads_age_group() {
+        vec![Some(AgeGroup::Adult), Some(AgeGroup::Child)]
+    } else {
+        vec![None]
+    };
+    let total = domains
+        .iter()
+        .try_fold(ages.len(), |acc, d| acc.checked_mul(d.len().max(1)))?;
+    if total > MAX_COMBINATIONS {
+        return None;
+    }
+    let mut counters = vec![0usize; domains.len()];
+    loop {
+        for age in &ages {
+            let a = Assignment {
+                vars: &vars,
+                values: counters
+                    .iter()
+                    .zip(&domains)
+                    .map(|(i, d)| d.get(*i).cloned().flatten())
+                    .collect(),
+                age: *age,
+            };
+            if cond.eval(&a) {
+                return Some(true);
+            }
+        }
+        // Next combination, odometer style.
+        let mut k = 0;
+        loop {
+            if k == counters.len() {
+                return Some(false);
+            }
+            counters[k] += 1;
+            if counters[k] < domains[k].len() {
+                break;
+            }
+            counters[k] = 0;
+            k += 1;
+        }
+    }
+}
