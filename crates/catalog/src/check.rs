@@ -13,16 +13,11 @@ pub struct Checked {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-fn diag(
-    severity: Severity,
-    code: &'static str,
-    file: &str,
-    line: usize,
-    column: usize,
-    path: &str,
-    message: String,
-    hint: Option<String>,
-) -> Diagnostic {
+/// Where a problem is: file, 1-based line and column, and the key path inside the protocol.
+struct At<'a>(&'a str, usize, usize, &'a str);
+
+fn diag(severity: Severity, code: &'static str, at: At<'_>, message: String, hint: Option<String>) -> Diagnostic {
+    let At(file, line, column, path) = at;
     Diagnostic {
         severity,
         code,
@@ -40,10 +35,7 @@ pub fn check(src: &ProtocolSource, app: &AppStrings, today: Option<jiff::civil::
         out.push(diag(
             Severity::Error,
             "not-utf8",
-            f,
-            1,
-            1,
-            "",
+            At(f, 1, 1, ""),
             "the file is not UTF-8 text".into(),
             Some("save it as UTF-8".into()),
         ));
@@ -52,10 +44,7 @@ pub fn check(src: &ProtocolSource, app: &AppStrings, today: Option<jiff::civil::
         out.push(diag(
             Severity::Error,
             "missing-file",
-            &src.dir,
-            1,
-            1,
-            "",
+            At(&src.dir, 1, 1, ""),
             "no protocol.toml in this directory".into(),
             None,
         ));
@@ -80,10 +69,7 @@ pub fn check(src: &ProtocolSource, app: &AppStrings, today: Option<jiff::civil::
         out.push(diag(
             Severity::Error,
             "id-mismatch",
-            &file.path,
-            1,
-            1,
-            "protocol.id",
+            At(&file.path, 1, 1, "protocol.id"),
             format!(
                 "the protocol id `{}` differs from its directory name `{}`",
                 protocol.header.id, src.dir_name
@@ -106,10 +92,7 @@ fn syntax_problems(path: &str, f: &FtlFile) -> Vec<Diagnostic> {
             diag(
                 Severity::Error,
                 "fluent-syntax",
-                path,
-                p.line,
-                p.column,
-                "",
+                At(path, p.line, p.column, ""),
                 p.message.clone(),
                 None,
             )
@@ -130,10 +113,7 @@ fn check_translations(protocol: &Protocol, src: &ProtocolSource, protocol_path: 
             out.push(diag(
                 Severity::Warning,
                 "undeclared-language",
-                path,
-                1,
-                1,
-                "",
+                At(path, 1, 1, ""),
                 format!("`{tag}.ftl` is not declared in [[protocol.languages]] and will not be offered"),
                 None,
             ));
@@ -153,10 +133,7 @@ fn check_translations(protocol: &Protocol, src: &ProtocolSource, protocol_path: 
                 out.push(diag(
                     Severity::Warning,
                     "direction-mismatch",
-                    protocol_path,
-                    1,
-                    1,
-                    &lpath,
+                    At(protocol_path, 1, 1, &lpath),
                     format!(
                         "`{}` is declared {} but its script is written {}",
                         lang.tag,
@@ -172,10 +149,7 @@ fn check_translations(protocol: &Protocol, src: &ProtocolSource, protocol_path: 
             out.push(diag(
                 severity,
                 "missing-translation",
-                protocol_path,
-                1,
-                1,
-                &lpath,
+                At(protocol_path, 1, 1, &lpath),
                 format!("no locales/{}.ftl for declared language `{}`", lang.tag, lang.tag),
                 None,
             ));
@@ -192,10 +166,7 @@ fn check_translations(protocol: &Protocol, src: &ProtocolSource, protocol_path: 
                 out.push(diag(
                     Severity::Error,
                     "missing-key",
-                    path,
-                    1,
-                    1,
-                    "",
+                    At(path, 1, 1, ""),
                     format!("`{}` is marked complete but has no message `{k}`", lang.tag),
                     hint,
                 ));
@@ -205,10 +176,7 @@ fn check_translations(protocol: &Protocol, src: &ProtocolSource, protocol_path: 
             out.push(diag(
                 Severity::Warning,
                 "draft-missing-keys",
-                path,
-                1,
-                1,
-                "",
+                At(path, 1, 1, ""),
                 format!(
                     "draft translation `{}` lacks {} of {} messages (they fall back to `{default}`): {}",
                     lang.tag,
@@ -225,10 +193,7 @@ fn check_translations(protocol: &Protocol, src: &ProtocolSource, protocol_path: 
                 out.push(diag(
                     Severity::Warning,
                     "unused-key",
-                    path,
-                    m.line,
-                    m.column,
-                    "",
+                    At(path, m.line, m.column, ""),
                     format!("message `{k}` is not used by the protocol"),
                     hint,
                 ));
@@ -247,10 +212,7 @@ fn check_translations(protocol: &Protocol, src: &ProtocolSource, protocol_path: 
                     out.push(diag(
                         severity,
                         "variables-differ",
-                        path,
-                        m.line,
-                        m.column,
-                        "",
+                        At(path, m.line, m.column, ""),
                         format!(
                             "message `{k}` uses [{}] but `{default}` uses [{}]",
                             show(&m.variables),
@@ -292,10 +254,7 @@ fn check_app_strings(protocol: &Protocol, app: &AppStrings, out: &mut Vec<Diagno
         out.push(diag(
             severity,
             "app-strings-missing",
-            &file,
-            1,
-            1,
-            "",
+            At(&file, 1, 1, ""),
             format!(
                 "the app strings for `{}` lack {} engine messages: {}",
                 lang.tag,
