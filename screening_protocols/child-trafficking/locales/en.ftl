@@ -1,0 +1,85 @@
+title = Child screening
+summary = For anyone under 18, or who may be. No means of coercion is needed for a child; child protection is always involved.
+
+q-age-child = How old are you? When is your birthday?
+
+section-now = Right now
+section-now-note = Ask this first. If the child is in danger now, stop and follow the emergency path.
+q-danger-now = Is someone going to hurt you, or someone you love, today?
+
+section-daily-life = Your days
+section-daily-life-note = Use simple words. Sit at the child's level. Tell them they can say "I don't know" or "I don't want to say".
+q-lives-with = Who do you live with?
+c-lives-parents = My mother or father
+c-lives-relatives = Other family
+c-lives-employer = The people I work for
+c-lives-friends = Friends
+c-lives-alone = Nobody, I am on my own
+c-lives-other = Someone else
+q-school = Do you go to school?
+q-works = Do you do work for someone, paid or not, apart from helping at home?
+q-hours-per-day = How many hours do you work on a usual day?
+q-night-work = Do you work at night?
+q-dangerous-work = Does your work use machines, chemicals, heavy loads or high places that could hurt you?
+q-keeps-money = Do you keep the money you earn?
+c-money-all = Yes, all of it
+c-money-some = Some of it
+c-money-none = No, someone else takes it
+c-money-no-pay = I am not paid
+
+section-journey = How you came here
+q-brought-here = Did someone bring you here from another town or another country?
+q-promised = Did they promise you school, work or a better life?
+q-free-to-leave = Can you go home, or call your family, when you want to?
+
+section-safety = Feeling safe
+section-safety-note = Go slowly. If the child becomes upset, stop and comfort them; you can finish later.
+q-afraid-of-someone = Is there someone you are afraid of where you live or work?
+q-hurt = Has anyone hit you or hurt you?
+q-sexual = Has anyone touched you in a way you did not want, or asked you to do sexual things?
+q-sexual-note = Ask once, gently. If the answer is yes, do not ask for details: that is for specialists.
+q-papers-kept = Does an adult who is not your parent keep your papers?
+
+section-observations = What you observed
+section-observations-note = Complete these yourself after the conversation. Do not ask them.
+q-obs-adult-controls = An adult tried to answer for the child, or would not leave them alone.
+q-obs-injuries = You saw injuries or signs of violence.
+q-obs-age-mismatch = The child's documents give an age that does not fit how they look or what they say.
+
+section-closing = Closing
+q-closing-note = Thank the child. Tell them, in words they understand, who will help them next. Do not leave them without a safe adult.
+
+dim-deceptive-recruitment = Recruitment and movement
+dim-exploitative-conditions = Exploitation
+dim-coercion-destination = Coercion and control
+dim-vulnerability-destination = Vulnerability
+
+ind-moved-by-others = Brought here by others
+ind-false-promises = False promises of school, work or a better life
+ind-long-hours = Long working hours for a child (more than 6 a day)
+ind-night-work = Night work
+ind-hazardous-work = Hazardous work
+ind-earnings-taken = Earnings taken or no pay
+ind-out-of-school = Not in school
+ind-lives-with-employer = Lives with the employer, or alone
+ind-sexual-exploitation = Sexual exploitation or abuse
+ind-not-free-to-leave = Cannot go home or contact family
+ind-fear-of-someone = Afraid of someone, or an adult controls the child
+ind-violence = Violence
+ind-papers-withheld = Papers kept by an adult who is not a parent
+ind-false-age-documents = Documents that do not fit the child's age
+
+rule-child-exploitation = A child in exploitation, under control, or sexually exploited. For children no deception or force needs to be shown: refer now.
+rule-child-any-indicator = At least one indicator for a child: assess further, with child protection.
+
+stop-imminent-danger = The child fears being hurt today. Stop, follow your emergency procedure, call the emergency contact and child protection.
+
+ref-emergency = For immediate danger to life or safety.
+ref-child-protection = Protection and a guardian for the child; reporting may be mandatory.
+ref-nrm = Formal identification and access to the support the law provides.
+ref-medical = Care for injuries and health, by staff trained to examine children.
+
+safety-child-first = The child's best interests come first. Do not send the child back to the place or people they came from until child protection has assessed it.
+safety-adult-use-adult-protocol = The age gate shows an adult. Use the adult protocol instead.
+safety-no-detail-on-abuse = Do not question the child further about abuse: repeated questioning harms children and can weaken later evidence.
+safety-adult-controls = An adult may be controlling the child. Do not let them know what the child said; do not hand the child back to them.
