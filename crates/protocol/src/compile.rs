@@ -106,6 +106,7 @@ fn compile_inner(source: &str, today: Option<Date>, d: &mut Diagnostics) -> Opti
         None => RawEnforced::default(),
     };
     let mut raw_sections = Vec::new();
+    let mut broken: HashSet<String> = HashSet::new();
     for (path, v) in array_items(&root, "sections", d) {
         let mut table = v.clone();
         let mut questions = Vec::new();
@@ -116,8 +117,16 @@ fn compile_inner(source: &str, today: Option<Date>, d: &mut Diagnostics) -> Opti
                 DeValue::Array(items) => {
                     for (i, q) in items.iter().enumerate() {
                         let qpath = format!("{path}.questions[{i}]");
-                        if let Some(raw) = decode::<RawQuestion>(q, &qpath, d) {
-                            questions.push((qpath, raw));
+                        match decode::<RawQuestion>(q, &qpath, d) {
+                            Some(raw) => questions.push((qpath, raw)),
+                            // Already reported; remembering its id spares the author a cascade
+                            // of "no question" errors wherever it is used.
+                            None => broken.extend(
+                                q.get_ref()
+                                    .get("id")
+                                    .and_then(|id| id.get_ref().as_str())
+                                    .map(str::to_string),
+                            ),
                         }
                     }
                 }
@@ -144,6 +153,7 @@ fn compile_inner(source: &str, today: Option<Date>, d: &mut Diagnostics) -> Opti
     let header = compile_header(header?, d);
     let mut c = Compiler {
         d,
+        broken,
         by_id: HashMap::new(),
         kinds: Vec::new(),
         dims: HashMap::new(),
@@ -962,6 +972,8 @@ enum Scope {
 
 struct Compiler<'d, 's> {
     d: &'d mut Diagnostics<'s>,
+    /// Ids of questions that failed to decode (already reported).
+    broken: HashSet<String>,
     by_id: HashMap<String, QIdx>,
     kinds: Vec<Kind>,
     dims: HashMap<String, DimIdx>,
@@ -1386,6 +1398,9 @@ impl Compiler<'_, '_> {
         scope: Scope,
     ) -> Option<Cond> {
         let qpath = format!("{path}.q");
+        if self.broken.contains(q.get_ref()) {
+            return None;
+        }
         let Some(&index) = self.by_id.get(q.get_ref()) else {
             let hint = did_you_mean(q.get_ref(), self.by_id.keys().map(String::as_str))
                 .unwrap_or_else(|| "check the question ids in [[sections.questions]]".into());
