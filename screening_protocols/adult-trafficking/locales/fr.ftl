@@ -1,0 +1,137 @@
+# Brouillon : à faire relire par une personne de langue maternelle.
+title = Dépistage adulte : exploitation par le travail et exploitation sexuelle
+summary = Un dépistage complet pour les adultes selon les six dimensions des indicateurs opérationnels OIT/CE. Environ 20 minutes.
+
+section-now = En ce moment
+section-now-note = Posez cette question en premier. Si la personne est en danger maintenant, arrêtez et suivez la procédure d'urgence.
+q-danger-now = Avez-vous peur que quelqu'un vous fasse du mal, à vous ou à un proche, aujourd'hui ?
+q-danger-now-note = Si oui, l'entretien s'arrête et les contacts d'urgence s'affichent.
+
+section-work-situation = Votre travail
+q-sector = Quel genre de travail faites-vous, ou faisiez-vous ?
+c-sector-agriculture = Travail agricole ou aux champs
+c-sector-construction = Construction
+c-sector-factory = Usine ou atelier
+c-sector-domestic = Travail au domicile de quelqu'un
+c-sector-hospitality = Restaurant, hôtel ou nettoyage
+c-sector-fishing = Pêche ou travail sur un bateau
+c-sector-sex-industry = Bar, club, massage ou travail du sexe
+c-sector-street = Mendicité ou vente dans la rue
+c-sector-online-scam = Travail en ligne depuis un complexe (appels, messages, fraude)
+c-sector-other = Autre chose
+q-origin-country = De quel pays venez-vous ?
+q-time-in-work = Depuis combien de temps faites-vous ce travail ?
+
+section-recruitment = Comment vous êtes arrivé à ce travail
+section-recruitment-note = Interrogez sur la période avant le début du travail. Laissez la personne raconter dans son propre ordre.
+q-recruiter-relation = Qui vous a trouvé ce travail, ou vous y a amené ?
+c-relation-partner = Un partenaire, petit ami ou petite amie
+c-relation-family = Quelqu'un de ma famille
+c-relation-friend = Un ami ou une connaissance
+c-relation-agency = Une agence ou un recruteur
+c-relation-stranger = Quelqu'un que je ne connaissais pas
+c-relation-nobody = Personne, je l'ai trouvé moi-même
+q-promised = Avant de commencer, quelqu'un vous a-t-il promis un emploi, un salaire, des papiers ou autre chose ?
+q-job-different = Le travail est-il différent de ce qu'on vous avait promis ?
+q-pay-different = Le salaire ou les conditions sont-ils pires que ce qu'on vous avait promis ?
+q-recruit-fee = Avez-vous dû payer des frais, ou emprunter de l'argent, pour obtenir ce travail ou pour voyager ?
+q-recruit-forced = Quelqu'un vous a-t-il forcé, menacé ou emmené contre votre volonté pour commencer ce travail ?
+q-hardship-before = À ce moment-là, étiez-vous dans une situation très difficile, par exemple sans argent, avec des dettes ou sans papiers ?
+
+section-work-conditions = Vos conditions de travail et de vie
+q-hours-per-day = Un jour normal, combien d'heures travaillez-vous ?
+q-day-off = Avez-vous au moins un jour de repos par semaine ?
+q-pay = Comment êtes-vous payé ?
+c-pay-as-agreed = Comme convenu
+c-pay-less = Moins que convenu
+c-pay-nothing = Pas du tout
+c-pay-to-someone-else = L'argent va à quelqu'un d'autre
+q-deductions = Vous retire-t-on de l'argent sur votre paie, par exemple pour la nourriture, un lit, le transport ou une dette ?
+q-housing-bad = L'endroit où vous dormez est-il surpeuplé, sale ou dangereux ?
+q-dangerous-work = Avez-vous dû faire un travail dangereux sans protection ?
+q-sexual-exploitation = Quelqu'un vous a-t-il obligé à avoir des relations sexuelles, ou à vendre du sexe, contre votre volonté ?
+q-sexual-exploitation-note = Posez la question doucement, une seule fois. Acceptez « je préfère ne pas répondre » sans insister. Ne demandez pas de détails.
+
+section-control = Liberté et contrôle
+section-control-note = Ces questions peuvent faire peur. Rappelez à la personne qu'elle peut passer n'importe quelle question.
+q-free-to-leave = Pourriez-vous quitter ce travail si vous le vouliez ?
+q-documents-held = Quelqu'un d'autre garde-t-il votre passeport ou votre carte d'identité contre votre volonté ?
+q-debt = Devez-vous de l'argent à votre employeur, ou à la personne qui vous a amené ici ?
+q-debt-unpayable = La dette ne cesse-t-elle d'augmenter, ou ne voyez-vous aucun moyen de la rembourser ?
+q-threats = Quelqu'un vous a-t-il menacé, vous ou votre famille ?
+q-threat-authorities = Quelqu'un a-t-il dit qu'il vous dénoncerait à la police ou aux services d'immigration ?
+q-violence = Quelqu'un vous a-t-il frappé, blessé, ou vous a-t-il fait quelque chose de sexuel contre votre volonté ?
+q-violence-note = Si la personne est blessée, proposez d'abord une aide médicale.
+q-watched = Êtes-vous surveillé, enfermé, ou empêché de parler à d'autres personnes ?
+
+section-vulnerability = Votre situation ici
+q-knows-address = Connaissez-vous l'adresse de l'endroit où vous vivez ?
+q-speaks-local-language = Parlez-vous la langue de ce pays ?
+q-status-fear = Avez-vous peur à cause de vos papiers de séjour ou de travail ici ?
+
+section-observations = Ce que vous avez observé
+section-observations-note = Remplissez vous-même après la conversation. Ne posez pas ces questions.
+q-obs-injuries = Avez-vous vu des blessures ou des signes de violence ?
+q-obs-fear = La personne semblait-elle très effrayée, ou regardait-elle quelqu'un d'autre avant de répondre ?
+
+section-closing = Clôture
+q-anything-else = Y a-t-il autre chose que vous voulez me dire ?
+q-closing-note = Remerciez la personne. Expliquez la suite, l'aide disponible, et que rien ne sera fait sans son accord, sauf si la loi l'exige.
+
+dim-deceptive-recruitment = Recrutement trompeur
+dim-coercive-recruitment = Recrutement sous la contrainte
+dim-vulnerability-recruitment = Recrutement par abus de vulnérabilité
+dim-exploitative-conditions = Conditions de travail abusives
+dim-coercion-destination = Contrainte à destination
+dim-vulnerability-destination = Abus de vulnérabilité à destination
+
+ind-deceived-nature-of-job = Tromperie sur la nature du travail
+ind-deceived-conditions = Tromperie sur le salaire ou les conditions
+ind-recruitment-debt = Dette liée au recrutement ou au voyage
+ind-recruitment-force = Force, menaces ou enlèvement au recrutement
+ind-recruited-by-intimate = Recruté par un partenaire ou un proche
+ind-hardship-at-recruitment = Difficultés économiques ou juridiques au recrutement
+ind-excessive-hours = Horaires excessifs (plus de 12 heures par jour)
+ind-no-rest-day = Pas de jour de repos hebdomadaire
+ind-low-or-no-pay = Aucun salaire, ou salaire pris par quelqu'un d'autre
+ind-underpaid = Payé moins que convenu
+ind-wage-deductions = Retenues sur salaire
+ind-bad-living-conditions = Conditions de vie dégradantes
+ind-hazardous-work = Travail dangereux sans protection
+ind-sexual-exploitation = Exploitation sexuelle
+ind-not-free-to-leave = Pas libre de partir
+ind-documents-withheld = Documents d'identité confisqués
+ind-debt-bondage = Servitude pour dettes
+ind-debt-owed = Dette envers l'employeur ou le recruteur
+ind-threats = Menaces contre la personne ou sa famille
+ind-threat-of-denunciation = Menace de dénonciation aux autorités
+ind-violence = Violence
+ind-isolation-surveillance = Isolement, enfermement ou surveillance
+ind-does-not-know-address = Ne connaît pas l'adresse du domicile ou du travail
+ind-language-barrier = Ne parle pas la langue locale
+ind-irregular-status-fear = Peur liée au statut de séjour
+ind-fearful-demeanour = Attitude craintive observée
+
+rule-adult-ilo-ec-combination = Une dimension de recrutement, des conditions abusives, et une contrainte ou un abus de vulnérabilité à destination sont toutes atteintes : la combinaison OIT/CE pour les adultes.
+rule-adult-forced-at-destination = Conditions abusives et contrainte à destination : indices de travail forcé même sans élément de recrutement.
+rule-child-exploitation = Un enfant en situation d'exploitation ou sous contrainte : pour un enfant, aucun moyen de contrainte ou de tromperie n'est requis.
+rule-any-dimension-met = Au moins une dimension est atteinte, ou un indicateur fort de contrôle est présent : une évaluation plus complète est nécessaire.
+rule-child-any-indicator = Un enfant avec au moins un indicateur de travail abusif.
+rule-labour-rights = Conditions de travail abusives sans signe de contrainte : un problème de droit du travail.
+
+stop-imminent-danger = La personne craint d'être blessée aujourd'hui. Arrêtez l'entretien, suivez votre procédure d'urgence et appelez le contact d'urgence.
+
+ref-emergency = En cas de danger immédiat pour la vie ou la sécurité.
+ref-nrm = Identification formelle et accès à l'aide prévue par la loi.
+ref-shelter = Hébergement sûr, avec un délai de rétablissement et de réflexion.
+ref-medical = Soins des blessures et de la santé, en toute confidentialité.
+ref-legal = Conseils sur les droits, le séjour, les salaires impayés et l'indemnisation.
+ref-labour-inspection = Inspection du lieu de travail et recouvrement des salaires.
+ref-child-protection = Protection et tuteur pour un enfant ; le signalement peut être obligatoire.
+ref-hotline = Conseils et orientation, en de nombreuses langues.
+
+safety-companion-present = Une personne qui pourrait contrôler l'intéressé était présente. Ne remettez aucun document écrit qu'elle pourrait trouver ; convenez d'un moyen sûr de reprendre contact.
+safety-threats = Des menaces ont été signalées. Ne contactez ni l'employeur ni la famille sans l'accord de la personne.
+safety-documents = Des documents sont confisqués. N'en parlez pas à l'employeur pendant cette visite.
+safety-presumed-minor = La personne pourrait être un enfant. Traitez-la comme un enfant jusqu'à ce que son âge soit établi et impliquez la protection de l'enfance.
+safety-consent-before-referral = Demandez le consentement avant chaque orientation. Expliquez ce que fait chaque service, et ne faites aucune promesse que vous ne pouvez pas tenir.

@@ -1,0 +1,137 @@
+# Ciornă: necesită revizuire de către un vorbitor nativ.
+title = Evaluare pentru adulți: exploatare prin muncă și exploatare sexuală
+summary = O evaluare completă pentru adulți, pe cele șase dimensiuni ale indicatorilor operaționali OIM/CE. Aproximativ 20 de minute.
+
+section-now = Chiar acum
+section-now-note = Puneți întâi această întrebare. Dacă persoana este acum în pericol, opriți-vă și urmați procedura de urgență.
+q-danger-now = Vă temeți că cineva vă va face rău, dumneavoastră sau cuiva apropiat, astăzi?
+q-danger-now-note = Dacă da, interviul se oprește și se afișează contactele de urgență.
+
+section-work-situation = Munca dumneavoastră
+q-sector = Ce fel de muncă faceți sau ați făcut?
+c-sector-agriculture = Muncă agricolă sau la câmp
+c-sector-construction = Construcții
+c-sector-factory = Fabrică sau atelier
+c-sector-domestic = Muncă în casa cuiva
+c-sector-hospitality = Restaurant, hotel sau curățenie
+c-sector-fishing = Pescuit sau muncă pe un vas
+c-sector-sex-industry = Bar, club, masaj sau muncă sexuală
+c-sector-street = Cerșit sau vânzare pe stradă
+c-sector-online-scam = Muncă online într-un complex închis (apeluri, chat, fraudă)
+c-sector-other = Altceva
+q-origin-country = Din ce țară sunteți?
+q-time-in-work = De cât timp faceți această muncă?
+
+section-recruitment = Cum ați ajuns la această muncă
+section-recruitment-note = Întrebați despre perioada de dinainte de începerea muncii. Lăsați persoana să povestească în ordinea ei.
+q-recruiter-relation = Cine v-a găsit această muncă sau v-a adus la ea?
+c-relation-partner = Un partener, iubit sau iubită
+c-relation-family = Cineva din familia mea
+c-relation-friend = Un prieten sau o cunoștință
+c-relation-agency = O agenție sau un recrutor
+c-relation-stranger = Cineva pe care nu-l cunoșteam
+c-relation-nobody = Nimeni, am găsit-o singur(ă)
+q-promised = Înainte să începeți, v-a promis cineva un loc de muncă, un salariu, acte sau alte lucruri?
+q-job-different = Munca este diferită de ce vi s-a promis?
+q-pay-different = Salariul sau condițiile sunt mai rele decât vi s-a promis?
+q-recruit-fee = A trebuit să plătiți o taxă sau să împrumutați bani ca să obțineți această muncă sau să călătoriți?
+q-recruit-forced = V-a forțat, amenințat sau dus cineva împotriva voinței dumneavoastră ca să începeți această muncă?
+q-hardship-before = Atunci erați într-o situație foarte grea, de exemplu fără bani, cu datorii sau fără acte?
+
+section-work-conditions = Condițiile de muncă și de viață
+q-hours-per-day = Într-o zi obișnuită, câte ore lucrați?
+q-day-off = Aveți cel puțin o zi liberă pe săptămână?
+q-pay = Cum sunteți plătit(ă)?
+c-pay-as-agreed = Cum s-a convenit
+c-pay-less = Mai puțin decât s-a convenit
+c-pay-nothing = Deloc
+c-pay-to-someone-else = Banii merg la altcineva
+q-deductions = Vi se opresc bani din plată, de exemplu pentru mâncare, pat, transport sau o datorie?
+q-housing-bad = Locul unde dormiți este aglomerat, murdar sau nesigur?
+q-dangerous-work = A trebuit să faceți muncă periculoasă fără protecție?
+q-sexual-exploitation = V-a obligat cineva să întrețineți relații sexuale sau să vindeți sex împotriva voinței dumneavoastră?
+q-sexual-exploitation-note = Întrebați blând, o singură dată. Acceptați „prefer să nu spun” fără să insistați. Nu cereți detalii.
+
+section-control = Libertate și control
+section-control-note = Aceste întrebări pot speria. Amintiți-i persoanei că poate sări orice întrebare.
+q-free-to-leave = Ați putea pleca de la această muncă dacă ați vrea?
+q-documents-held = Vă ține altcineva pașaportul sau buletinul împotriva voinței dumneavoastră?
+q-debt = Datorați bani angajatorului sau persoanei care v-a adus aici?
+q-debt-unpayable = Datoria tot crește sau nu vedeți cum ați putea s-o plătiți?
+q-threats = V-a amenințat cineva pe dumneavoastră sau familia dumneavoastră?
+q-threat-authorities = A spus cineva că vă va denunța la poliție sau la imigrări?
+q-violence = V-a lovit, rănit cineva sau v-a făcut ceva sexual împotriva voinței dumneavoastră?
+q-violence-note = Dacă persoana este rănită, oferiți întâi ajutor medical.
+q-watched = Sunteți supravegheat(ă), încuiat(ă) sau împiedicat(ă) să vorbiți cu alți oameni?
+
+section-vulnerability = Situația dumneavoastră aici
+q-knows-address = Știți adresa locului unde locuiți?
+q-speaks-local-language = Vorbiți limba acestei țări?
+q-status-fear = Vă temeți din cauza actelor de ședere sau de muncă de aici?
+
+section-observations = Ce ați observat
+section-observations-note = Completați dumneavoastră după conversație. Nu puneți aceste întrebări.
+q-obs-injuries = Ați văzut răni sau semne de violență?
+q-obs-fear = Persoana părea foarte speriată sau se uita la altcineva înainte să răspundă?
+
+section-closing = Încheiere
+q-anything-else = Mai este ceva ce vreți să-mi spuneți?
+q-closing-note = Mulțumiți persoanei. Explicați ce urmează, ce ajutor există și că nu se va face nimic fără acordul ei, decât dacă legea o cere.
+
+dim-deceptive-recruitment = Recrutare prin înșelăciune
+dim-coercive-recruitment = Recrutare prin constrângere
+dim-vulnerability-recruitment = Recrutare prin abuz de vulnerabilitate
+dim-exploitative-conditions = Condiții de muncă abuzive
+dim-coercion-destination = Constrângere la destinație
+dim-vulnerability-destination = Abuz de vulnerabilitate la destinație
+
+ind-deceived-nature-of-job = Înșelat(ă) privind natura muncii
+ind-deceived-conditions = Înșelat(ă) privind salariul sau condițiile
+ind-recruitment-debt = Datorie legată de recrutare sau călătorie
+ind-recruitment-force = Forță, amenințări sau răpire la recrutare
+ind-recruited-by-intimate = Recrutat(ă) de partener sau de o rudă
+ind-hardship-at-recruitment = Dificultăți economice sau juridice la recrutare
+ind-excessive-hours = Program excesiv (peste 12 ore pe zi)
+ind-no-rest-day = Fără zi liberă săptămânală
+ind-low-or-no-pay = Fără plată, sau plata luată de altcineva
+ind-underpaid = Plătit(ă) mai puțin decât s-a convenit
+ind-wage-deductions = Rețineri din salariu
+ind-bad-living-conditions = Condiții de viață degradante
+ind-hazardous-work = Muncă periculoasă fără protecție
+ind-sexual-exploitation = Exploatare sexuală
+ind-not-free-to-leave = Nu este liber(ă) să plece
+ind-documents-withheld = Acte de identitate reținute
+ind-debt-bondage = Servitute pentru datorii
+ind-debt-owed = Datorie față de angajator sau recrutor
+ind-threats = Amenințări la adresa persoanei sau a familiei
+ind-threat-of-denunciation = Amenințare cu denunțul la autorități
+ind-violence = Violență
+ind-isolation-surveillance = Izolare, închidere sau supraveghere
+ind-does-not-know-address = Nu știe adresa locuinței sau a locului de muncă
+ind-language-barrier = Nu vorbește limba locală
+ind-irregular-status-fear = Teamă legată de statutul de ședere
+ind-fearful-demeanour = Comportament speriat observat
+
+rule-adult-ilo-ec-combination = Sunt îndeplinite o dimensiune de recrutare, condiții abuzive și constrângere sau abuz de vulnerabilitate la destinație: combinația OIM/CE pentru adulți.
+rule-adult-forced-at-destination = Condiții abuzive împreună cu constrângere la destinație: indicii de muncă forțată chiar fără element de recrutare.
+rule-child-exploitation = Un copil în exploatare sau sub constrângere: pentru copii nu este necesar niciun mijloc de constrângere sau înșelăciune.
+rule-any-dimension-met = Cel puțin o dimensiune este îndeplinită sau există un indicator puternic de control: este nevoie de o evaluare mai completă.
+rule-child-any-indicator = Un copil cu cel puțin un indicator de muncă abuzivă.
+rule-labour-rights = Condiții de muncă abuzive fără semne de constrângere: o problemă de drepturi de muncă.
+
+stop-imminent-danger = Persoana se teme că va fi rănită astăzi. Opriți interviul, urmați procedura de urgență și sunați la contactul de urgență.
+
+ref-emergency = Pentru pericol imediat pentru viață sau siguranță.
+ref-nrm = Identificare oficială și acces la sprijinul prevăzut de lege.
+ref-shelter = Cazare sigură, cu o perioadă de recuperare și reflecție.
+ref-medical = Îngrijirea rănilor și a sănătății, confidențial.
+ref-legal = Consiliere privind drepturile, șederea, salariile neplătite și despăgubirile.
+ref-labour-inspection = Inspecția locului de muncă și recuperarea salariilor.
+ref-child-protection = Protecție și un tutore pentru copil; raportarea poate fi obligatorie.
+ref-hotline = Consiliere și referire, în multe limbi.
+
+safety-companion-present = Era de față cineva care ar putea controla persoana. Nu lăsați materiale scrise pe care le-ar putea găsi; stabiliți un mod sigur de contact.
+safety-threats = S-au raportat amenințări. Nu contactați angajatorul sau familia fără acordul persoanei.
+safety-documents = Actele sunt reținute. Nu-l confruntați pe angajator în legătură cu ele în timpul acestei vizite.
+safety-presumed-minor = Persoana ar putea fi copil. Tratați-o ca pe un copil până când i se stabilește vârsta și implicați protecția copilului.
+safety-consent-before-referral = Cereți consimțământul înainte de fiecare referire. Explicați ce face fiecare serviciu și nu faceți promisiuni pe care nu le puteți ține.
