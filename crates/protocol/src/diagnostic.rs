@@ -157,8 +157,11 @@ mod tests {
         let src = "a = 1\nb = \"é\"x\n";
         assert_eq!(Location::from_offset(src, 0), Location { line: 1, column: 1 });
         assert_eq!(Location::from_offset(src, 6), Location { line: 2, column: 1 });
-        // 'x' follows a two-byte character: byte 12, character column 7.
-        assert_eq!(Location::from_offset(src, 12), Location { line: 2, column: 7 });
+        // The closing quote follows a two-byte character: byte 13, character column 7.
+        assert_eq!(Location::from_offset(src, 13), Location { line: 2, column: 7 });
+        assert_eq!(Location::from_offset(src, 14), Location { line: 2, column: 8 });
+        // An offset inside a character counts as that character.
+        assert_eq!(Location::from_offset(src, 12), Location { line: 2, column: 6 });
         assert_eq!(Location::from_offset(src, 999).line, 3);
     }
 

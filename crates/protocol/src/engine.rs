@@ -112,6 +112,15 @@ impl Session {
         }
     }
 
+    /// A session holding exactly these answers (by question index), for tests that compare
+    /// outcomes of answer sets.
+    #[cfg(test)]
+    pub(crate) fn with_answers(protocol: Arc<Protocol>, answers: Vec<Option<Answer>>) -> Self {
+        let mut s = Session::new(protocol);
+        s.answers = answers;
+        s
+    }
+
     pub fn protocol(&self) -> &Protocol {
         &self.protocol
     }

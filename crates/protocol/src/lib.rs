@@ -19,3 +19,6 @@ pub use diagnostic::{Diagnostic, Location, Severity};
 pub use engine::{EndReason, Session, State, StoppedBy};
 pub use model::{AgeGroup, Kind, Level, Profile, Protocol, Question, Strength};
 pub use outcome::Outcome;
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,242 @@
+//! Turns a protocol file into a [`Protocol`], reporting every problem it can find at once, each
+//! located by line and column. Never panics on any input.
+//!
+//! It works in three steps: `decode` reads the TOML into positioned raw items (one bad item does
+//! not hide the others); `declare` registers every name (questions, dimensions, rules,
+//! indicators) so that references can be checked in any order; `resolve` compiles conditions
+//! and everything that refers to something else. `conditions` holds the condition checker.
+
+mod conditions;
+mod declare;
+mod decode;
+mod fields;
+mod resolve;
+
+use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean};
+use crate::model::*;
+use crate::reachability;
+use jiff::civil::Date;
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+use toml::Spanned;
+
+/// The result of compiling one protocol file: the protocol if there were no errors, and every
+/// diagnostic (errors and warnings) either way.
+pub struct Compiled {
+    pub protocol: Option<Protocol>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// The CTDC means-of-control categories an indicator may be tagged with.
+pub const CTDC_MEANS: [&str; 16] = [
+    "debt-bondage",
+    "takes-earnings",
+    "threats",
+    "psychological-abuse",
+    "physical-abuse",
+    "sexual-abuse",
+    "false-promises",
+    "psychoactive-substances",
+    "restricts-movement",
+    "restricts-medical-care",
+    "excessive-working-hours",
+    "uses-children",
+    "threat-of-law-enforcement",
+    "withholds-necessities",
+    "withholds-documents",
+    "other",
+];
+
+/// Compiles `source` (the text of `file`). With `today`, also warns about a review date or a
+/// referral validity date that has passed.
+pub fn compile(file: &str, source: &str, today: Option<Date>) -> Compiled {
+    let mut d = Diagnostics::new(file, source);
+    let protocol = compile_inner(source, today, &mut d);
+    let protocol = if d.has_errors() { None } else { protocol };
+    Compiled {
+        protocol,
+        diagnostics: d.items,
+    }
+}
+
+fn compile_inner(source: &str, today: Option<Date>, d: &mut Diagnostics) -> Option<Protocol> {
+    let doc = decode::decode_document(source, d)?;
+    let header = doc.header.and_then(|h| fields::compile_header(h, d));
+    let mut c = Compiler {
+        d,
+        broken: doc.broken_questions.clone(),
+        by_id: HashMap::new(),
+        kinds: Vec::new(),
+        dims: HashMap::new(),
+        inds: HashMap::new(),
+    };
+    let mut shape = c.declare_questions(&doc.sections, &doc.enforced);
+    let dimension_rules = c.declare_dimension_rules(&doc.dimension_rules);
+    let dimensions = c.declare_dimensions(&doc.dimensions, &dimension_rules);
+    c.declare_indicator_ids(&doc.indicators);
+
+    c.resolve_question_conditions(&doc.sections, &mut shape);
+    let indicators = c.indicators(&doc.indicators);
+    let outcome_rules = c.outcome_rules(&doc.outcome_rules);
+    let stop_rules = c.stop_rules(&doc.stop_rules);
+    let referrals: Vec<Referral> = doc
+        .referrals
+        .iter()
+        .filter_map(|(path, r)| c.referral(path, r, today))
+        .collect();
+    let safety_notes = c.safety_notes(&doc.safety_notes);
+
+    let header = header?;
+    if let Some(today) = today
+        && header.review_by < today
+    {
+        c.d.warning(
+            "review-overdue",
+            0..0,
+            "protocol.review_by",
+            format!("the protocol was due for review on {}", header.review_by),
+        );
+    }
+    check_wholeness(
+        &mut c,
+        doc.root_span.clone(),
+        &dimensions,
+        &indicators,
+        &outcome_rules,
+        &referrals,
+    );
+
+    let protocol = Protocol {
+        header,
+        sections: shape.sections,
+        questions: shape.questions,
+        dimensions,
+        dimension_rules,
+        indicators,
+        outcome_rules,
+        stop_rules,
+        referrals,
+        safety_notes,
+        by_id: c.by_id,
+    };
+    for index in reachability::unreachable_questions(&protocol) {
+        let q = &protocol.questions[index];
+        let (path, span) = shape
+            .raw_paths
+            .get(&q.id)
+            .map_or((String::new(), 0..0), |(p, s)| (format!("{p}.relevant"), s.clone()));
+        c.d.error_hint(
+            "unreachable",
+            span,
+            path,
+            format!(
+                "question `{}` can never be shown: no combination of earlier answers makes its relevance (and its section's) true",
+                q.id
+            ),
+            "check the relevance conditions for contradictions or for questions that are themselves never shown",
+        );
+    }
+    Some(protocol)
+}
+
+/// Sections and questions as declared in pass 1, with what pass 2 needs to finish them.
+struct Shape {
+    sections: Vec<Section>,
+    questions: Vec<Question>,
+    /// Index of the first question of each section.
+    section_first: Vec<QIdx>,
+    /// Question id → its key path and the span of its id, for later messages.
+    raw_paths: HashMap<String, (String, Range<usize>)>,
+}
+
+fn check_wholeness(
+    c: &mut Compiler,
+    root: Range<usize>,
+    dims: &[Dimension],
+    inds: &[Indicator],
+    rules: &[OutcomeRule],
+    referrals: &[Referral],
+) {
+    let start = root.start..root.start;
+    if rules.is_empty() && !inds.is_empty() {
+        c.d.error(
+            "no-outcome-rules",
+            start.clone(),
+            "outcome_rules",
+            "the protocol has indicators but no [[outcome_rules]] to turn them into a level",
+        );
+    }
+    for (i, dim) in dims.iter().enumerate() {
+        if !inds.iter().any(|ind| ind.dimension == i) {
+            c.d.warning(
+                "empty-dimension",
+                start.clone(),
+                "dimensions",
+                format!("dimension `{}` has no indicators, so it can never be met", dim.id),
+            );
+        }
+    }
+    let child_rules = rules.iter().any(|r| r.age_group != Some(AgeGroup::Adult));
+    if child_rules
+        && !referrals
+            .iter()
+            .any(|r| r.category == ReferralCategory::ChildProtection)
+    {
+        c.d.warning(
+            "no-child-protection",
+            start,
+            "referrals",
+            "outcome rules can apply to children but no child-protection referral is listed",
+        );
+    }
+}
+
+struct Compiler<'d, 's> {
+    d: &'d mut Diagnostics<'s>,
+    /// Ids of questions that failed to decode (already reported).
+    broken: HashSet<String>,
+    by_id: HashMap<String, QIdx>,
+    kinds: Vec<Kind>,
+    dims: HashMap<String, DimIdx>,
+    inds: HashMap<String, IndIdx>,
+}
+
+impl Compiler<'_, '_> {
+    fn key(&mut self, k: &Spanned<String>, path: &str) -> String {
+        fields::check_key(k, path, self.d);
+        k.get_ref().clone()
+    }
+
+    fn level(&mut self, v: &Spanned<String>, path: &str) -> Option<Level> {
+        let l = Level::from_name(v.get_ref());
+        if l.is_none() {
+            let hint = did_you_mean(v.get_ref(), Level::ALL.iter().map(Level::name))
+                .unwrap_or_else(|| "levels: refer-now, assess-further, labour-rights-concern, no-indication".into());
+            self.d.error_hint(
+                "bad-value",
+                v.span(),
+                path,
+                format!("unknown outcome level `{}`", v.get_ref()),
+                hint,
+            );
+        }
+        l
+    }
+
+    fn age_group(&mut self, v: &Spanned<String>, path: &str) -> Option<AgeGroup> {
+        match v.get_ref().as_str() {
+            "adult" => Some(AgeGroup::Adult),
+            "child" => Some(AgeGroup::Child),
+            other => {
+                self.d.error_hint(
+                    "bad-value",
+                    v.span(),
+                    path,
+                    format!("unknown age group `{other}`"),
+                    "use adult or child",
+                );
+                None
+            }
+        }
+    }
+}

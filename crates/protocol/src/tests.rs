@@ -1,0 +1,469 @@
+//! Engine and compiler tests on the real bundled protocols, including property tests.
+
+use crate::answer::Answer;
+use crate::engine::{EndReason, Session, State, StoppedBy};
+use crate::model::{CountPattern, Kind, Level, Protocol};
+use crate::{Severity, compile};
+use proptest::prelude::*;
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+const ADULT: &str = include_str!("../../../screening_protocols/adult-trafficking/protocol.toml");
+const CHILD: &str = include_str!("../../../screening_protocols/child-trafficking/protocol.toml");
+const RAPID: &str = include_str!("../../../screening_protocols/rapid-screen/protocol.toml");
+
+fn today() -> jiff::civil::Date {
+    jiff::civil::date(2026, 12, 1)
+}
+
+fn load(src: &str) -> Arc<Protocol> {
+    let c = compile("protocol.toml", src, Some(today()));
+    let problems: Vec<String> = c.diagnostics.iter().map(ToString::to_string).collect();
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    Arc::new(c.protocol.expect("compiles"))
+}
+
+fn adult() -> Arc<Protocol> {
+    load(ADULT)
+}
+
+/// Answers the safety check as safe, gives full consent and the age.
+fn past_gate(s: &mut Session, age: i64) {
+    s.start();
+    for a in [
+        Answer::Yes,
+        Answer::No,
+        Answer::Choice("no-interpreter".into()),
+        Answer::Yes,
+        Answer::Choice("full".into()),
+        Answer::Number(age),
+    ] {
+        s.answer(a).expect("gate answer");
+    }
+}
+
+fn answer_until(s: &mut Session, id: &str, with: impl Fn(&Kind) -> Answer) {
+    while let Some(q) = s.current().cloned() {
+        if q.id == id {
+            return;
+        }
+        s.answer(with(&q.kind)).expect("answer fits");
+    }
+    panic!("never reached {id}");
+}
+
+fn benign(kind: &Kind) -> Answer {
+    match kind {
+        Kind::YesNo | Kind::Observation => Answer::No,
+        Kind::Single(c) => Answer::Choice(c[0].code.clone()),
+        Kind::Number { min, .. } => Answer::Number(*min),
+        Kind::Note => Answer::Acknowledged,
+        _ => Answer::DontKnow,
+    }
+}
+
+#[test]
+fn bundled_protocols_compile_cleanly() {
+    for src in [ADULT, CHILD, RAPID] {
+        let p = load(src);
+        assert!(!p.text_keys().is_empty());
+        // The enforced steps come first, whatever the protocol says.
+        assert_eq!(p.questions[0].id, crate::builtin::SAFETY_ALONE);
+        assert!(p.questions.iter().take(crate::builtin::IDS.len()).all(|q| q.builtin));
+    }
+}
+
+#[test]
+fn ilo_ec_dimension_rule_counts_as_published() {
+    let p = adult();
+    let rule = &p.dimension_rules[0].met_when;
+    let met = |s, m, w| rule.iter().any(|pat: &CountPattern| pat.reached_by(s, m, w));
+    for (s, m, w) in [(2, 0, 0), (1, 1, 0), (1, 0, 1), (0, 3, 0), (0, 2, 1), (3, 3, 3)] {
+        assert!(met(s, m, w), "{s} strong {m} medium {w} weak should meet the dimension");
+    }
+    for (s, m, w) in [(1, 0, 0), (0, 2, 0), (0, 1, 2), (0, 0, 3), (0, 0, 0)] {
+        assert!(
+            !met(s, m, w),
+            "{s} strong {m} medium {w} weak should not meet the dimension"
+        );
+    }
+}
+
+#[test]
+fn hidden_answers_are_kept_but_left_out() {
+    let mut s = Session::new(adult());
+    past_gate(&mut s, 30);
+    answer_until(&mut s, "promised", benign);
+    s.answer(Answer::Yes).expect("promised");
+    s.answer(Answer::Yes).expect("job_different");
+    let before = s.outcome(today()).expect("outcome");
+    assert!(before.indicators.iter().any(|i| i.id == "deceived-nature-of-job"));
+    // Change the earlier answer: the follow-up question is hidden and its indicator goes.
+    s.go_to("promised").expect("reachable");
+    s.answer(Answer::No).expect("change");
+    let after = s.outcome(today()).expect("outcome");
+    assert!(!after.indicators.iter().any(|i| i.id == "deceived-nature-of-job"));
+    assert_eq!(after.excluded_answers, vec!["job_different".to_string()]);
+    // And back again: the kept answer counts once more.
+    s.go_to("promised").expect("reachable");
+    s.answer(Answer::Yes).expect("change back");
+    let again = s.outcome(today()).expect("outcome");
+    assert!(again.indicators.iter().any(|i| i.id == "deceived-nature-of-job"));
+    assert!(again.excluded_answers.is_empty());
+}
+
+#[test]
+fn enforced_steps_cannot_be_skipped_or_dodged() {
+    let mut s = Session::new(adult());
+    s.start();
+    assert!(s.skip().is_err(), "the safety check is required");
+    assert!(s.answer(Answer::DontKnow).is_err());
+    for a in [
+        Answer::Yes,
+        Answer::No,
+        Answer::Choice("no-interpreter".into()),
+        Answer::Yes,
+    ] {
+        s.answer(a).expect("safety");
+    }
+    assert_eq!(s.current().map(|q| q.id.as_str()), Some(crate::builtin::CONSENT));
+    assert!(s.answer(Answer::PreferNotToSay).is_err(), "consent needs a real answer");
+    assert!(s.answer(Answer::Choice("maybe".into())).is_err());
+}
+
+#[test]
+fn refused_consent_keeps_only_the_refusal() {
+    let mut s = Session::new(adult());
+    s.start();
+    for a in [
+        Answer::Yes,
+        Answer::No,
+        Answer::Choice("no-interpreter".into()),
+        Answer::Yes,
+        Answer::Choice("refused".into()),
+    ] {
+        s.answer(a).expect("answer");
+    }
+    assert_eq!(s.state(), &State::Ended(EndReason::ConsentRefused));
+    assert!(s.outcome(today()).is_none());
+    let kept: Vec<usize> = (0..s.protocol().questions.len())
+        .filter(|i| s.answer_of(*i).is_some())
+        .collect();
+    assert_eq!(
+        kept,
+        vec![s.protocol().question_index(crate::builtin::CONSENT).expect("consent")]
+    );
+}
+
+#[test]
+fn unsafe_setting_offers_postponement() {
+    let mut s = Session::new(adult());
+    s.start();
+    s.answer(Answer::No).expect("not alone");
+    s.answer(Answer::Yes).expect("companion");
+    s.answer(Answer::Choice("independent".into())).expect("interpreter");
+    s.answer(Answer::No).expect("unsafe place");
+    assert_eq!(
+        s.current().map(|q| q.id.as_str()),
+        Some(crate::builtin::SAFETY_DECISION)
+    );
+    s.answer(Answer::Choice("proceed".into())).expect("proceed");
+    assert_eq!(s.current().map(|q| q.id.as_str()), Some(crate::builtin::SAFETY_REASON));
+    assert!(s.skip().is_err(), "going on needs a written reason");
+}
+
+#[test]
+fn anonymous_consent_hides_identifying_questions() {
+    let p = adult();
+    let identifying = p.question_index("anything_else").expect("question");
+    assert!(p.questions[identifying].identifying);
+    let mut s = Session::new(p);
+    s.start();
+    for a in [
+        Answer::Yes,
+        Answer::No,
+        Answer::Choice("no-interpreter".into()),
+        Answer::Yes,
+        Answer::Choice("anonymous".into()),
+    ] {
+        s.answer(a).expect("answer");
+    }
+    assert!(!s.is_visible(identifying));
+}
+
+#[test]
+fn stop_rule_takes_the_emergency_path() {
+    let mut s = Session::new(adult());
+    past_gate(&mut s, 25);
+    s.answer(Answer::Yes).expect("danger now");
+    assert_eq!(
+        s.state(),
+        &State::Ended(EndReason::Emergency {
+            rule: "imminent-danger".into()
+        })
+    );
+    let o = s.outcome(today()).expect("outcome");
+    assert_eq!(o.level, Level::ReferNow);
+    assert_eq!(o.referrals.first().map(|r| r.id.as_str()), Some("emergency"));
+    assert!(!o.complete);
+}
+
+#[test]
+fn respondent_can_stop_at_any_moment() {
+    let mut s = Session::new(adult());
+    past_gate(&mut s, 25);
+    s.stop(StoppedBy::Respondent);
+    assert_eq!(
+        s.state(),
+        &State::Ended(EndReason::Stopped {
+            by: StoppedBy::Respondent
+        })
+    );
+    assert!(s.current().is_none());
+    assert!(s.answer(Answer::No).is_err());
+    assert!(!s.back(), "a stopped interview stays stopped");
+}
+
+#[test]
+fn override_needs_a_reason_and_keeps_the_computed_level() {
+    let mut s = Session::new(adult());
+    past_gate(&mut s, 25);
+    assert!(s.set_override(Level::ReferNow, "  ").is_err());
+    s.set_override(Level::ReferNow, "Saw a guard at the door")
+        .expect("override");
+    let o = s.outcome(today()).expect("outcome");
+    assert_eq!(o.level, Level::ReferNow);
+    assert_eq!(o.computed_level, Level::NoIndication);
+}
+
+#[test]
+fn age_gate_presumes_minority_when_uncertain() {
+    let mut s = Session::new(adult());
+    s.start();
+    for a in [
+        Answer::Yes,
+        Answer::No,
+        Answer::Choice("no-interpreter".into()),
+        Answer::Yes,
+        Answer::Choice("full".into()),
+        Answer::DontKnow,
+    ] {
+        s.answer(a).expect("answer");
+    }
+    assert_eq!(
+        s.current().map(|q| q.id.as_str()),
+        Some(crate::builtin::AGE_MINOR_REASONS)
+    );
+    s.answer(Answer::Yes).expect("reasons");
+    assert_eq!(s.age_group(), Some(crate::model::AgeGroup::Child));
+    let o = s.outcome(today()).expect("outcome");
+    assert!(o.referrals.iter().any(|r| r.id == "child-protection"));
+    assert!(o.safety_note_keys.iter().any(|k| k == "safety-presumed-minor"));
+}
+
+#[test]
+fn expired_referrals_are_withheld_and_named() {
+    let mut s = Session::new(adult());
+    past_gate(&mut s, 25);
+    let o = s.outcome(jiff::civil::date(2030, 1, 1)).expect("outcome");
+    assert!(o.referrals.is_empty());
+    assert!(o.expired_referrals.contains(&"hotline".to_string()));
+}
+
+#[test]
+fn constraints_refuse_answers_with_the_protocol_message() {
+    let src = ADULT.replace(
+        "min = 0\nmax = 24\n",
+        "min = 0\nmax = 24\nconstraint = { any = [{ q = \"hours_per_day\", le = 20 }, { q = \"sector\", is = \"fishing\" }] }\nconstraint_message = \"q-danger-now\"\n",
+    );
+    let mut s = Session::new(load(&src));
+    past_gate(&mut s, 30);
+    answer_until(&mut s, "hours_per_day", benign);
+    let err = s.answer(Answer::Number(22)).expect_err("over 20 hours outside fishing");
+    assert!(matches!(err, crate::AnswerError::Constraint { ref message_key, .. } if message_key == "q-danger-now"));
+    s.answer(Answer::Number(11)).expect("within the constraint");
+}
+
+// --- property tests ----------------------------------------------------------------------------
+
+#[derive(Debug, Clone)]
+enum Op {
+    Answer(u32),
+    Skip,
+    Back,
+    GoTo(u16),
+}
+
+fn op() -> impl Strategy<Value = Op> {
+    prop_oneof![
+        8 => any::<u32>().prop_map(Op::Answer),
+        1 => Just(Op::Skip),
+        2 => Just(Op::Back),
+        1 => any::<u16>().prop_map(Op::GoTo),
+    ]
+}
+
+/// An answer for `kind` chosen by `seed`; about one in eight does not fit, on purpose.
+fn pick(kind: &Kind, seed: u32) -> Answer {
+    let r = seed % 8;
+    if r == 7 {
+        return [
+            Answer::Number(-5),
+            Answer::Text("x".into()),
+            Answer::Choice("nope".into()),
+        ][(seed as usize / 8) % 3]
+            .clone();
+    }
+    if r == 6 {
+        return if seed % 16 < 8 {
+            Answer::DontKnow
+        } else {
+            Answer::PreferNotToSay
+        };
+    }
+    match kind {
+        Kind::YesNo | Kind::Observation => {
+            if seed.is_multiple_of(2) {
+                Answer::Yes
+            } else {
+                Answer::No
+            }
+        }
+        Kind::Single(c) => Answer::Choice(c[(seed as usize / 2) % c.len()].code.clone()),
+        Kind::Multiple(c) => Answer::Choices(
+            c.iter()
+                .take((seed as usize / 2) % (c.len() + 1))
+                .map(|c| c.code.clone())
+                .collect(),
+        ),
+        Kind::Number { min, max } => Answer::Number(min + i64::from(seed / 2) % (max - min + 1)),
+        Kind::Date => Answer::Date(jiff::civil::date(2020, 1, 1)),
+        Kind::Duration => Answer::Duration {
+            amount: seed % 40,
+            unit: crate::DurationUnit::Months,
+        },
+        Kind::Country => Answer::Country("MD".into()),
+        Kind::Language => Answer::Language("ro".into()),
+        Kind::Text => Answer::Text("words".into()),
+        Kind::Note => Answer::Acknowledged,
+    }
+}
+
+fn run(p: &Arc<Protocol>, ops: &[Op]) -> Session {
+    let mut s = Session::new(p.clone());
+    s.start();
+    for op in ops {
+        match op {
+            Op::Answer(seed) => {
+                if let Some(q) = s.current().cloned() {
+                    let _ = s.answer(pick(&q.kind, *seed));
+                }
+            }
+            Op::Skip => {
+                let _ = s.skip();
+            }
+            Op::Back => {
+                s.back();
+            }
+            Op::GoTo(i) => {
+                let id = p.questions[usize::from(*i) % p.questions.len()].id.clone();
+                let _ = s.go_to(&id);
+            }
+        }
+        if s.state() == &State::InProgress {
+            let q = s.current_index().expect("a current question while in progress");
+            assert!(s.is_visible(q), "the current question must be visible");
+        }
+        let (done, total) = s.progress();
+        assert!(done <= total);
+    }
+    s
+}
+
+/// Replays only the visible answers of `a`, in question order, on a fresh session.
+fn replay_visible(p: &Arc<Protocol>, a: &Session) -> Session {
+    let v = a.visible();
+    let mut b = Session::new(p.clone());
+    b.start();
+    while let Some(i) = b.current_index() {
+        match v.answers[i] {
+            Some(ans) => {
+                b.answer(ans.clone()).expect("a visible answer replays");
+            }
+            None => {
+                if b.skip().is_err() {
+                    b.stop(StoppedBy::Interviewer);
+                }
+            }
+        }
+    }
+    b
+}
+
+/// Per profile: name, level, the rule that set it, which dimensions are met.
+type ProfileSummary = (&'static str, Level, Option<String>, Vec<bool>);
+
+fn summary(o: &crate::Outcome) -> (Vec<String>, Vec<ProfileSummary>) {
+    let ids = o.indicators.iter().map(|i| i.id.clone()).collect();
+    let profiles = o
+        .profiles
+        .iter()
+        .map(|p| {
+            (
+                p.profile,
+                p.level,
+                p.rule.as_ref().map(|r| r.id.clone()),
+                p.dimensions.iter().map(|d| d.met).collect(),
+            )
+        })
+        .collect();
+    (ids, profiles)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn any_sequence_of_commands_is_safe(ops in prop::collection::vec(op(), 0..150), which in 0usize..3) {
+        let p = load([ADULT, CHILD, RAPID][which]);
+        let s = run(&p, &ops);
+        let _ = s.outcome(today());
+    }
+
+    #[test]
+    fn outcome_depends_only_on_visible_answers(ops in prop::collection::vec(op(), 0..150), which in 0usize..3) {
+        let p = load([ADULT, CHILD, RAPID][which]);
+        let a = run(&p, &ops);
+        prop_assume!(a.state() != &State::Ended(EndReason::ConsentRefused));
+        let oa = a.outcome(today()).expect("outcome");
+        // The same visible answers without the hidden ones stored beside them.
+        let visible: Vec<Option<Answer>> = a.visible().answers.into_iter().map(|x| x.cloned()).collect();
+        let stripped = Session::with_answers(p.clone(), visible);
+        prop_assert_eq!(summary(&oa), summary(&stripped.outcome(today()).expect("outcome")));
+        // A finished interview reached again by answering only its visible questions, in order.
+        if a.state() == &State::Completed {
+            let b = replay_visible(&p, &a);
+            prop_assert_eq!(b.state(), &State::Completed);
+            prop_assert_eq!(summary(&oa), summary(&b.outcome(today()).expect("outcome")));
+        }
+        let hidden: BTreeSet<String> = oa.excluded_answers.iter().cloned().collect();
+        let fired: BTreeSet<String> = oa.indicators.iter().flat_map(|i| i.because.iter().cloned()).collect();
+        prop_assert!(hidden.is_disjoint(&fired), "a hidden answer fired an indicator");
+    }
+
+    #[test]
+    fn the_compiler_never_panics_on_damaged_files(cut in 0usize..20_000, len in 0usize..400, insert in "[\\[\\]{}=\"a-z0-9 \n.,#-]{0,12}", which in 0usize..3) {
+        let src = [ADULT, CHILD, RAPID][which];
+        let mut bytes: Vec<char> = src.chars().collect();
+        let at = cut % bytes.len();
+        let end = (at + len).min(bytes.len());
+        bytes.splice(at..end, insert.chars());
+        let damaged: String = bytes.into_iter().collect();
+        let c = compile("protocol.toml", &damaged, None);
+        // Either it still compiles, or every error says where.
+        prop_assert!(c.protocol.is_some() || c.diagnostics.iter().any(|d| d.severity == Severity::Error));
+        for d in &c.diagnostics {
+            prop_assert!(d.location.line >= 1 && d.location.column >= 1);
+        }
+    }
+}
