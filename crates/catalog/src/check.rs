@@ -2,7 +2,7 @@
 //! app strings the engine needs. Every problem is reported, located, none stops the others.
 
 use crate::source::{AppStrings, ProtocolSource};
-use fieldscreen_i18n::{FtlFile, LanguageIdentifier, TextDirection, direction_of, parse_ftl};
+use fieldscreen_i18n::{FtlFile, LanguageIdentifier, Message, TextDirection, direction_of, parse_ftl};
 use fieldscreen_protocol::diagnostic::did_you_mean;
 use fieldscreen_protocol::model::{Direction, TranslationStatus};
 use fieldscreen_protocol::{Diagnostic, Location, Protocol, Severity, builtin, compile};
@@ -202,26 +202,37 @@ fn check_translations(protocol: &Protocol, src: &ProtocolSource, protocol_path: 
         if lang.tag != default
             && let Some((_, reference)) = parsed.get(default)
         {
-            for (k, m) in &ftl.messages {
-                let Some(r) = reference.messages.get(k) else { continue };
-                if r.variables != m.variables {
-                    let show = |v: &std::collections::BTreeSet<String>| {
-                        v.iter().map(|x| format!("${x}")).collect::<Vec<_>>().join(", ")
-                    };
-                    let severity = if complete { Severity::Error } else { Severity::Warning };
-                    out.push(diag(
-                        severity,
-                        "variables-differ",
-                        At(path, m.line, m.column, ""),
-                        format!(
-                            "message `{k}` uses [{}] but `{default}` uses [{}]",
-                            show(&m.variables),
-                            show(&r.variables)
-                        ),
-                        Some("every translation must use the same variables".into()),
-                    ));
-                }
-            }
+            let severity = if complete { Severity::Error } else { Severity::Warning };
+            compare_variables(&reference.messages, &ftl.messages, path, default, severity, out);
+        }
+    }
+}
+
+/// Every translation of a message must use the same variables as the default language's.
+fn compare_variables(
+    reference: &BTreeMap<String, Message>,
+    messages: &BTreeMap<String, Message>,
+    path: &str,
+    default: &str,
+    severity: Severity,
+    out: &mut Vec<Diagnostic>,
+) {
+    let show =
+        |v: &std::collections::BTreeSet<String>| v.iter().map(|x| format!("${x}")).collect::<Vec<_>>().join(", ");
+    for (k, m) in messages {
+        let Some(r) = reference.get(k) else { continue };
+        if r.variables != m.variables {
+            out.push(diag(
+                severity,
+                "variables-differ",
+                At(path, m.line, m.column, ""),
+                format!(
+                    "message `{k}` uses [{}] but `{default}` uses [{}]",
+                    show(&m.variables),
+                    show(&r.variables)
+                ),
+                Some("every translation must use the same variables".into()),
+            ));
         }
     }
 }
@@ -230,12 +241,21 @@ fn check_translations(protocol: &Protocol, src: &ProtocolSource, protocol_path: 
 /// the protocol's languages need it too.
 fn check_app_strings(protocol: &Protocol, app: &AppStrings, out: &mut Vec<Diagnostic>) {
     let needed = builtin::app_keys();
+    let default = protocol.header.default_language.as_str();
+    let reference: BTreeMap<String, Message> = app
+        .files_for(default)
+        .iter()
+        .flat_map(|f| parse_ftl(&f.text).messages)
+        .collect();
     for lang in &protocol.header.languages {
         let files = app.files_for(&lang.tag);
         let mut defined = std::collections::BTreeSet::new();
         for f in &files {
             let ftl = parse_ftl(&f.text);
             out.extend(syntax_problems(&f.path, &ftl));
+            if lang.tag != default {
+                compare_variables(&reference, &ftl.messages, &f.path, default, Severity::Error, out);
+            }
             defined.extend(ftl.messages.into_keys());
         }
         let missing: Vec<&str> = needed
@@ -263,5 +283,114 @@ fn check_app_strings(protocol: &Protocol, app: &AppStrings, out: &mut Vec<Diagno
             ),
             None,
         ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::TextFile;
+
+    const PROTOCOL: &str = include_str!("../../../screening_protocols/rapid-screen/protocol.toml");
+
+    fn file(path: &str, text: &str) -> TextFile {
+        TextFile {
+            path: path.into(),
+            text: text.into(),
+        }
+    }
+
+    fn source() -> ProtocolSource {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../screening_protocols/rapid-screen");
+        crate::read_protocol_dir(std::path::Path::new(dir)).expect("bundled protocol")
+    }
+
+    fn app_strings() -> AppStrings {
+        crate::read_app_strings(std::path::Path::new(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../locales"
+        )))
+        .expect("app strings")
+    }
+
+    fn codes(c: &Checked) -> Vec<&'static str> {
+        c.diagnostics.iter().map(|d| d.code).collect()
+    }
+
+    #[test]
+    fn the_bundled_app_strings_serve_every_protocol_language() {
+        let c = check(&source(), &app_strings(), None);
+        assert!(c.diagnostics.is_empty(), "{:?}", codes(&c));
+        assert!(c.protocol.is_some());
+    }
+
+    #[test]
+    fn app_string_variables_must_match_the_default_language() {
+        let mut app = app_strings();
+        let fr = app.langs.iter_mut().find(|(t, _)| t == "fr").expect("fr");
+        fr.1.push(file(
+            "locales/fr/extra.ftl",
+            "cli-outcome-title = Résultat : { $niveau }\n",
+        ));
+        let c = check(&source(), &app, None);
+        let d = c
+            .diagnostics
+            .iter()
+            .find(|d| d.code == "variables-differ")
+            .expect("reported");
+        assert_eq!(d.file, "locales/fr/extra.ftl");
+        assert_eq!(d.location.line, 1);
+        assert!(d.message.contains("$niveau") && d.message.contains("$level"));
+    }
+
+    #[test]
+    fn the_default_language_needs_every_engine_string() {
+        let mut app = app_strings();
+        let en = app.langs.iter_mut().find(|(t, _)| t == "en").expect("en");
+        for f in &mut en.1 {
+            f.text = f
+                .text
+                .lines()
+                .filter(|l| !l.starts_with("fs-step-consent ="))
+                .collect::<Vec<_>>()
+                .join("\n");
+        }
+        let c = check(&source(), &app, None);
+        let d = c
+            .diagnostics
+            .iter()
+            .find(|d| d.code == "app-strings-missing")
+            .expect("reported");
+        assert_eq!(d.severity, Severity::Error);
+        assert!(d.message.contains("fs-step-consent"));
+        // In a draft language the same gap is only a warning.
+        let mut app = app_strings();
+        let vi = app.langs.iter_mut().find(|(t, _)| t == "vi").expect("vi");
+        for f in &mut vi.1 {
+            f.text = f
+                .text
+                .lines()
+                .filter(|l| !l.starts_with("fs-step-consent ="))
+                .collect::<Vec<_>>()
+                .join("\n");
+        }
+        let c = check(&source(), &app, None);
+        let d = c
+            .diagnostics
+            .iter()
+            .find(|d| d.code == "app-strings-missing")
+            .expect("reported");
+        assert_eq!(d.severity, Severity::Warning);
+    }
+
+    #[test]
+    fn loading_refuses_a_protocol_with_errors() {
+        let mut src = source();
+        src.protocol = Some(file(
+            "protocol.toml",
+            &PROTOCOL.replace("rule = \"any-one\"", "rule = \"no-such-rule\""),
+        ));
+        let err = crate::load(&src, &app_strings(), None).err().expect("refused");
+        assert!(err.to_string().contains("no dimension rule `no-such-rule`"), "{err}");
     }
 }

@@ -1,15 +1,15 @@
 //! Numbers and dates in the reader's conventions, from CLDR data through ICU4X: digit grouping,
 //! native digits where the locale uses them, the locale's date pattern.
 
-use icu::datetime::DateTimeFormatter;
-use icu::datetime::fieldsets::YMD;
-use icu::decimal::DecimalFormatter;
-use icu::decimal::input::Decimal;
-use icu::locale::Locale;
+use icu_datetime::DateTimeFormatter;
+use icu_datetime::fieldsets::YMD;
+use icu_decimal::DecimalFormatter;
+use icu_decimal::input::Decimal;
+use icu_locale_core::Locale;
 use unic_langid::LanguageIdentifier;
 
 fn locale(lang: &LanguageIdentifier) -> Locale {
-    Locale::try_from_str(&lang.to_string()).unwrap_or(icu::locale::locale!("und"))
+    Locale::try_from_str(&lang.to_string()).unwrap_or(icu_locale_core::locale!("und"))
 }
 
 pub fn format_number(lang: &LanguageIdentifier, n: i64) -> String {
@@ -20,7 +20,7 @@ pub fn format_number(lang: &LanguageIdentifier, n: i64) -> String {
 }
 
 pub fn format_date(lang: &LanguageIdentifier, date: jiff::civil::Date) -> String {
-    let iso = icu::calendar::Date::try_new_iso(
+    let iso = icu_calendar::Date::try_new_iso(
         i32::from(date.year()),
         date.month().unsigned_abs(),
         date.day().unsigned_abs(),

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Installs the Debian packages FieldScreen needs to build and test, if they are missing.
+# Safe to run again; does nothing when everything is there.
+set -euo pipefail
+
+packages=(build-essential pkg-config perl make)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "Installing: ${missing[*]}"
+  if [ "$(id -u)" -ne 0 ]; then sudo=sudo; else sudo=; fi
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}"
+fi
+
+if ! command -v cargo >/dev/null 2>&1; then
+  echo "cargo is not installed: install Rust (https://rustup.rs), version 1.90 or newer." >&2
+  exit 1
+fi
