@@ -21,6 +21,9 @@ c-sector-online-scam = عمل عبر الإنترنت من مجمّع مغلق (
 c-sector-other = شيء آخر
 q-origin-country = من أي بلد أنت؟
 q-time-in-work = منذ متى تقوم بهذا العمل؟
+q-arrival-date = متى وصلت إلى هذا البلد؟
+q-arrival-date-note = يكفي تاريخ تقريبي؛ اختر «لا أعرف» إذا لم يكن الشخص متأكداً.
+q-preferred-language = بأي لغة تودّ التحدث معنا؟
 
 section-recruitment = كيف وصلت إلى هذا العمل
 section-recruitment-note = اسأل عن الفترة التي سبقت بدء العمل. دع الشخص يروي بترتيبه الخاص.

@@ -20,6 +20,9 @@ c-sector-online-scam = Online work from a compound (calls, chats, fraud)
 c-sector-other = Something else
 q-origin-country = Which country are you from?
 q-time-in-work = How long have you been doing this work?
+q-arrival-date = When did you arrive in this country?
+q-arrival-date-note = An approximate date is fine; choose "don't know" if the person is unsure.
+q-preferred-language = Which language would you like to speak with us?
 
 section-recruitment = How you came to this work
 section-recruitment-note = Ask about the time before the work began. Let the person tell it in their own order.

@@ -21,6 +21,9 @@ c-sector-online-scam = Trabajo en línea desde un recinto (llamadas, chats, frau
 c-sector-other = Otra cosa
 q-origin-country = ¿De qué país es usted?
 q-time-in-work = ¿Cuánto tiempo lleva haciendo este trabajo?
+q-arrival-date = ¿Cuándo llegó a este país?
+q-arrival-date-note = Basta una fecha aproximada; elija «no sé» si la persona no está segura.
+q-preferred-language = ¿En qué idioma le gustaría hablar con nosotros?
 
 section-recruitment = Cómo llegó a este trabajo
 section-recruitment-note = Pregunte por el tiempo antes de empezar el trabajo. Deje que la persona lo cuente en su propio orden.

@@ -21,6 +21,9 @@ c-sector-online-scam = Travail en ligne depuis un complexe (appels, messages, fr
 c-sector-other = Autre chose
 q-origin-country = De quel pays venez-vous ?
 q-time-in-work = Depuis combien de temps faites-vous ce travail ?
+q-arrival-date = Quand êtes-vous arrivé dans ce pays ?
+q-arrival-date-note = Une date approximative suffit ; choisissez « je ne sais pas » si la personne n'est pas sûre.
+q-preferred-language = Dans quelle langue souhaitez-vous nous parler ?
 
 section-recruitment = Comment vous êtes arrivé à ce travail
 section-recruitment-note = Interrogez sur la période avant le début du travail. Laissez la personne raconter dans son propre ordre.

@@ -21,6 +21,9 @@ c-sector-online-scam = Muncă online într-un complex închis (apeluri, chat, fr
 c-sector-other = Altceva
 q-origin-country = Din ce țară sunteți?
 q-time-in-work = De cât timp faceți această muncă?
+q-arrival-date = Când ați sosit în această țară?
+q-arrival-date-note = O dată aproximativă este suficientă; alegeți „nu știu” dacă persoana nu este sigură.
+q-preferred-language = În ce limbă ați dori să vorbiți cu noi?
 
 section-recruitment = Cum ați ajuns la această muncă
 section-recruitment-note = Întrebați despre perioada de dinainte de începerea muncii. Lăsați persoana să povestească în ordinea ei.

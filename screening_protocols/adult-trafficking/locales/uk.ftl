@@ -21,6 +21,9 @@ c-sector-online-scam = Онлайн-робота в закритому комп�
 c-sector-other = Інше
 q-origin-country = З якої ви країни?
 q-time-in-work = Як довго ви виконуєте цю роботу?
+q-arrival-date = Коли ви приїхали до цієї країни?
+q-arrival-date-note = Підійде приблизна дата; оберіть «не знаю», якщо людина не впевнена.
+q-preferred-language = Якою мовою ви хотіли б з нами говорити?
 
 section-recruitment = Як ви потрапили на цю роботу
 section-recruitment-note = Питайте про час до початку роботи. Дайте людині розповідати у своєму порядку.

@@ -21,6 +21,9 @@ c-sector-online-scam = Làm việc trực tuyến trong một khu khép kín (g�
 c-sector-other = Việc khác
 q-origin-country = Bạn đến từ nước nào?
 q-time-in-work = Bạn đã làm công việc này bao lâu rồi?
+q-arrival-date = Bạn đến nước này khi nào?
+q-arrival-date-note = Ngày gần đúng là được; chọn "không biết" nếu người đó không chắc.
+q-preferred-language = Bạn muốn nói chuyện với chúng tôi bằng ngôn ngữ nào?
 
 section-recruitment = Bạn đến với công việc này như thế nào
 section-recruitment-note = Hỏi về thời gian trước khi bắt đầu làm việc. Để người đó kể theo thứ tự của họ.
