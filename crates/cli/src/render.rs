@@ -63,6 +63,11 @@ impl<'a> Screen<'a> {
         isolate(&self.loaded.localizer.text(&self.interviewer, key, None))
     }
 
+    /// The text without direction marks, for use inside another message (Fluent isolates it).
+    fn plain(&self, key: &str) -> String {
+        self.loaded.localizer.text(&self.interviewer, key, None).text
+    }
+
     pub fn cli(&self, key: &str, args: &[(&str, String)]) -> String {
         let a = args_from(args);
         isolate(&self.loaded.localizer.text(&self.interviewer, key, Some(&a)))
@@ -121,7 +126,7 @@ impl<'a> Screen<'a> {
             if let Some(n) = &section.note_key {
                 out.push_str(&format!(
                     "   {}\n",
-                    self.cli("cli-interviewer-note", &[("note", self.interviewer(n))])
+                    self.cli("cli-interviewer-note", &[("note", self.plain(n))])
                 ));
             }
         }
@@ -144,7 +149,7 @@ impl<'a> Screen<'a> {
         if let Some(n) = &q.note_key {
             out.push_str(&format!(
                 "   {}\n",
-                self.cli("cli-interviewer-note", &[("note", self.interviewer(n))])
+                self.cli("cli-interviewer-note", &[("note", self.plain(n))])
             ));
         }
         match &q.kind {
@@ -197,7 +202,7 @@ impl<'a> Screen<'a> {
             "\n{rule}\n{}\n",
             self.cli(
                 "cli-outcome-title",
-                &[("level", self.interviewer(&format!("fs-level-{}", o.level.name())))]
+                &[("level", self.plain(&format!("fs-level-{}", o.level.name())))]
             )
         ));
         if let Some(ov) = &o.interviewer_override {
@@ -231,17 +236,14 @@ impl<'a> Screen<'a> {
                     "cli-outcome-profile",
                     &[
                         ("profile", pr.profile.to_string()),
-                        ("level", self.interviewer(&format!("fs-level-{}", pr.level.name())))
+                        ("level", self.plain(&format!("fs-level-{}", pr.level.name())))
                     ]
                 )
             ));
             if let Some(r) = &pr.rule {
                 out.push_str(&format!(
                     "  {}\n",
-                    self.cli(
-                        "cli-outcome-because",
-                        &[("reason", self.interviewer(&r.explanation_key))]
-                    )
+                    self.cli("cli-outcome-because", &[("reason", self.plain(&r.explanation_key))])
                 ));
             }
             for d in pr.dimensions.iter().filter(|d| !d.indicators.is_empty()) {
@@ -256,7 +258,7 @@ impl<'a> Screen<'a> {
                     self.cli(
                         state,
                         &[
-                            ("dimension", self.interviewer(&d.label_key)),
+                            ("dimension", self.plain(&d.label_key)),
                             ("strong", d.strong.to_string()),
                             ("medium", d.medium.to_string()),
                             ("weak", d.weak.to_string())
