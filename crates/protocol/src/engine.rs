@@ -121,6 +121,53 @@ impl Session {
         s
     }
 
+    /// Rebuilds a session from stored answers (by question id), for resuming an interrupted
+    /// interview. Answers that no longer fit the protocol (an id it lacks, a changed type) are
+    /// left out and returned, so the caller can say so.
+    pub fn restore(
+        protocol: Arc<Protocol>,
+        answers: impl IntoIterator<Item = (String, Answer)>,
+        cursor: Option<&str>,
+        state: State,
+        override_: Option<Override>,
+    ) -> (Session, Vec<String>) {
+        let mut s = Session::new(protocol);
+        let mut dropped = Vec::new();
+        for (id, a) in answers {
+            match s.protocol.question_index(&id) {
+                Some(i) if check_fits(&s.protocol.questions[i], &a).is_ok() => s.answers[i] = Some(a),
+                _ => dropped.push(id),
+            }
+        }
+        s.override_ = override_;
+        s.furthest = s.answers.iter().rposition(Option::is_some).unwrap_or(0);
+        s.state = state;
+        if s.state == State::InProgress {
+            let at = cursor
+                .and_then(|c| s.protocol.question_index(c))
+                .filter(|i| s.is_visible(*i));
+            match at {
+                Some(i) => {
+                    s.cursor = i;
+                    s.furthest = s.furthest.max(i);
+                }
+                None => {
+                    // The first visible question still without an answer.
+                    let v = s.visible();
+                    let next = (0..s.answers.len()).find(|i| v.visible[*i] && s.answers[*i].is_none());
+                    match next {
+                        Some(i) => s.cursor = i,
+                        None => {
+                            s.cursor = s.protocol.questions.len();
+                            s.state = State::Completed;
+                        }
+                    }
+                }
+            }
+        }
+        (s, dropped)
+    }
+
     pub fn protocol(&self) -> &Protocol {
         &self.protocol
     }

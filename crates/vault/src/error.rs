@@ -1,0 +1,45 @@
+use std::path::PathBuf;
+
+/// Every way opening or using a vault can fail, each worded for the person in front of it.
+#[derive(Debug, thiserror::Error)]
+pub enum VaultError {
+    #[error("there is no vault in {0}; create one with `fieldscreen vault init`")]
+    NoVault(PathBuf),
+    #[error("a vault already exists in {0}")]
+    AlreadyExists(PathBuf),
+    #[error("wrong passphrase ({failed} failed attempt(s) in a row){}", if *wait_secs > 0 { format!("; wait {wait_secs} s before the next try") } else { String::new() })]
+    WrongPassphrase { failed: u32, wait_secs: i64 },
+    #[error("too many wrong passphrases ({failed} in a row): wait {wait_secs} s before trying again")]
+    LockedOut { failed: u32, wait_secs: i64 },
+    #[error("the passphrase must have at least {0} characters")]
+    WeakPassphrase(usize),
+    #[error("key file: {0}")]
+    KeyFile(String),
+    #[error("this build's SQLite cannot encrypt (SQLCipher is missing); refusing to store anything")]
+    NotEncrypted,
+    #[error(
+        "the vault database is damaged or was modified ({0}). Nothing was changed: keep a copy of the vault directory and run `fieldscreen vault check`"
+    )]
+    Damaged(String),
+    #[error("no case `{0}` in this vault")]
+    UnknownCase(String),
+    #[error("case document: {0}")]
+    Document(String),
+    #[error("database: {0}")]
+    Sql(rusqlite::Error),
+    #[error("cannot read or write {path}: {source}")]
+    Io { path: PathBuf, source: std::io::Error },
+    #[error("random number generator: {0}")]
+    Random(String),
+}
+
+impl From<rusqlite::Error> for VaultError {
+    fn from(e: rusqlite::Error) -> Self {
+        use rusqlite::ErrorCode::{DatabaseCorrupt, NotADatabase};
+        match e.sqlite_error_code() {
+            // SQLCipher reports a page whose authentication code does not match as one of these.
+            Some(DatabaseCorrupt | NotADatabase) => VaultError::Damaged(e.to_string()),
+            _ => VaultError::Sql(e),
+        }
+    }
+}

@@ -1,0 +1,434 @@
+//! The encrypted vault: every answer durable and encrypted from the first keystroke.
+//!
+//! A vault is a directory with `vault.key` (the database key, wrapped by the passphrase) and
+//! `vault.db` (SQLCipher). Each case is one Automerge document, stored as a snapshot plus the
+//! changes saved since; each answer is one change, committed before the interview moves on.
+
+mod case_doc;
+mod db;
+mod error;
+mod keyfile;
+mod recorder;
+mod schema;
+
+pub use case_doc::{CaseDoc, CaseMeta, HistoryEntry};
+pub use db::{DB_FILE, Durability};
+pub use error::VaultError;
+pub use keyfile::{KdfParams, KeyFile, SecretKey};
+pub use recorder::{Recorder, resume_session};
+
+use rusqlite::{Connection, OptionalExtension, params};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// Fewer characters than this are refused outright; the app adds strength feedback.
+pub const MIN_PASSPHRASE_CHARS: usize = 8;
+/// A case's changes are folded into a snapshot once it has this many.
+pub const COMPACT_AFTER: i64 = 64;
+
+/// What the listing shows of a case, derived from its document.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct CaseSummary {
+    pub id: String,
+    pub protocol_id: String,
+    pub protocol_version: String,
+    pub created_at: String,
+    pub updated_at: String,
+    pub state: String,
+    pub level: Option<String>,
+    pub age_group: Option<String>,
+    pub consent: Option<String>,
+    pub answer_count: i64,
+}
+
+/// The listing columns a write updates, computed from the document by the caller.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CaseIndex {
+    pub state: String,
+    pub level: Option<String>,
+    pub age_group: Option<String>,
+    pub consent: Option<String>,
+    pub answer_count: i64,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct CaseFilter {
+    pub state: Option<String>,
+    pub level: Option<String>,
+    /// Inclusive bounds on the last update, compared as RFC 3339 text (a date prefix works).
+    pub updated_from: Option<String>,
+    pub updated_to: Option<String>,
+    /// Case id prefix.
+    pub id_prefix: Option<String>,
+}
+
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct VaultInfo {
+    pub dir: PathBuf,
+    pub vault_id: String,
+    pub created: String,
+    pub cipher_version: Option<String>,
+    pub schema_version: usize,
+    pub cases: i64,
+    pub kdf: KdfParams,
+    pub db_bytes: u64,
+    pub wal_bytes: u64,
+}
+
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct AuditEntry {
+    pub at: String,
+    pub actor: String,
+    pub action: String,
+    pub case_id: Option<String>,
+}
+
+pub struct Vault {
+    dir: PathBuf,
+    conn: Connection,
+    key_file: KeyFile,
+    db_key: SecretKey,
+    device: String,
+    docs: HashMap<String, CaseDoc>,
+}
+
+fn now_iso() -> String {
+    jiff::Timestamp::now().to_string()
+}
+
+fn now_ms() -> i64 {
+    jiff::Timestamp::now().as_millisecond()
+}
+
+fn check_strength(passphrase: &str) -> Result<(), VaultError> {
+    if passphrase.chars().count() < MIN_PASSPHRASE_CHARS {
+        return Err(VaultError::WeakPassphrase(MIN_PASSPHRASE_CHARS));
+    }
+    Ok(())
+}
+
+fn create_private_dir(dir: &Path) -> Result<(), VaultError> {
+    std::fs::create_dir_all(dir).map_err(|e| VaultError::Io {
+        path: dir.to_path_buf(),
+        source: e,
+    })?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700));
+    }
+    Ok(())
+}
+
+impl Vault {
+    /// Creates a vault in `dir` (made if missing), refusing if one is there already.
+    pub fn init(dir: &Path, passphrase: &str, params: KdfParams) -> Result<Vault, VaultError> {
+        check_strength(passphrase)?;
+        if KeyFile::path(dir).exists() || dir.join(DB_FILE).exists() {
+            return Err(VaultError::AlreadyExists(dir.to_path_buf()));
+        }
+        create_private_dir(dir)?;
+        let (key_file, db_key) = KeyFile::create(passphrase, params)?;
+        // The key file first: a crash before the database exists leaves a vault that opens empty.
+        key_file.write(dir)?;
+        let mut conn = db::open_encrypted(&dir.join(DB_FILE), &db_key, Durability::PowerLoss)?;
+        schema::migrate(&mut conn)?;
+        let device = hex::encode(uuid::Uuid::new_v4().as_bytes());
+        conn.execute_batch("BEGIN")?;
+        conn.execute(
+            "INSERT INTO vault_meta (key, value) VALUES ('vault_id', ?1)",
+            [&key_file.vault_id],
+        )?;
+        conn.execute("INSERT INTO vault_meta (key, value) VALUES ('device', ?1)", [&device])?;
+        conn.execute(
+            "INSERT INTO vault_meta (key, value) VALUES ('created', ?1)",
+            [&key_file.created],
+        )?;
+        conn.execute_batch("COMMIT")?;
+        let mut v = Vault {
+            dir: dir.to_path_buf(),
+            conn,
+            key_file,
+            db_key,
+            device,
+            docs: HashMap::new(),
+        };
+        v.audit("vault-init", None)?;
+        tracing::info!(dir = %dir.display(), "vault created");
+        Ok(v)
+    }
+
+    pub fn open(dir: &Path, passphrase: &str) -> Result<Vault, VaultError> {
+        Self::open_with(
+            dir,
+            passphrase,
+            jiff::Timestamp::now().as_second(),
+            Durability::PowerLoss,
+        )
+    }
+
+    /// `now` (unix seconds) decides the lockout after wrong passphrases.
+    pub fn open_with(dir: &Path, passphrase: &str, now: i64, durability: Durability) -> Result<Vault, VaultError> {
+        let mut key_file = KeyFile::read(dir)?;
+        let failed_before = key_file.attempts.failed;
+        let unwrapped = key_file.unwrap(passphrase, now);
+        if key_file.attempts.failed != failed_before || unwrapped.is_ok() && failed_before > 0 {
+            key_file.write(dir)?;
+        }
+        let db_key = unwrapped?;
+        let mut conn = db::open_encrypted(&dir.join(DB_FILE), &db_key, durability)?;
+        schema::migrate(&mut conn)?;
+        let device: String = conn
+            .query_row("SELECT value FROM vault_meta WHERE key = 'device'", [], |r| r.get(0))
+            .optional()?
+            .ok_or_else(|| VaultError::Damaged("the vault has no device id".into()))?;
+        let mut v = Vault {
+            dir: dir.to_path_buf(),
+            conn,
+            key_file,
+            db_key,
+            device,
+            docs: HashMap::new(),
+        };
+        v.audit(
+            if failed_before > 0 {
+                "unlock-after-failures"
+            } else {
+                "unlock"
+            },
+            None,
+        )?;
+        Ok(v)
+    }
+
+    /// Re-wraps the database key under a new passphrase. The database is not re-encrypted.
+    pub fn change_passphrase(&mut self, new_passphrase: &str, params: KdfParams) -> Result<(), VaultError> {
+        check_strength(new_passphrase)?;
+        self.key_file.rewrap(&self.db_key, new_passphrase, params)?;
+        self.key_file.write(&self.dir)?;
+        self.audit("passphrase-changed", None)
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The raw database key, for tools that must open the file themselves (the interoperability
+    /// test). Wiped from memory when dropped.
+    pub fn database_key(&self) -> SecretKey {
+        self.db_key.clone()
+    }
+
+    pub fn info(&self) -> Result<VaultInfo, VaultError> {
+        let size = |p: PathBuf| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
+        Ok(VaultInfo {
+            dir: self.dir.clone(),
+            vault_id: self.key_file.vault_id.clone(),
+            created: self.key_file.created.clone(),
+            cipher_version: db::cipher_version(&self.conn),
+            schema_version: schema::version(&self.conn)?,
+            cases: self.conn.query_row("SELECT count(*) FROM cases", [], |r| r.get(0))?,
+            kdf: self.key_file.params(),
+            db_bytes: size(self.dir.join(DB_FILE)),
+            wal_bytes: size(self.dir.join(format!("{DB_FILE}-wal"))),
+        })
+    }
+
+    /// Problems found by SQLCipher's page authentication and SQLite's integrity check.
+    pub fn check(&self) -> Result<Vec<String>, VaultError> {
+        db::integrity_problems(&self.conn)
+    }
+
+    fn audit(&mut self, action: &str, case_id: Option<&str>) -> Result<(), VaultError> {
+        self.conn.execute(
+            "INSERT INTO audit (at, actor, action, case_id) VALUES (?1, ?2, ?3, ?4)",
+            params![now_iso(), self.device, action, case_id],
+        )?;
+        Ok(())
+    }
+
+    /// Records an action that happens outside the vault but concerns it (an export, say).
+    pub fn record_action(&mut self, action: &str, case_id: Option<&str>) -> Result<(), VaultError> {
+        self.audit(action, case_id)
+    }
+
+    pub fn audit_log(&self, limit: usize) -> Result<Vec<AuditEntry>, VaultError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT at, actor, action, case_id FROM audit ORDER BY id DESC LIMIT ?1")?;
+        let rows = stmt.query_map([i64::try_from(limit).unwrap_or(i64::MAX)], |r| {
+            Ok(AuditEntry {
+                at: r.get(0)?,
+                actor: r.get(1)?,
+                action: r.get(2)?,
+                case_id: r.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Creates a case and stores its first change. Returns the case id.
+    pub fn create_case(&mut self, meta: &CaseMeta, index: &CaseIndex) -> Result<String, VaultError> {
+        let id = uuid::Uuid::new_v4().to_string();
+        let actor = hex::decode(&self.device).unwrap_or_default();
+        let mut doc = CaseDoc::create(&actor, meta, now_ms())?;
+        let bytes = doc.save_incremental();
+        let now = now_iso();
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "INSERT INTO cases (id, protocol_id, protocol_version, created_at, updated_at, state, level, age_group, consent, answer_count)
+             VALUES (?1, ?2, ?3, ?4, ?4, ?5, ?6, ?7, ?8, ?9)",
+            params![id, meta.protocol_id, meta.protocol_version, now, index.state, index.level, index.age_group, index.consent, index.answer_count],
+        )?;
+        tx.execute(
+            "INSERT INTO case_changes (case_id, seq, bytes) VALUES (?1, 1, ?2)",
+            params![id, bytes],
+        )?;
+        tx.execute(
+            "INSERT INTO audit (at, actor, action, case_id) VALUES (?1, ?2, 'case-created', ?3)",
+            params![now, self.device, id],
+        )?;
+        tx.commit()?;
+        self.docs.insert(id.clone(), doc);
+        Ok(id)
+    }
+
+    fn doc_mut(&mut self, id: &str) -> Result<&mut CaseDoc, VaultError> {
+        if !self.docs.contains_key(id) {
+            let doc = self.load_doc(id)?;
+            self.docs.insert(id.to_string(), doc);
+        }
+        self.docs
+            .get_mut(id)
+            .ok_or_else(|| VaultError::UnknownCase(id.to_string()))
+    }
+
+    fn load_doc(&self, id: &str) -> Result<CaseDoc, VaultError> {
+        let exists: Option<String> = self
+            .conn
+            .query_row("SELECT id FROM cases WHERE id = ?1", [id], |r| r.get(0))
+            .optional()?;
+        if exists.is_none() {
+            return Err(VaultError::UnknownCase(id.to_string()));
+        }
+        let snapshot: Option<Vec<u8>> = self
+            .conn
+            .query_row("SELECT bytes FROM case_snapshots WHERE case_id = ?1", [id], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        let mut stmt = self
+            .conn
+            .prepare("SELECT bytes FROM case_changes WHERE case_id = ?1 ORDER BY seq")?;
+        let changes: Vec<Vec<u8>> = stmt.query_map([id], |r| r.get(0))?.collect::<Result<_, _>>()?;
+        let actor = hex::decode(&self.device).unwrap_or_default();
+        CaseDoc::load(snapshot.as_deref(), changes.iter().map(Vec::as_slice), &actor)
+    }
+
+    /// Applies `edit` to the case document and commits the change durably, with the listing
+    /// updated in the same transaction. When this returns Ok, the change is on disk.
+    pub fn update_case(
+        &mut self,
+        id: &str,
+        message: &str,
+        index: &CaseIndex,
+        edit: impl FnOnce(&mut CaseDoc) -> Result<(), VaultError>,
+    ) -> Result<(), VaultError> {
+        let time = now_ms();
+        let doc = self.doc_mut(id)?;
+        edit(doc)?;
+        doc.commit(message, time);
+        let bytes = doc.save_incremental();
+        if bytes.is_empty() {
+            return Ok(());
+        }
+        let tx = self.conn.transaction()?;
+        let seq: i64 = tx.query_row(
+            "SELECT coalesce(max(seq), 0) + 1 FROM case_changes WHERE case_id = ?1",
+            [id],
+            |r| r.get(0),
+        )?;
+        tx.execute(
+            "INSERT INTO case_changes (case_id, seq, bytes) VALUES (?1, ?2, ?3)",
+            params![id, seq, bytes],
+        )?;
+        tx.execute(
+            "UPDATE cases SET updated_at = ?2, state = ?3, level = ?4, age_group = ?5, consent = ?6, answer_count = ?7 WHERE id = ?1",
+            params![id, now_iso(), index.state, index.level, index.age_group, index.consent, index.answer_count],
+        )?;
+        tx.commit()?;
+        if seq >= COMPACT_AFTER {
+            self.compact(id)?;
+        }
+        Ok(())
+    }
+
+    /// Folds a case's changes into one snapshot.
+    pub fn compact(&mut self, id: &str) -> Result<(), VaultError> {
+        let snapshot = self.doc_mut(id)?.save();
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "INSERT OR REPLACE INTO case_snapshots (case_id, bytes) VALUES (?1, ?2)",
+            params![id, snapshot],
+        )?;
+        tx.execute("DELETE FROM case_changes WHERE case_id = ?1", [id])?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The case document as stored (read fresh from the database).
+    pub fn load_case(&self, id: &str) -> Result<CaseDoc, VaultError> {
+        self.load_doc(id)
+    }
+
+    pub fn list_cases(&self, filter: &CaseFilter) -> Result<Vec<CaseSummary>, VaultError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT id, protocol_id, protocol_version, created_at, updated_at, state, level, age_group, consent, answer_count
+             FROM cases
+             WHERE (?1 IS NULL OR state = ?1) AND (?2 IS NULL OR level = ?2)
+               AND (?3 IS NULL OR updated_at >= ?3) AND (?4 IS NULL OR updated_at <= ?4)
+               AND (?5 IS NULL OR id LIKE ?5 || '%')
+             ORDER BY updated_at DESC",
+        )?;
+        let to = filter.updated_to.as_ref().map(|t| format!("{t}\u{10FFFF}"));
+        let rows = stmt.query_map(
+            params![filter.state, filter.level, filter.updated_from, to, filter.id_prefix],
+            |r| {
+                Ok(CaseSummary {
+                    id: r.get(0)?,
+                    protocol_id: r.get(1)?,
+                    protocol_version: r.get(2)?,
+                    created_at: r.get(3)?,
+                    updated_at: r.get(4)?,
+                    state: r.get(5)?,
+                    level: r.get(6)?,
+                    age_group: r.get(7)?,
+                    consent: r.get(8)?,
+                    answer_count: r.get(9)?,
+                })
+            },
+        )?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Deletes a case for good: its document and history go, freed pages are overwritten
+    /// (`secure_delete`) and the write-ahead log is emptied so no old page image remains.
+    pub fn delete_case(&mut self, id: &str) -> Result<(), VaultError> {
+        let tx = self.conn.transaction()?;
+        let n = tx.execute("DELETE FROM cases WHERE id = ?1", [id])?;
+        if n == 0 {
+            return Err(VaultError::UnknownCase(id.to_string()));
+        }
+        tx.execute(
+            "INSERT INTO audit (at, actor, action, case_id) VALUES (?1, ?2, 'case-deleted', ?3)",
+            params![now_iso(), self.device, id],
+        )?;
+        tx.commit()?;
+        self.docs.remove(id);
+        self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,165 @@
+//! Keeps a running interview and its case document in step: after every engine command the
+//! change is written, durably, before the interview shows the next question.
+//!
+//! Nothing about a person is stored before they consent: the safety-check answers are held in
+//! memory until consent is given. A refusal (or a postponement for safety) is stored as that
+//! fact alone, with no answers.
+
+use crate::{CaseIndex, CaseMeta, Vault, VaultError};
+use fieldscreen_protocol::engine::{EndReason, Override};
+use fieldscreen_protocol::model::QIdx;
+use fieldscreen_protocol::{Answer, Protocol, Session, State, builtin};
+use jiff::civil::Date;
+use std::sync::Arc;
+
+pub struct Recorder<'v> {
+    vault: &'v mut Vault,
+    meta: CaseMeta,
+    case_id: Option<String>,
+    today: Date,
+}
+
+fn state_label(s: &State) -> String {
+    match s {
+        State::InProgress => "in-progress".into(),
+        State::Completed => "completed".into(),
+        State::Ended(EndReason::Stopped { .. }) => "stopped".into(),
+        State::Ended(EndReason::Emergency { .. }) => "emergency".into(),
+        State::Ended(EndReason::ConsentRefused) => "consent-refused".into(),
+        State::Ended(EndReason::PostponedForSafety) => "postponed".into(),
+    }
+}
+
+fn json<T: serde::Serialize>(v: &T) -> Result<String, VaultError> {
+    serde_json::to_string(v).map_err(|e| VaultError::Document(e.to_string()))
+}
+
+impl<'v> Recorder<'v> {
+    /// For a new interview; the case is created when consent is known.
+    pub fn new(vault: &'v mut Vault, meta: CaseMeta, today: Date) -> Self {
+        Recorder {
+            vault,
+            meta,
+            case_id: None,
+            today,
+        }
+    }
+
+    /// For a resumed interview, whose case exists.
+    pub fn resume(vault: &'v mut Vault, meta: CaseMeta, case_id: String, today: Date) -> Self {
+        Recorder {
+            vault,
+            meta,
+            case_id: Some(case_id),
+            today,
+        }
+    }
+
+    pub fn case_id(&self) -> Option<&str> {
+        self.case_id.as_deref()
+    }
+
+    fn index(&self, session: &Session) -> CaseIndex {
+        let finished = !matches!(session.state(), State::InProgress);
+        let outcome = if finished { session.outcome(self.today) } else { None };
+        CaseIndex {
+            state: state_label(session.state()),
+            level: outcome.as_ref().map(|o| o.level.name().to_string()),
+            age_group: session.age_group().map(|g| format!("{g:?}").to_lowercase()),
+            consent: session.consent().map(str::to_string),
+            answer_count: i64::try_from(
+                (0..session.protocol().questions.len())
+                    .filter(|i| session.answer_of(*i).is_some())
+                    .count(),
+            )
+            .unwrap_or(i64::MAX),
+        }
+    }
+
+    /// Call after every engine command. `changed` is the question whose answer was set or
+    /// cleared, if any. Returns when the change is on disk.
+    pub fn after(&mut self, session: &Session, changed: Option<QIdx>) -> Result<(), VaultError> {
+        let index = self.index(session);
+        let Some(id) = self.case_id.clone() else {
+            return self.first_write(session, index);
+        };
+        let p = session.protocol();
+        let state = json(session.state())?;
+        let cursor = session.current().map(|q| q.id.clone());
+        let outcome = match session.state() {
+            State::InProgress => None,
+            _ => session.outcome(self.today).map(|o| json(&o)).transpose()?,
+        };
+        let override_ = session.override_level().map(json).transpose()?;
+        let (message, question) = match changed {
+            Some(q) => (
+                format!("answer {}", p.questions[q].id),
+                Some((p.questions[q].id.clone(), session.answer_of(q).cloned())),
+            ),
+            None => ("state".to_string(), None),
+        };
+        self.vault.update_case(&id, &message, &index, |doc| {
+            if let Some((qid, answer)) = &question {
+                doc.set_answer(qid, answer.as_ref())?;
+            }
+            doc.set_state(&state)?;
+            doc.set_cursor(cursor.as_deref())?;
+            doc.set_outcome(outcome)?;
+            doc.set_override(override_)
+        })
+    }
+
+    /// Before consent nothing is written. With consent, the case is created and the answers so
+    /// far are written; with a refusal or a postponement, only that fact is.
+    fn first_write(&mut self, session: &Session, index: CaseIndex) -> Result<(), VaultError> {
+        let ended_without_consent = matches!(
+            session.state(),
+            State::Ended(EndReason::ConsentRefused | EndReason::PostponedForSafety)
+        );
+        let consented = matches!(session.consent(), Some(c) if c != builtin::CONSENT_REFUSED);
+        if !consented && !ended_without_consent {
+            return Ok(());
+        }
+        let mut fact_only = index.clone();
+        if ended_without_consent {
+            fact_only.answer_count = 0;
+            fact_only.consent = session.consent().map(str::to_string);
+        }
+        let id = self.vault.create_case(&self.meta, &fact_only)?;
+        self.case_id = Some(id.clone());
+        if ended_without_consent {
+            let state = json(session.state())?;
+            return self
+                .vault
+                .update_case(&id, "state", &fact_only, |doc| doc.set_state(&state));
+        }
+        let p = session.protocol();
+        for q in 0..p.questions.len() {
+            if session.answer_of(q).is_some() {
+                self.after(session, Some(q))?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Rebuilds the engine session of a stored case. Returns the session and the ids of stored
+/// answers the protocol no longer accepts.
+pub fn resume_session(
+    vault: &Vault,
+    case_id: &str,
+    protocol: Arc<Protocol>,
+) -> Result<(Session, Vec<String>), VaultError> {
+    let doc = vault.load_case(case_id)?;
+    let answers: Vec<(String, Answer)> = doc.answers()?;
+    let state: State = match doc.state()? {
+        Some(s) => serde_json::from_str(&s).map_err(|e| VaultError::Document(e.to_string()))?,
+        None => State::InProgress,
+    };
+    let override_: Option<Override> = match doc.override_json()? {
+        Some(o) => Some(serde_json::from_str(&o).map_err(|e| VaultError::Document(e.to_string()))?),
+        None => None,
+    };
+    let cursor = doc.cursor()?;
+    Ok(Session::restore(protocol, answers, cursor.as_deref(), state, override_))
+}
