@@ -40,6 +40,27 @@ impl Loaded {
     }
 }
 
+/// The app's own strings alone, for commands that show no protocol (vault and case commands).
+pub fn app_localizer(app: &AppStrings) -> Result<Localizer, CatalogError> {
+    let sources: Vec<(&str, Vec<(String, String)>)> = app
+        .langs
+        .iter()
+        .map(|(tag, files)| {
+            (
+                tag.as_str(),
+                files.iter().map(|f| (f.path.clone(), f.text.clone())).collect(),
+            )
+        })
+        .collect();
+    Localizer::new(sources).map_err(|e| CatalogError::Invalid {
+        id: format!("app strings: {e}"),
+        diagnostics: Vec::new(),
+    })
+}
+
+/// The app strings' fallback language.
+pub const APP_DEFAULT_LANGUAGE: &str = "en";
+
 /// Checks and loads a protocol; any error refuses it.
 pub fn load(src: &ProtocolSource, app: &AppStrings, today: Option<jiff::civil::Date>) -> Result<Loaded, CatalogError> {
     let checked = check(src, app, today);

@@ -4,20 +4,32 @@
 use crate::input::{self, Input};
 use crate::render::Screen;
 use crate::sources::Sources;
+use crate::{cases_cmd, passphrase, vault_cmd};
 use anyhow::{Context, Result};
 use fieldscreen_catalog::load;
 use fieldscreen_protocol::engine::Step;
 use fieldscreen_protocol::{AnswerError, EndReason, Session, State, StoppedBy};
+use fieldscreen_vault::{CaseMeta, Recorder, resume_session};
 use jiff::civil::Date;
 use std::io::{BufRead, IsTerminal, Write};
+use std::path::Path;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(clap::Args)]
 pub struct Args {
     /// Protocol id, e.g. adult-trafficking.
+    #[arg(long, required_unless_present = "resume")]
+    protocol: Option<String>,
+    /// Continue an interrupted interview (case id or a unique prefix).
+    #[arg(long, conflicts_with_all = ["protocol", "practice"])]
+    resume: Option<String>,
+    /// Practice: run the interview without storing anything.
     #[arg(long)]
-    protocol: String,
+    practice: bool,
+    /// After each answer is on disk, print `ack QUESTION` on stderr (for crash tests).
+    #[arg(long, hide = true)]
+    print_acks: bool,
     /// The interviewer's language (BCP 47).
     #[arg(long, default_value = "en")]
     lang: String,
@@ -36,9 +48,69 @@ pub struct Args {
 const EXIT_BAD_INPUT: u8 = 2;
 const EXIT_INPUT_ENDED: u8 = 3;
 
-pub fn run(src: &Sources, args: &Args, today: Date) -> Result<ExitCode> {
-    let loaded = load(&src.find(&args.protocol)?, &src.app, Some(today))?;
-    let screen = Screen::new(&loaded, &args.lang, args.respondent_lang.as_deref())?;
+pub fn run(src: &Sources, args: &Args, today: Date, vault_dir: &Path, pass: passphrase::Source) -> Result<ExitCode> {
+    let mut vault = if args.practice {
+        None
+    } else {
+        Some(vault_cmd::open(vault_dir, pass)?)
+    };
+    let (loaded, mut session, resumed) = match (&args.resume, &vault) {
+        (Some(wanted), Some(v)) => {
+            let id = cases_cmd::resolve(v, wanted)?;
+            let meta = v.load_case(&id)?.meta()?;
+            let loaded = load(&src.find(&meta.protocol_id)?, &src.app, Some(today))?;
+            let (session, dropped) = resume_session(v, &id, loaded.protocol.clone())?;
+            (loaded, session, Some((id, meta, dropped)))
+        }
+        _ => {
+            let id = args.protocol.as_deref().context("--protocol is required")?;
+            let loaded = load(&src.find(id)?, &src.app, Some(today))?;
+            let mut session = Session::new(loaded.protocol.clone());
+            session.start();
+            (loaded, session, None)
+        }
+    };
+    let lang = match &resumed {
+        Some((_, meta, _)) if args.lang == "en" => meta.interviewer_lang.clone(),
+        _ => args.lang.clone(),
+    };
+    let respondent = args
+        .respondent_lang
+        .clone()
+        .or_else(|| resumed.as_ref().and_then(|(_, m, _)| m.respondent_lang.clone()));
+    let screen = Screen::new(&loaded, &lang, respondent.as_deref())?;
+    let mut prompt: Box<dyn Write> = if args.json {
+        Box::new(std::io::stderr())
+    } else {
+        Box::new(std::io::stdout())
+    };
+    let mut recorder = match (vault.as_mut(), resumed) {
+        (None, _) => {
+            writeln!(prompt, "{}", screen.cli("cli-practice", &[]))?;
+            None
+        }
+        (Some(v), Some((id, meta, dropped))) => {
+            writeln!(prompt, "{}", screen.cli("cli-case-resumed", &[("id", id.clone())]))?;
+            if !dropped.is_empty() {
+                writeln!(
+                    prompt,
+                    "{}",
+                    screen.cli("cli-resume-dropped", &[("ids", dropped.join(", "))])
+                )?;
+            }
+            Some(Recorder::resume(v, meta, id, today))
+        }
+        (Some(v), None) => {
+            let meta = CaseMeta {
+                protocol_id: loaded.protocol.header.id.clone(),
+                protocol_version: loaded.protocol.header.version.to_string(),
+                interviewer_lang: lang.clone(),
+                respondent_lang: respondent.clone(),
+                created_at: jiff::Timestamp::now().to_string(),
+            };
+            Some(Recorder::new(v, meta, today))
+        }
+    };
     let mut reader: Box<dyn BufRead> = match &args.answers {
         Some(path) => Box::new(std::io::BufReader::new(
             std::fs::File::open(path).with_context(|| format!("opening {}", path.display()))?,
@@ -46,14 +118,31 @@ pub fn run(src: &Sources, args: &Args, today: Date) -> Result<ExitCode> {
         None => Box::new(std::io::stdin().lock()),
     };
     let scripted = args.answers.is_some() || !std::io::stdin().is_terminal();
-    let mut prompt: Box<dyn Write> = if args.json {
-        Box::new(std::io::stderr())
-    } else {
-        Box::new(std::io::stdout())
-    };
-    let mut session = Session::new(loaded.protocol.clone());
-    session.start();
     tracing::info!(protocol = %loaded.protocol.header.id, scripted, "interview started");
+    // Saves what the last command changed, before the next question is shown.
+    let mut save = |session: &Session, changed: Option<usize>, prompt: &mut Box<dyn Write>| -> Result<()> {
+        let Some(r) = recorder.as_mut() else { return Ok(()) };
+        let had_case = r.case_id().is_some();
+        r.after(session, changed)
+            .context("the answer could not be saved; it was NOT recorded")?;
+        if let (false, Some(id)) = (had_case, r.case_id()) {
+            writeln!(prompt, "{}", screen.cli("cli-case-started", &[("id", id.to_string())]))?;
+        }
+        if args.print_acks && r.case_id().is_some() {
+            let p = session.protocol();
+            let acked: Vec<usize> = if had_case {
+                changed.into_iter().collect()
+            } else {
+                (0..p.questions.len())
+                    .filter(|i| session.answer_of(*i).is_some())
+                    .collect()
+            };
+            for q in acked {
+                eprintln!("ack {} {}", r.case_id().unwrap_or("-"), p.questions[q].id);
+            }
+        }
+        Ok(())
+    };
 
     let mut last_section = None;
     let mut line_no = 0usize;
@@ -81,6 +170,7 @@ pub fn run(src: &Sources, args: &Args, today: Date) -> Result<ExitCode> {
                     }
                     _ => break,
                 }
+                save(&session, None, &mut prompt)?;
                 continue;
             }
             State::InProgress => match session.current() {
@@ -93,30 +183,40 @@ pub fn run(src: &Sources, args: &Args, today: Date) -> Result<ExitCode> {
         write!(prompt, "{}", screen.question(&session, &q, first))?;
         prompt.flush()?;
         let Some(line) = read_line(&mut reader, &mut line_no)? else {
+            // An interruption, not a decision to stop: the case stays open for --resume.
             input_ended = true;
-            session.stop(StoppedBy::Interviewer);
             break;
         };
+        let at = session.current_index();
         if scripted {
             writeln!(prompt)?;
         }
-        let problem: Option<String> = match input::parse(&line, &q.kind) {
-            Err(inv) => Some(screen.cli(inv.key, &[])),
-            Ok(Input::Back) => (!session.back()).then(|| screen.cli("cli-at-start", &[])),
-            Ok(Input::Skip) => session.skip().err().map(|e| error_text(&screen, &e)),
+        let (problem, changed): (Option<String>, Option<usize>) = match input::parse(&line, &q.kind) {
+            Err(inv) => (Some(screen.cli(inv.key, &[])), None),
+            Ok(Input::Back) => ((!session.back()).then(|| screen.cli("cli-at-start", &[])), None),
+            Ok(Input::Skip) => match session.skip() {
+                Ok(_) => (None, at),
+                Err(e) => (Some(error_text(&screen, &e)), None),
+            },
             Ok(Input::Stop) => {
                 session.stop(StoppedBy::Respondent);
-                None
+                (None, None)
             }
-            Ok(Input::Override { level, reason }) => session
-                .set_override(level, &reason)
-                .err()
-                .map(|_| screen.cli("cli-override-needs-reason", &[])),
+            Ok(Input::Override { level, reason }) => (
+                session
+                    .set_override(level, &reason)
+                    .err()
+                    .map(|_| screen.cli("cli-override-needs-reason", &[])),
+                None,
+            ),
             Ok(Input::Answer(a)) => match session.answer(a) {
-                Ok(Step::Question(_) | Step::Finished(_)) => None,
-                Err(e) => Some(error_text(&screen, &e)),
+                Ok(Step::Question(_) | Step::Finished(_)) => (None, at),
+                Err(e) => (Some(error_text(&screen, &e)), None),
             },
         };
+        if problem.is_none() {
+            save(&session, changed, &mut prompt)?;
+        }
         if let Some(message) = problem {
             writeln!(prompt, "   !! {message}")?;
             if scripted {
@@ -151,7 +251,11 @@ pub fn run(src: &Sources, args: &Args, today: Date) -> Result<ExitCode> {
         writeln!(prompt, "\n{report}")?;
     }
     if input_ended {
-        eprintln!("{}", screen.cli("cli-input-ended", &[]));
+        let case = recorder
+            .as_ref()
+            .and_then(|r| r.case_id().map(str::to_string))
+            .unwrap_or_default();
+        eprintln!("{}", screen.cli("cli-input-ended", &[("case", case)]));
         return Ok(ExitCode::from(EXIT_INPUT_ENDED));
     }
     Ok(ExitCode::SUCCESS)

@@ -1,11 +1,16 @@
 //! `fieldscreen`: the command-line front end. Parses arguments and hands over to the core crates;
 //! everything it knows about protocols it learns through `fieldscreen-catalog`.
 
+mod bidi;
+mod cases_cmd;
 mod input;
 mod interview;
+mod passphrase;
 mod protocol_cmd;
 mod render;
 mod sources;
+mod texts;
+mod vault_cmd;
 
 use anyhow::Result;
 use clap::{Parser, Subcommand};
@@ -28,6 +33,15 @@ struct Cli {
     /// The date to treat as today, YYYY-MM-DD (for review and validity dates; default: today).
     #[arg(long, global = true, value_parser = parse_date)]
     today: Option<jiff::civil::Date>,
+    /// The vault directory (default: the platform's data directory).
+    #[arg(long, global = true, env = "FIELDSCREEN_VAULT")]
+    vault: Option<PathBuf>,
+    /// Read the vault passphrase from this file descriptor instead of the terminal.
+    #[arg(long, global = true)]
+    passphrase_fd: Option<u32>,
+    /// Language of the tool's own messages.
+    #[arg(long, global = true, default_value = "en")]
+    ui_lang: String,
     #[command(subcommand)]
     command: Command,
 }
@@ -39,8 +53,82 @@ enum Command {
         #[command(subcommand)]
         action: ProtocolAction,
     },
-    /// Run a screening interview in the terminal (or from a script).
+    /// Run a screening interview in the terminal (or from a script); every answer is saved
+    /// in the vault as it is given.
     Interview(interview::Args),
+    /// Create, unlock, re-key, describe or check the encrypted vault.
+    Vault {
+        #[command(subcommand)]
+        action: VaultAction,
+    },
+    /// List, show, delete or export the cases in the vault.
+    Cases {
+        #[command(subcommand)]
+        action: CasesAction,
+    },
+}
+
+#[derive(Subcommand)]
+enum VaultAction {
+    /// Create a new vault, protected by a passphrase.
+    Init,
+    /// Check the passphrase and show the vault.
+    Unlock,
+    /// Change the passphrase (the data are not re-encrypted).
+    Passwd,
+    /// Where the vault is, its encryption and its size.
+    Info {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Authenticate every page and check the database structure.
+    Check,
+}
+
+#[derive(Subcommand)]
+enum CasesAction {
+    /// The cases, newest first.
+    List {
+        /// in-progress, completed, stopped, emergency, consent-refused, postponed.
+        #[arg(long)]
+        state: Option<String>,
+        /// refer-now, assess-further, labour-rights-concern, no-indication.
+        #[arg(long)]
+        level: Option<String>,
+        /// Last updated on or after this date (YYYY-MM-DD).
+        #[arg(long)]
+        from: Option<String>,
+        /// Last updated on or before this date (YYYY-MM-DD).
+        #[arg(long)]
+        to: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// A case's questions and answers, its outcome, and with --history every earlier value.
+    Show {
+        id: String,
+        #[arg(long, default_value = "en")]
+        lang: String,
+        #[arg(long)]
+        history: bool,
+    },
+    /// Delete a case for good.
+    Delete {
+        id: String,
+        /// Do not ask for confirmation.
+        #[arg(long)]
+        yes: bool,
+    },
+    /// Write every case, with its answers, as JSON or CSV (personal data: asks first).
+    Export {
+        #[arg(long, value_enum)]
+        format: cases_cmd::Format,
+        /// File to write (default: standard output).
+        #[arg(long)]
+        output: Option<PathBuf>,
+        #[arg(long)]
+        yes: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -88,6 +176,9 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<ExitCode> {
     let today = cli.today.unwrap_or_else(|| jiff::ZonedDateTime::now().date());
     let src = sources::Sources::new(cli.protocols, cli.locales)?;
+    let pass = passphrase::Source { fd: cli.passphrase_fd };
+    let t = texts::Texts::new(&src.app, &cli.ui_lang)?;
+    let vault_dir = || vault_cmd::dir(cli.vault.as_deref());
     match cli.command {
         Command::Protocol {
             action: ProtocolAction::List { lang },
@@ -98,6 +189,42 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Protocol {
             action: ProtocolAction::Check { dirs, strict },
         } => protocol_cmd::check(&src, &dirs, strict, today),
-        Command::Interview(args) => interview::run(&src, &args, today),
+        Command::Interview(args) => interview::run(&src, &args, today, &vault_dir()?, pass),
+        Command::Vault { action } => {
+            let dir = vault_dir()?;
+            match action {
+                VaultAction::Init => vault_cmd::init(&dir, pass, &t),
+                VaultAction::Unlock => vault_cmd::unlock(&dir, pass, &t),
+                VaultAction::Passwd => vault_cmd::passwd(&dir, pass, &t),
+                VaultAction::Info { json } => vault_cmd::info(&dir, pass, json),
+                VaultAction::Check => vault_cmd::check(&dir, pass, &t),
+            }
+        }
+        Command::Cases { action } => {
+            let mut vault = vault_cmd::open(&vault_dir()?, pass)?;
+            match action {
+                CasesAction::List {
+                    state,
+                    level,
+                    from,
+                    to,
+                    json,
+                } => {
+                    let filter = fieldscreen_vault::CaseFilter {
+                        state,
+                        level,
+                        updated_from: from,
+                        updated_to: to,
+                        id_prefix: None,
+                    };
+                    cases_cmd::list(&vault, &filter, json)
+                }
+                CasesAction::Show { id, lang, history } => cases_cmd::show(&vault, &src, &id, &lang, history, today),
+                CasesAction::Delete { id, yes } => cases_cmd::delete(&mut vault, &id, yes, &t),
+                CasesAction::Export { format, output, yes } => {
+                    cases_cmd::export(&mut vault, format, output.as_ref(), yes, &t)
+                }
+            }
+        }
     }
 }

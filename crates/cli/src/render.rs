@@ -3,9 +3,9 @@
 
 use anyhow::Result;
 use fieldscreen_catalog::Loaded;
-use fieldscreen_i18n::{Chain, Localized, TextDirection, format_date, format_number};
+use fieldscreen_i18n::{Chain, format_date, format_number};
 use fieldscreen_protocol::model::{Kind, Question, SectionMode};
-use fieldscreen_protocol::{Outcome, Session};
+use fieldscreen_protocol::{Answer, Outcome, Session};
 use fluent_args::args_from;
 use jiff::civil::Date;
 
@@ -26,21 +26,7 @@ pub struct Screen<'a> {
     respondent: Option<Chain>,
 }
 
-fn has_rtl(s: &str) -> bool {
-    s.chars()
-        .any(|c| matches!(c, '\u{0590}'..='\u{08FF}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}'))
-}
-
-/// Marks right-to-left text for terminals, which rarely apply the bidi algorithm to a whole line.
-/// Fluent's isolation marks around placeables are kept wherever right-to-left text is involved;
-/// in purely left-to-right text they do nothing, and many terminals print them as boxes.
-fn isolate(l: &Localized) -> String {
-    match l.direction {
-        TextDirection::Rtl => format!("\u{2067}{}\u{2069}", l.text),
-        TextDirection::Ltr if has_rtl(&l.text) => l.text.clone(),
-        TextDirection::Ltr => l.text.replace(['\u{2068}', '\u{2069}'], ""),
-    }
-}
+use crate::bidi::for_terminal as isolate;
 
 impl<'a> Screen<'a> {
     pub fn new(loaded: &'a Loaded, interviewer: &str, respondent: Option<&str>) -> Result<Self> {
@@ -314,6 +300,63 @@ impl<'a> Screen<'a> {
             ));
         }
         out.push_str(&format!("\n{}\n{rule}\n", self.interviewer(o.statement_key)));
+        out
+    }
+
+    /// An answer as the interviewer reads it: choice labels, localised numbers and dates.
+    pub fn answer_text(&self, q: &Question, a: &Answer) -> String {
+        match a {
+            Answer::Yes => self.interviewer("fs-answer-yes"),
+            Answer::No => self.interviewer("fs-answer-no"),
+            Answer::DontKnow => self.interviewer("fs-answer-dont-know"),
+            Answer::PreferNotToSay => self.interviewer("fs-answer-prefer-not-to-say"),
+            Answer::Choice(code) => self.choice_label(q, code),
+            Answer::Choices(codes) => codes
+                .iter()
+                .map(|c| self.choice_label(q, c))
+                .collect::<Vec<_>>()
+                .join(", "),
+            Answer::Number(n) => self.number(*n),
+            Answer::Date(d) => self.date(*d),
+            Answer::Text(t) => t.clone(),
+            other => crate::input::describe(other),
+        }
+    }
+
+    fn choice_label(&self, q: &Question, code: &str) -> String {
+        q.kind
+            .choices()
+            .iter()
+            .find(|c| c.code == code)
+            .map_or_else(|| code.to_string(), |c| self.interviewer(&c.label_key))
+    }
+
+    /// Every stored answer with its question, in interview order; answers whose question no
+    /// longer applies are marked.
+    pub fn transcript(&self, session: &Session) -> String {
+        let p = session.protocol();
+        let mut out = String::new();
+        let mut section = usize::MAX;
+        for (i, q) in p.questions.iter().enumerate() {
+            let Some(a) = session.answer_of(i) else { continue };
+            if q.section != section {
+                section = q.section;
+                out.push_str(&format!(
+                    "\n== {} ==\n",
+                    self.interviewer(&p.sections[section].title_key)
+                ));
+            }
+            let hidden = if session.is_visible(i) {
+                String::new()
+            } else {
+                format!("  {}", self.cli("cli-answer-hidden", &[]))
+            };
+            out.push_str(&format!(
+                "  {}\n    → {}{hidden}\n",
+                self.interviewer(&q.text_key),
+                self.answer_text(q, a)
+            ));
+        }
         out
     }
 

@@ -10,13 +10,61 @@ fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
+fn command() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_fieldscreen"));
+    for var in [
+        "FIELDSCREEN_PROTOCOLS",
+        "FIELDSCREEN_LOCALES",
+        "FIELDSCREEN_VAULT",
+        "FIELDSCREEN_PASSPHRASE",
+        "FIELDSCREEN_NEW_PASSPHRASE",
+        "FIELDSCREEN_LOG",
+    ] {
+        c.env_remove(var);
+    }
+    c
+}
+
 fn fieldscreen(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_fieldscreen"))
-        .args(args)
-        .env_remove("FIELDSCREEN_PROTOCOLS")
-        .env_remove("FIELDSCREEN_LOCALES")
-        .output()
-        .expect("the fieldscreen binary runs")
+    command().args(args).output().expect("the fieldscreen binary runs")
+}
+
+const PASSPHRASE: &str = "a long test passphrase";
+
+/// A fresh vault in a temporary directory, created through the CLI.
+struct TestVault {
+    dir: tempfile::TempDir,
+}
+
+impl TestVault {
+    fn new() -> TestVault {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let v = TestVault { dir };
+        let out = v.run(&["vault", "init"]);
+        assert!(out.status.success(), "vault init: {}", text(&out.stderr));
+        v
+    }
+
+    fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    fn cmd(&self) -> Command {
+        let mut c = command();
+        c.env("FIELDSCREEN_VAULT", self.path())
+            .env("FIELDSCREEN_PASSPHRASE", PASSPHRASE);
+        c
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        self.cmd().args(args).output().expect("the fieldscreen binary runs")
+    }
+
+    fn cases(&self) -> Vec<Value> {
+        let out = self.run(&["cases", "list", "--json"]);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        serde_json::from_slice::<Vec<Value>>(&out.stdout).expect("case list")
+    }
 }
 
 fn text(b: &[u8]) -> String {
@@ -179,6 +227,9 @@ fn scripted_interviews_reproduce_known_outcomes() {
         .collect();
     files.sort();
     assert!(files.len() >= 15);
+    let vault = TestVault::new();
+    let mut stored = 0;
+    let mut not_stored = Vec::new();
     let mut failures = Vec::new();
     for f in &files {
         let name = f
@@ -207,8 +258,24 @@ fn scripted_interviews_reproduce_known_outcomes() {
         if let Some(r) = &respondent {
             args.extend(["--respondent-lang", r]);
         }
-        let out = fieldscreen(&args);
+        let before = vault.cases().len();
+        let out = vault.run(&args);
         let want_exit: i32 = get("expect exit").map_or(0, |e| e.parse().expect("exit code"));
+        let after = vault.cases();
+        if after.len() == before {
+            not_stored.push(name.clone());
+        }
+        if after.len() > before {
+            stored += 1;
+            // The stored case says what the interview said.
+            let newest = &after[0];
+            if let Some(level) = get("expect level").filter(|_| want_exit == 0 && !name.contains("emergency")) {
+                let finished = newest["state"] != "in-progress";
+                if finished && newest["level"] != level.as_str() {
+                    failures.push(format!("{name}: stored level {} but expected {level}", newest["level"]));
+                }
+            }
+        }
         if out.status.code() != Some(want_exit) {
             failures.push(format!(
                 "{name}: exit {:?}, wanted {want_exit}; stderr: {}",
@@ -264,6 +331,8 @@ fn scripted_interviews_reproduce_known_outcomes() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+    // Every script reaches consent (given, refused) or a postponement, so each left a case.
+    assert_eq!(stored, files.len(), "cases stored; none for {not_stored:?}");
 }
 
 #[test]
@@ -271,6 +340,7 @@ fn bilingual_display_isolates_right_to_left_text_and_never_echoes_free_text() {
     let script = repo().join("tests/interviews/adult-refer-now.answers");
     let out = fieldscreen(&[
         "interview",
+        "--practice",
         "--protocol",
         "adult-trafficking",
         "--lang",
@@ -298,6 +368,7 @@ fn an_unavailable_language_falls_back_and_says_so() {
     let script = repo().join("tests/interviews/rapid-assess-further.answers");
     let out = fieldscreen(&[
         "interview",
+        "--practice",
         "--protocol",
         "rapid-screen",
         "--lang",
@@ -311,6 +382,7 @@ fn an_unavailable_language_falls_back_and_says_so() {
     assert!(text(&out.stdout).contains("Outcome: Assess further"));
     let bad = fieldscreen(&[
         "interview",
+        "--practice",
         "--protocol",
         "rapid-screen",
         "--lang",

@@ -1,0 +1,205 @@
+//! `fieldscreen cases list|show|delete|export`.
+
+use crate::render::Screen;
+use crate::sources::Sources;
+use crate::texts::Texts;
+use anyhow::{Result, bail};
+use fieldscreen_catalog::load;
+use fieldscreen_protocol::Answer;
+use fieldscreen_vault::{CaseFilter, Vault, resume_session};
+use jiff::civil::Date;
+use std::io::{BufRead, IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+pub fn list(vault: &Vault, filter: &CaseFilter, json: bool) -> Result<ExitCode> {
+    let cases = vault.list_cases(filter)?;
+    if json {
+        println!("{}", serde_json::to_string_pretty(&cases)?);
+        return Ok(ExitCode::SUCCESS);
+    }
+    for c in &cases {
+        println!(
+            "{}  {:<18} {:<16} {:<22} {:<6} {:>3} {}",
+            c.id,
+            c.protocol_id,
+            c.state,
+            c.level.as_deref().unwrap_or("-"),
+            c.age_group.as_deref().unwrap_or("-"),
+            c.answer_count,
+            &c.updated_at[..c.updated_at.len().min(19)]
+        );
+    }
+    eprintln!("{} case(s)", cases.len());
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Finds a case by its id or an unambiguous prefix of it.
+pub fn resolve(vault: &Vault, id: &str) -> Result<String> {
+    let found = vault.list_cases(&CaseFilter {
+        id_prefix: Some(id.to_string()),
+        ..CaseFilter::default()
+    })?;
+    match found.len() {
+        1 => Ok(found[0].id.clone()),
+        0 => bail!("no case `{id}` in this vault"),
+        n => bail!("`{id}` matches {n} cases; give more of the id"),
+    }
+}
+
+pub fn show(vault: &Vault, src: &Sources, id: &str, lang: &str, history: bool, today: Date) -> Result<ExitCode> {
+    let id = resolve(vault, id)?;
+    let mut doc = vault.load_case(&id)?;
+    let meta = doc.meta()?;
+    let loaded = load(&src.find(&meta.protocol_id)?, &src.app, Some(today))?;
+    if loaded.protocol.header.version.to_string() != meta.protocol_version {
+        eprintln!(
+            "note: the case was recorded with {} {}, shown with version {}",
+            meta.protocol_id, meta.protocol_version, loaded.protocol.header.version
+        );
+    }
+    let screen = Screen::new(&loaded, lang, None)?;
+    let (session, dropped) = resume_session(vault, &id, loaded.protocol.clone())?;
+    println!(
+        "{id}  {} {}  {}",
+        meta.protocol_id, meta.protocol_version, meta.created_at
+    );
+    print!("{}", screen.transcript(&session));
+    if !dropped.is_empty() {
+        println!(
+            "(stored answers this protocol version does not know: {})",
+            dropped.join(", ")
+        );
+    }
+    if history {
+        println!();
+        for h in doc.history()? {
+            let when = jiff::Timestamp::from_millisecond(h.time)
+                .map(|t| t.to_string())
+                .unwrap_or_default();
+            let q = loaded.protocol.question(&h.question);
+            let value = match (q, &h.answer) {
+                (Some(q), Some(a)) => screen.answer_text(q, a),
+                (_, None) => "(cleared)".into(),
+                (None, Some(_)) => "?".into(),
+            };
+            println!("{when}  {:<22} {value}", h.question);
+        }
+    }
+    if let Some(o) = session.outcome(today) {
+        print!("{}", screen.outcome(&session, &o));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Asks for confirmation on a terminal; scripts must pass --yes.
+fn confirm(t: &Texts, key: &str, args: &[(&str, String)], yes: bool) -> Result<bool> {
+    if yes {
+        return Ok(true);
+    }
+    if !std::io::stdin().is_terminal() {
+        bail!("{}", t.t("cli-needs-yes", &[]));
+    }
+    eprint!("{} ", t.t(key, args));
+    std::io::stderr().flush()?;
+    let mut line = String::new();
+    std::io::stdin().lock().read_line(&mut line)?;
+    Ok(line.trim() == "yes")
+}
+
+pub fn delete(vault: &mut Vault, id: &str, yes: bool, t: &Texts) -> Result<ExitCode> {
+    let id = resolve(vault, id)?;
+    if !confirm(t, "cli-confirm-delete", &[("id", id.clone())], yes)? {
+        println!("{}", t.t("cli-nothing-done", &[]));
+        return Ok(ExitCode::FAILURE);
+    }
+    vault.delete_case(&id)?;
+    println!("{}", t.t("cli-case-deleted", &[("id", id)]));
+    Ok(ExitCode::SUCCESS)
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum Format {
+    Json,
+    Csv,
+}
+
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+fn answer_value(a: &Answer) -> (String, String) {
+    let j = serde_json::to_value(a).unwrap_or_default();
+    let kind = j["type"].as_str().unwrap_or("").to_string();
+    let value = match &j["value"] {
+        serde_json::Value::String(s) => s.clone(),
+        serde_json::Value::Null => String::new(),
+        other => other.to_string(),
+    };
+    (kind, value)
+}
+
+pub fn export(vault: &mut Vault, format: Format, output: Option<&PathBuf>, yes: bool, t: &Texts) -> Result<ExitCode> {
+    let target = output.map_or_else(|| "stdout".to_string(), |p| p.display().to_string());
+    if !confirm(t, "cli-confirm-export", &[("target", target.clone())], yes)? {
+        println!("{}", t.t("cli-nothing-done", &[]));
+        return Ok(ExitCode::FAILURE);
+    }
+    let cases = vault.list_cases(&CaseFilter::default())?;
+    let mut out = String::new();
+    match format {
+        Format::Json => {
+            let mut all = Vec::new();
+            for c in &cases {
+                let answers: serde_json::Map<String, serde_json::Value> = vault
+                    .load_case(&c.id)?
+                    .answers()?
+                    .into_iter()
+                    .map(|(q, a)| (q, serde_json::to_value(a).unwrap_or_default()))
+                    .collect();
+                all.push(serde_json::json!({ "case": c, "answers": answers }));
+            }
+            out.push_str(&serde_json::to_string_pretty(&all)?);
+            out.push('\n');
+        }
+        Format::Csv => {
+            out.push_str("case_id,protocol_id,protocol_version,state,level,question_id,answer_type,answer_value\n");
+            for c in &cases {
+                let mut answers = vault.load_case(&c.id)?.answers()?;
+                answers.sort_by(|a, b| a.0.cmp(&b.0));
+                for (q, a) in answers {
+                    let (kind, value) = answer_value(&a);
+                    let row = [
+                        c.id.as_str(),
+                        &c.protocol_id,
+                        &c.protocol_version,
+                        &c.state,
+                        c.level.as_deref().unwrap_or(""),
+                        &q,
+                        &kind,
+                        &value,
+                    ];
+                    out.push_str(&row.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(","));
+                    out.push('\n');
+                }
+            }
+        }
+    }
+    match output {
+        Some(p) => std::fs::write(p, out)?,
+        None => print!("{out}"),
+    }
+    vault.record_action("export", None)?;
+    eprintln!(
+        "{}",
+        t.t(
+            "cli-exported",
+            &[("count", cases.len().to_string()), ("target", target)]
+        )
+    );
+    Ok(ExitCode::SUCCESS)
+}
