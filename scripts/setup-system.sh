@@ -16,6 +16,12 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}"
 fi
 
+# An independent SQLCipher 4 client for the interoperability test.
+if ! python3 -c "import sqlcipher3" >/dev/null 2>&1; then
+  echo "Installing the sqlcipher3 Python package"
+  python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore "sqlcipher3==0.6.4"
+fi
+
 if ! command -v cargo >/dev/null 2>&1; then
   echo "cargo is not installed: install Rust (https://rustup.rs), version 1.90 or newer." >&2
   exit 1

@@ -393,3 +393,435 @@ fn an_unavailable_language_falls_back_and_says_so() {
     assert_eq!(bad.status.code(), Some(2));
     assert!(text(&bad.stderr).contains("not a language tag"));
 }
+
+// --- the vault, through the CLI --------------------------------------------------------------
+
+#[test]
+fn vault_lifecycle_and_a_wrong_passphrase() {
+    let v = TestVault::new();
+    let again = v.run(&["vault", "init"]);
+    assert_eq!(again.status.code(), Some(2));
+    assert!(text(&again.stderr).contains("already exists"));
+    let out = v.run(&["vault", "unlock"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("unlocked: 0 case(s)"));
+    let wrong = v
+        .cmd()
+        .env("FIELDSCREEN_PASSPHRASE", "not the passphrase")
+        .args(["vault", "unlock"])
+        .output()
+        .expect("runs");
+    assert_eq!(wrong.status.code(), Some(2));
+    let message = text(&wrong.stderr);
+    assert!(
+        message.contains("wrong passphrase (1 failed attempt(s) in a row)"),
+        "{message}"
+    );
+    assert!(!message.contains("not a database"), "{message}");
+    let out = v
+        .cmd()
+        .env("FIELDSCREEN_NEW_PASSPHRASE", "another long passphrase")
+        .args(["vault", "passwd"])
+        .output()
+        .expect("runs");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        !v.run(&["vault", "unlock"]).status.success(),
+        "the old passphrase no longer opens it"
+    );
+    let out = v
+        .cmd()
+        .env("FIELDSCREEN_PASSPHRASE", "another long passphrase")
+        .args(["vault", "check"])
+        .output()
+        .expect("runs");
+    assert!(out.status.success(), "{}", text(&out.stdout));
+    let out = v
+        .cmd()
+        .env("FIELDSCREEN_PASSPHRASE", "another long passphrase")
+        .args(["vault", "info", "--json"])
+        .output()
+        .expect("runs");
+    let info: Value = serde_json::from_slice(&out.stdout).expect("info json");
+    assert_eq!(info["kdf"]["m_kib"], 65536);
+    assert!(
+        info["cipher_version"].as_str().is_some_and(|v| v.starts_with('4')),
+        "{info}"
+    );
+}
+
+#[test]
+fn the_passphrase_can_come_from_a_file_descriptor() {
+    let v = TestVault::new();
+    let mut child = v
+        .cmd()
+        .env_remove("FIELDSCREEN_PASSPHRASE")
+        .args(["--passphrase-fd", "0", "vault", "unlock"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    use std::io::Write as _;
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(format!("{PASSPHRASE}\n").as_bytes())
+        .expect("write");
+    let out = child.wait_with_output().expect("wait");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+}
+
+/// Lines of an answers file without its comments: what a person would type.
+fn answer_lines(name: &str) -> Vec<String> {
+    std::fs::read_to_string(repo().join("tests/interviews").join(name))
+        .expect("script")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn an_interrupted_interview_resumes_where_it_stopped() {
+    let v = TestVault::new();
+    let lines = answer_lines("adult-refer-now.answers");
+    let dir = tempfile::tempdir().expect("dir");
+    let first = dir.path().join("first.answers");
+    let rest = dir.path().join("rest.answers");
+    std::fs::write(&first, lines[..20].join("\n") + "\n").expect("write");
+    std::fs::write(&rest, lines[20..].join("\n") + "\n").expect("write");
+    let out = v.run(&[
+        "interview",
+        "--protocol",
+        "adult-trafficking",
+        "--answers",
+        &first.display().to_string(),
+        "--today",
+        "2026-12-01",
+    ]);
+    assert_eq!(out.status.code(), Some(3), "{}", text(&out.stderr));
+    let cases = v.cases();
+    assert_eq!(cases.len(), 1);
+    assert_eq!(cases[0]["state"], "in-progress");
+    let id = cases[0]["id"].as_str().expect("id").to_string();
+    assert!(text(&out.stderr).contains(&format!("--resume {id}")));
+    let out = v.run(&[
+        "interview",
+        "--resume",
+        &id[..8],
+        "--answers",
+        &rest.display().to_string(),
+        "--json",
+        "--today",
+        "2026-12-01",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let resumed: Value = serde_json::from_slice(&out.stdout).expect("outcome");
+    let whole = fieldscreen(&[
+        "interview",
+        "--practice",
+        "--protocol",
+        "adult-trafficking",
+        "--answers",
+        &repo()
+            .join("tests/interviews/adult-refer-now.answers")
+            .display()
+            .to_string(),
+        "--json",
+        "--today",
+        "2026-12-01",
+    ]);
+    let whole: Value = serde_json::from_slice(&whole.stdout).expect("outcome");
+    assert_eq!(resumed["level"], "refer-now");
+    assert_eq!(ids(&resumed, "indicators"), ids(&whole, "indicators"));
+    assert_eq!(v.cases()[0]["state"], "completed");
+    // The transcript shows the answers from both sittings.
+    let show = v.run(&["cases", "show", &id, "--history"]);
+    let shown = text(&show.stdout);
+    assert!(
+        shown.contains("how many hours do you work") && shown.contains("Outcome: Refer now"),
+        "{shown}"
+    );
+}
+
+fn count_in_dir(dir: &Path, needle: &str) -> usize {
+    let mut n = 0;
+    for e in std::fs::read_dir(dir).expect("dir") {
+        let bytes = std::fs::read(e.expect("entry").path()).unwrap_or_default();
+        n += bytes.windows(needle.len()).filter(|w| *w == needle.as_bytes()).count();
+    }
+    n
+}
+
+#[test]
+fn answers_never_reach_the_disk_or_the_logs_in_plaintext() {
+    use std::io::{BufRead as _, Write as _};
+    let v = TestVault::new();
+    let marker = "MARKER-c0ffee-cleartext";
+    let mut lines = answer_lines("adult-refer-now.answers");
+    let free_text = lines
+        .iter()
+        .position(|l| l.contains("MARKER-7731"))
+        .expect("free text line");
+    lines[free_text] = format!("{marker} said by the respondent");
+    let mut child = v
+        .cmd()
+        .env("FIELDSCREEN_LOG", "trace")
+        .args([
+            "interview",
+            "--protocol",
+            "adult-trafficking",
+            "--print-acks",
+            "--today",
+            "2026-12-01",
+        ])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let mut stdin = child.stdin.take().expect("stdin");
+    let mut stderr = std::io::BufReader::new(child.stderr.take().expect("stderr"));
+    for l in &lines[..=free_text] {
+        writeln!(stdin, "{l}").expect("write");
+    }
+    stdin.flush().expect("flush");
+    // Wait until the free-text answer is on disk, then look while the vault is still open.
+    let mut log = String::new();
+    loop {
+        let mut l = String::new();
+        assert!(
+            stderr.read_line(&mut l).expect("read") > 0,
+            "the interview ended early:\n{log}"
+        );
+        log.push_str(&l);
+        if l.contains("ack ") && l.trim_end().ends_with(" anything_else") {
+            break;
+        }
+    }
+    assert_eq!(count_in_dir(v.path(), marker), 0, "while the vault is open");
+    for l in &lines[free_text + 1..] {
+        writeln!(stdin, "{l}").expect("write");
+    }
+    drop(stdin);
+    let out = child.wait_with_output().expect("wait");
+    log.push_str(&text(&out.stderr));
+    assert!(out.status.success(), "{log}");
+    assert_eq!(count_in_dir(v.path(), marker), 0, "after closing");
+    assert!(!log.contains(marker), "the logs never carry an answer");
+    assert!(!text(&out.stdout).contains(marker), "free text is never printed back");
+    // It is stored, behind the key.
+    let export = v.run(&["cases", "export", "--format", "json", "--yes"]);
+    assert!(text(&export.stdout).contains(marker));
+}
+
+#[test]
+fn delete_and_export_ask_first_and_are_audited() {
+    let v = TestVault::new();
+    let script = repo()
+        .join("tests/interviews/rapid-refer-now.answers")
+        .display()
+        .to_string();
+    for _ in 0..2 {
+        assert!(
+            v.run(&["interview", "--protocol", "rapid-screen", "--answers", &script])
+                .status
+                .success()
+        );
+    }
+    let cases = v.cases();
+    assert_eq!(cases.len(), 2);
+    let refused = v.run(&["cases", "delete", cases[0]["id"].as_str().expect("id")]);
+    assert_eq!(refused.status.code(), Some(2), "a script must confirm with --yes");
+    assert_eq!(v.cases().len(), 2);
+    let csv = v.run(&["cases", "export", "--format", "csv", "--yes"]);
+    let csv = text(&csv.stdout);
+    assert!(csv.starts_with("case_id,protocol_id,protocol_version,state,level,question_id,answer_type,answer_value\n"));
+    assert_eq!(csv.lines().count(), 1 + 2 * 13, "one row per stored answer");
+    let deleted = v.run(&["cases", "delete", cases[0]["id"].as_str().expect("id"), "--yes"]);
+    assert!(deleted.status.success(), "{}", text(&deleted.stderr));
+    assert_eq!(v.cases().len(), 1);
+    assert!(
+        !v.run(&["cases", "show", cases[0]["id"].as_str().expect("id")])
+            .status
+            .success()
+    );
+}
+
+#[test]
+fn a_tampered_vault_is_reported_clearly() {
+    let v = TestVault::new();
+    let db = v.path().join("vault.db");
+    let mut bytes = std::fs::read(&db).expect("db");
+    bytes[200] ^= 0x01;
+    std::fs::write(&db, bytes).expect("write");
+    let out = v.run(&["vault", "unlock"]);
+    assert_eq!(out.status.code(), Some(2));
+    let message = text(&out.stderr);
+    assert!(
+        message.contains("damaged or was modified") && message.contains("vault check"),
+        "{message}"
+    );
+}
+
+/// An independent SQLCipher 4 client (Python's `sqlcipher3`) opens the vault with its raw key.
+#[test]
+fn an_independent_sqlcipher_client_opens_the_vault() {
+    let v = TestVault::new();
+    let script = repo()
+        .join("tests/interviews/rapid-refer-now.answers")
+        .display()
+        .to_string();
+    assert!(
+        v.run(&["interview", "--protocol", "rapid-screen", "--answers", &script])
+            .status
+            .success()
+    );
+    let key = {
+        let vault = fieldscreen_vault::Vault::open(v.path(), PASSPHRASE).expect("open");
+        hex_lower(&vault.database_key()[..])
+    };
+    let program = r#"
+import sys, sqlcipher3
+db = sqlcipher3.connect(sys.argv[1])
+db.execute("PRAGMA key = \"x'%s'\"" % sys.argv[2])
+print(db.execute("PRAGMA cipher_version").fetchone()[0])
+print(db.execute("SELECT count(*) FROM cases").fetchone()[0])
+print(db.execute("SELECT state, level FROM cases").fetchone())
+"#;
+    let out = Command::new("python3")
+        .args(["-c", program, &v.path().join("vault.db").display().to_string(), &key])
+        .output()
+        .expect("python3 runs (install sqlcipher3: scripts/setup-system.sh)");
+    let stdout = text(&out.stdout);
+    assert!(out.status.success(), "python sqlcipher3 failed: {}", text(&out.stderr));
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert!(lines[0].starts_with('4'), "SQLCipher 4: {stdout}");
+    assert_eq!(lines[1], "1");
+    assert_eq!(lines[2], "('completed', 'refer-now')");
+}
+
+fn hex_lower(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+// --- crash safety ----------------------------------------------------------------------------------
+
+/// A small deterministic generator (xorshift), so that a failing run can be repeated.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+}
+
+/// Starts scripted interviews and kills them with SIGKILL at random moments. After every kill
+/// the vault must open, and every answer the process acknowledged as saved must be there with
+/// the value the script gave. `FIELDSCREEN_CRASH_KILLS` sets the number of kills (default 200;
+/// scripts/crash-soak.sh runs 1,000 and more).
+#[test]
+fn every_acknowledged_answer_survives_sigkill() {
+    use std::io::BufRead as _;
+    let kills: u64 = std::env::var("FIELDSCREEN_CRASH_KILLS")
+        .ok()
+        .and_then(|k| k.parse().ok())
+        .unwrap_or(200);
+    let seed: u64 = std::env::var("FIELDSCREEN_CRASH_SEED")
+        .ok()
+        .and_then(|k| k.parse().ok())
+        .unwrap_or(0x5eed_f1e1d);
+    let v = TestVault::new();
+    let script = repo()
+        .join("tests/interviews/adult-refer-now.answers")
+        .display()
+        .to_string();
+    // What a completed run stores, to compare each killed run against.
+    assert!(
+        v.run(&["interview", "--protocol", "adult-trafficking", "--answers", &script])
+            .status
+            .success()
+    );
+    let reference: std::collections::HashMap<String, fieldscreen_protocol::Answer> = {
+        let vault = fieldscreen_vault::Vault::open(v.path(), PASSPHRASE).expect("open");
+        let id = vault
+            .list_cases(&fieldscreen_vault::CaseFilter::default())
+            .expect("list")[0]
+            .id
+            .clone();
+        vault
+            .load_case(&id)
+            .expect("case")
+            .answers()
+            .expect("answers")
+            .into_iter()
+            .collect()
+    };
+    let mut rng = Rng(seed);
+    let (mut acked_total, mut killed_mid_run) = (0usize, 0u64);
+    for round in 0..kills {
+        let mut child = v
+            .cmd()
+            .args([
+                "interview",
+                "--protocol",
+                "adult-trafficking",
+                "--answers",
+                &script,
+                "--print-acks",
+            ])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("spawn");
+        let stderr = child.stderr.take().expect("stderr");
+        let reader = std::thread::spawn(move || {
+            std::io::BufReader::new(stderr)
+                .lines()
+                .map_while(Result::ok)
+                .filter_map(|l| l.strip_prefix("ack ").map(str::to_string))
+                .collect::<Vec<String>>()
+        });
+        // Most runs take 150-400 ms (unlocking costs ~150 ms); kill anywhere in that span.
+        std::thread::sleep(std::time::Duration::from_millis(rng.next() % 450));
+        // On Unix, Child::kill sends SIGKILL: no chance to flush or clean up.
+        let _ = child.kill();
+        let status = child.wait().expect("wait");
+        if !status.success() {
+            killed_mid_run += 1;
+        }
+        let acks = reader.join().expect("reader");
+        let vault = fieldscreen_vault::Vault::open(v.path(), PASSPHRASE)
+            .unwrap_or_else(|e| panic!("round {round}: the vault does not open after a kill: {e}"));
+        for ack in &acks {
+            let (case, question) = ack.split_once(' ').expect("ack CASE QUESTION");
+            let stored: std::collections::HashMap<String, fieldscreen_protocol::Answer> = vault
+                .load_case(case)
+                .expect("acknowledged case")
+                .answers()
+                .expect("answers")
+                .into_iter()
+                .collect();
+            assert_eq!(
+                stored.get(question),
+                reference.get(question),
+                "round {round}: acknowledged answer {question} of {case}"
+            );
+        }
+        acked_total += acks.len();
+    }
+    let vault = fieldscreen_vault::Vault::open(v.path(), PASSPHRASE).expect("open");
+    assert!(
+        vault.check().expect("check").is_empty(),
+        "the database is sound after {kills} kills"
+    );
+    assert!(
+        killed_mid_run * 2 >= kills,
+        "most runs were killed mid-interview ({killed_mid_run} of {kills})"
+    );
+    eprintln!("{kills} kills, {killed_mid_run} mid-interview, {acked_total} acknowledged answers checked");
+}
