@@ -343,11 +343,11 @@ mod tests {
         assert!(d.message.contains("$niveau") && d.message.contains("$level"));
     }
 
-    #[test]
-    fn the_default_language_needs_every_engine_string() {
+    /// The app strings with the consent step's wording removed from one language.
+    fn without_consent_wording(lang: &str) -> AppStrings {
         let mut app = app_strings();
-        let en = app.langs.iter_mut().find(|(t, _)| t == "en").expect("en");
-        for f in &mut en.1 {
+        let files = &mut app.langs.iter_mut().find(|(t, _)| t == lang).expect("language").1;
+        for f in files {
             f.text = f
                 .text
                 .lines()
@@ -355,32 +355,27 @@ mod tests {
                 .collect::<Vec<_>>()
                 .join("\n");
         }
-        let c = check(&source(), &app, None);
-        let d = c
-            .diagnostics
-            .iter()
+        app
+    }
+
+    fn missing_app_strings(app: &AppStrings) -> Diagnostic {
+        let c = check(&source(), app, None);
+        c.diagnostics
+            .into_iter()
             .find(|d| d.code == "app-strings-missing")
-            .expect("reported");
+            .expect("reported")
+    }
+
+    #[test]
+    fn the_default_language_needs_every_engine_string() {
+        let d = missing_app_strings(&without_consent_wording("en"));
         assert_eq!(d.severity, Severity::Error);
         assert!(d.message.contains("fs-step-consent"));
         // In a draft language the same gap is only a warning.
-        let mut app = app_strings();
-        let vi = app.langs.iter_mut().find(|(t, _)| t == "vi").expect("vi");
-        for f in &mut vi.1 {
-            f.text = f
-                .text
-                .lines()
-                .filter(|l| !l.starts_with("fs-step-consent ="))
-                .collect::<Vec<_>>()
-                .join("\n");
-        }
-        let c = check(&source(), &app, None);
-        let d = c
-            .diagnostics
-            .iter()
-            .find(|d| d.code == "app-strings-missing")
-            .expect("reported");
-        assert_eq!(d.severity, Severity::Warning);
+        assert_eq!(
+            missing_app_strings(&without_consent_wording("vi")).severity,
+            Severity::Warning
+        );
     }
 
     #[test]

@@ -101,6 +101,9 @@ enum CasesAction {
         /// Last updated on or before this date (YYYY-MM-DD).
         #[arg(long)]
         to: Option<String>,
+        /// Show at most this many (the newest).
+        #[arg(long)]
+        limit: Option<usize>,
         #[arg(long)]
         json: bool,
     },
@@ -208,6 +211,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     level,
                     from,
                     to,
+                    limit,
                     json,
                 } => {
                     let filter = fieldscreen_vault::CaseFilter {
@@ -216,6 +220,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                         updated_from: from,
                         updated_to: to,
                         id_prefix: None,
+                        limit,
                     };
                     cases_cmd::list(&vault, &filter, json)
                 }

@@ -27,17 +27,21 @@ fn adult() -> Arc<Protocol> {
     load(ADULT)
 }
 
-/// Answers the safety check as safe, gives full consent and the age.
-fn past_gate(s: &mut Session, age: i64) {
-    s.start();
-    for a in [
+/// A safe setting, then the given consent.
+fn gate(consent: &str) -> Vec<Answer> {
+    vec![
         Answer::Yes,
         Answer::No,
         Answer::Choice("no-interpreter".into()),
         Answer::Yes,
-        Answer::Choice("full".into()),
-        Answer::Number(age),
-    ] {
+        Answer::Choice(consent.into()),
+    ]
+}
+
+/// Answers the safety check as safe, gives full consent and the age.
+fn past_gate(s: &mut Session, age: i64) {
+    s.start();
+    for a in gate("full").into_iter().chain([Answer::Number(age)]) {
         s.answer(a).expect("gate answer");
     }
 }
@@ -135,13 +139,7 @@ fn enforced_steps_cannot_be_skipped_or_dodged() {
 fn refused_consent_keeps_only_the_refusal() {
     let mut s = Session::new(adult());
     s.start();
-    for a in [
-        Answer::Yes,
-        Answer::No,
-        Answer::Choice("no-interpreter".into()),
-        Answer::Yes,
-        Answer::Choice("refused".into()),
-    ] {
+    for a in gate("refused") {
         s.answer(a).expect("answer");
     }
     assert_eq!(s.state(), &State::Ended(EndReason::ConsentRefused));
@@ -179,13 +177,7 @@ fn anonymous_consent_hides_identifying_questions() {
     assert!(p.questions[identifying].identifying);
     let mut s = Session::new(p);
     s.start();
-    for a in [
-        Answer::Yes,
-        Answer::No,
-        Answer::Choice("no-interpreter".into()),
-        Answer::Yes,
-        Answer::Choice("anonymous".into()),
-    ] {
+    for a in gate("anonymous") {
         s.answer(a).expect("answer");
     }
     assert!(!s.is_visible(identifying));
@@ -240,14 +232,7 @@ fn override_needs_a_reason_and_keeps_the_computed_level() {
 fn age_gate_presumes_minority_when_uncertain() {
     let mut s = Session::new(adult());
     s.start();
-    for a in [
-        Answer::Yes,
-        Answer::No,
-        Answer::Choice("no-interpreter".into()),
-        Answer::Yes,
-        Answer::Choice("full".into()),
-        Answer::DontKnow,
-    ] {
+    for a in gate("full").into_iter().chain([Answer::DontKnow]) {
         s.answer(a).expect("answer");
     }
     assert_eq!(

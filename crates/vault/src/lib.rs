@@ -60,6 +60,8 @@ pub struct CaseFilter {
     pub updated_to: Option<String>,
     /// Case id prefix.
     pub id_prefix: Option<String>,
+    /// At most this many, newest first (a page of the list).
+    pub limit: Option<usize>,
 }
 
 #[derive(Debug, Clone, serde::Serialize)]
@@ -121,6 +123,17 @@ fn create_private_dir(dir: &Path) -> Result<(), VaultError> {
 }
 
 impl Vault {
+    fn assemble(dir: &Path, conn: Connection, key_file: KeyFile, db_key: SecretKey, device: String) -> Vault {
+        Vault {
+            dir: dir.to_path_buf(),
+            conn,
+            key_file,
+            db_key,
+            device,
+            docs: HashMap::new(),
+        }
+    }
+
     /// Creates a vault in `dir` (made if missing), refusing if one is there already.
     pub fn init(dir: &Path, passphrase: &str, params: KdfParams) -> Result<Vault, VaultError> {
         check_strength(passphrase)?;
@@ -145,14 +158,7 @@ impl Vault {
             [&key_file.created],
         )?;
         conn.execute_batch("COMMIT")?;
-        let mut v = Vault {
-            dir: dir.to_path_buf(),
-            conn,
-            key_file,
-            db_key,
-            device,
-            docs: HashMap::new(),
-        };
+        let mut v = Vault::assemble(dir, conn, key_file, db_key, device);
         v.audit("vault-init", None)?;
         tracing::info!(dir = %dir.display(), "vault created");
         Ok(v)
@@ -182,14 +188,7 @@ impl Vault {
             .query_row("SELECT value FROM vault_meta WHERE key = 'device'", [], |r| r.get(0))
             .optional()?
             .ok_or_else(|| VaultError::Damaged("the vault has no device id".into()))?;
-        let mut v = Vault {
-            dir: dir.to_path_buf(),
-            conn,
-            key_file,
-            db_key,
-            device,
-            docs: HashMap::new(),
-        };
+        let mut v = Vault::assemble(dir, conn, key_file, db_key, device);
         v.audit(
             if failed_before > 0 {
                 "unlock-after-failures"
