@@ -138,7 +138,10 @@ pub fn run(src: &Sources, args: &Args, today: Date, vault_dir: &Path, pass: pass
                     .collect()
             };
             for q in acked {
-                eprintln!("ack {} {}", r.case_id().unwrap_or("-"), p.questions[q].id);
+                // One write per line: a pipe write this short is atomic, so a reader never sees
+                // half an acknowledgement.
+                let line = format!("ack {} {}\n", r.case_id().unwrap_or("-"), p.questions[q].id);
+                std::io::stderr().write_all(line.as_bytes())?;
             }
         }
         Ok(())

@@ -780,11 +780,17 @@ fn every_acknowledged_answer_survives_sigkill() {
             .expect("spawn");
         let stderr = child.stderr.take().expect("stderr");
         let reader = std::thread::spawn(move || {
-            std::io::BufReader::new(stderr)
-                .lines()
-                .map_while(Result::ok)
-                .filter_map(|l| l.strip_prefix("ack ").map(str::to_string))
-                .collect::<Vec<String>>()
+            let mut r = std::io::BufReader::new(stderr);
+            let mut acks = Vec::new();
+            let mut line = String::new();
+            // Only whole lines count: a kill can cut the last one short.
+            while r.read_line(&mut line).unwrap_or(0) > 0 {
+                if let Some(ack) = line.strip_prefix("ack ").and_then(|l| l.strip_suffix('\n')) {
+                    acks.push(ack.to_string());
+                }
+                line.clear();
+            }
+            acks
         });
         // Most runs take 150-400 ms (unlocking costs ~150 ms); kill anywhere in that span.
         std::thread::sleep(std::time::Duration::from_millis(rng.next() % 450));
