@@ -258,15 +258,25 @@ fn check_app_strings(protocol: &Protocol, app: &AppStrings, out: &mut Vec<Diagno
             }
             defined.extend(ftl.messages.into_keys());
         }
-        let missing: Vec<&str> = needed
+        // The engine's messages everywhere; in other languages also every app message the
+        // default language has (those fall back, so a warning).
+        let strict = lang.tag == protocol.header.default_language;
+        let mut missing: Vec<&str> = needed
             .iter()
             .filter(|k| !defined.contains(*k))
             .map(String::as_str)
             .collect();
+        if !strict {
+            missing.extend(
+                reference
+                    .keys()
+                    .filter(|k| !defined.contains(*k) && !needed.contains(*k))
+                    .map(String::as_str),
+            );
+        }
         if missing.is_empty() {
             continue;
         }
-        let strict = lang.tag == protocol.header.default_language;
         let severity = if strict { Severity::Error } else { Severity::Warning };
         let file = files
             .first()
@@ -276,7 +286,7 @@ fn check_app_strings(protocol: &Protocol, app: &AppStrings, out: &mut Vec<Diagno
             "app-strings-missing",
             At(&file, 1, 1, ""),
             format!(
-                "the app strings for `{}` lack {} engine messages: {}",
+                "the app strings for `{}` lack {} messages: {}",
                 lang.tag,
                 missing.len(),
                 missing.join(", ")
