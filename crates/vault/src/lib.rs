@@ -381,32 +381,56 @@ impl Vault {
     }
 
     pub fn list_cases(&self, filter: &CaseFilter) -> Result<Vec<CaseSummary>, VaultError> {
-        let mut stmt = self.conn.prepare(
-            "SELECT id, protocol_id, protocol_version, created_at, updated_at, state, level, age_group, consent, answer_count
-             FROM cases
-             WHERE (?1 IS NULL OR state = ?1) AND (?2 IS NULL OR level = ?2)
-               AND (?3 IS NULL OR updated_at >= ?3) AND (?4 IS NULL OR updated_at <= ?4)
-               AND (?5 IS NULL OR id LIKE ?5 || '%')
-             ORDER BY updated_at DESC",
-        )?;
-        let to = filter.updated_to.as_ref().map(|t| format!("{t}\u{10FFFF}"));
-        let rows = stmt.query_map(
-            params![filter.state, filter.level, filter.updated_from, to, filter.id_prefix],
-            |r| {
-                Ok(CaseSummary {
-                    id: r.get(0)?,
-                    protocol_id: r.get(1)?,
-                    protocol_version: r.get(2)?,
-                    created_at: r.get(3)?,
-                    updated_at: r.get(4)?,
-                    state: r.get(5)?,
-                    level: r.get(6)?,
-                    age_group: r.get(7)?,
-                    consent: r.get(8)?,
-                    answer_count: r.get(9)?,
-                })
-            },
-        )?;
+        // Only the filters in use go into the query, so that SQLite can walk the index on
+        // `updated_at` and stop after `limit` rows.
+        let mut clauses: Vec<&str> = Vec::new();
+        let mut values: Vec<String> = Vec::new();
+        let mut add = |clause: &'static str, value: Option<String>| {
+            if let Some(v) = value {
+                clauses.push(clause);
+                values.push(v);
+            }
+        };
+        add("state = ?", filter.state.clone());
+        add("level = ?", filter.level.clone());
+        add("updated_at >= ?", filter.updated_from.clone());
+        add(
+            "updated_at <= ?",
+            filter.updated_to.as_ref().map(|t| format!("{t}\u{10FFFF}")),
+        );
+        add(
+            "id LIKE ? ESCAPE '\\'",
+            filter
+                .id_prefix
+                .as_ref()
+                .map(|p| format!("{}%", p.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"))),
+        );
+        let mut sql = String::from(
+            "SELECT id, protocol_id, protocol_version, created_at, updated_at, state, level, age_group, consent, answer_count FROM cases",
+        );
+        if !clauses.is_empty() {
+            sql.push_str(" WHERE ");
+            sql.push_str(&clauses.join(" AND "));
+        }
+        sql.push_str(" ORDER BY updated_at DESC");
+        if let Some(limit) = filter.limit {
+            sql.push_str(&format!(" LIMIT {limit}"));
+        }
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt.query_map(rusqlite::params_from_iter(values.iter()), |r| {
+            Ok(CaseSummary {
+                id: r.get(0)?,
+                protocol_id: r.get(1)?,
+                protocol_version: r.get(2)?,
+                created_at: r.get(3)?,
+                updated_at: r.get(4)?,
+                state: r.get(5)?,
+                level: r.get(6)?,
+                age_group: r.get(7)?,
+                consent: r.get(8)?,
+                answer_count: r.get(9)?,
+            })
+        })?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 

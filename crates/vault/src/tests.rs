@@ -377,3 +377,39 @@ fn listing_filters_by_state_level_and_date() {
         .expect("list");
     assert_eq!(prefix.len(), 1);
 }
+
+#[test]
+fn listing_pages_and_prefixes_are_exact() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut v = Vault::init(dir.path(), PASS, FAST).expect("init");
+    for _ in 0..5 {
+        v.create_case(&meta(), &index(0)).expect("case");
+    }
+    let page = v
+        .list_cases(&CaseFilter {
+            limit: Some(2),
+            ..CaseFilter::default()
+        })
+        .expect("list");
+    assert_eq!(page.len(), 2);
+    let all = v.list_cases(&CaseFilter::default()).expect("list");
+    assert_eq!(all.len(), 5);
+    assert_eq!(page[0], all[0], "the page is the newest first");
+    // LIKE wildcards in a prefix match themselves only.
+    assert!(
+        v.list_cases(&CaseFilter {
+            id_prefix: Some("%".into()),
+            ..CaseFilter::default()
+        })
+        .expect("list")
+        .is_empty()
+    );
+    assert!(
+        v.list_cases(&CaseFilter {
+            id_prefix: Some("_".into()),
+            ..CaseFilter::default()
+        })
+        .expect("list")
+        .is_empty()
+    );
+}
