@@ -3,7 +3,9 @@
 # Safe to run again; does nothing when everything is there.
 set -euo pipefail
 
-packages=(build-essential pkg-config perl make)
+# Rust toolchain helpers, SQLCipher's vendored OpenSSL build (perl, make), and what Tauri 2
+# needs on Linux (WebKitGTK 4.1 and friends).
+packages=(build-essential pkg-config perl make libwebkit2gtk-4.1-dev librsvg2-dev libssl-dev)
 
 missing=()
 for p in "${packages[@]}"; do
@@ -20,6 +22,11 @@ fi
 if ! python3 -c "import sqlcipher3" >/dev/null 2>&1; then
   echo "Installing the sqlcipher3 Python package"
   python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore "sqlcipher3==0.6.4"
+fi
+
+if ! command -v npm >/dev/null 2>&1; then
+  echo "npm is not installed: install Node.js 20 or newer." >&2
+  exit 1
 fi
 
 if ! command -v cargo >/dev/null 2>&1; then

@@ -5,6 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 ./scripts/setup-system.sh
+# The app embeds the built front end, so it must exist before anything compiles the workspace.
+./scripts/build-ui.sh
 
 echo "== cargo fmt --check"
 cargo fmt --all -- --check

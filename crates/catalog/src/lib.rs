@@ -2,6 +2,7 @@
 //! protocol together with its translations, and loads it with the app's own strings into a
 //! ready-to-run protocol and localiser. The CLI and the app both go through here.
 
+pub mod bundled;
 mod check;
 mod source;
 

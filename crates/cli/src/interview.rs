@@ -84,12 +84,12 @@ pub fn run(src: &Sources, args: &Args, today: Date, vault_dir: &Path, pass: pass
     } else {
         Box::new(std::io::stdout())
     };
-    let mut recorder = match (vault.as_mut(), resumed) {
-        (None, _) => {
+    let mut recorder = match (vault.is_some(), resumed) {
+        (false, _) => {
             writeln!(prompt, "{}", screen.cli("cli-practice", &[]))?;
             None
         }
-        (Some(v), Some((id, meta, dropped))) => {
+        (true, Some((id, meta, dropped))) => {
             writeln!(prompt, "{}", screen.cli("cli-case-resumed", &[("id", id.clone())]))?;
             if !dropped.is_empty() {
                 writeln!(
@@ -98,9 +98,9 @@ pub fn run(src: &Sources, args: &Args, today: Date, vault_dir: &Path, pass: pass
                     screen.cli("cli-resume-dropped", &[("ids", dropped.join(", "))])
                 )?;
             }
-            Some(Recorder::resume(v, meta, id, today))
+            Some(Recorder::resume(meta, id, today))
         }
-        (Some(v), None) => {
+        (true, None) => {
             let meta = CaseMeta {
                 protocol_id: loaded.protocol.header.id.clone(),
                 protocol_version: loaded.protocol.header.version.to_string(),
@@ -108,7 +108,7 @@ pub fn run(src: &Sources, args: &Args, today: Date, vault_dir: &Path, pass: pass
                 respondent_lang: respondent.clone(),
                 created_at: jiff::Timestamp::now().to_string(),
             };
-            Some(Recorder::new(v, meta, today))
+            Some(Recorder::new(meta, today))
         }
     };
     let mut reader: Box<dyn BufRead> = match &args.answers {
@@ -121,9 +121,11 @@ pub fn run(src: &Sources, args: &Args, today: Date, vault_dir: &Path, pass: pass
     tracing::info!(protocol = %loaded.protocol.header.id, scripted, "interview started");
     // Saves what the last command changed, before the next question is shown.
     let mut save = |session: &Session, changed: Option<usize>, prompt: &mut Box<dyn Write>| -> Result<()> {
-        let Some(r) = recorder.as_mut() else { return Ok(()) };
+        let (Some(r), Some(v)) = (recorder.as_mut(), vault.as_mut()) else {
+            return Ok(());
+        };
         let had_case = r.case_id().is_some();
-        r.after(session, changed)
+        r.after(v, session, changed)
             .context("the answer could not be saved; it was NOT recorded")?;
         if let (false, Some(id)) = (had_case, r.case_id()) {
             writeln!(prompt, "{}", screen.cli("cli-case-started", &[("id", id.to_string())]))?;

@@ -12,8 +12,7 @@ use fieldscreen_protocol::{Answer, Protocol, Session, State, builtin};
 use jiff::civil::Date;
 use std::sync::Arc;
 
-pub struct Recorder<'v> {
-    vault: &'v mut Vault,
+pub struct Recorder {
     meta: CaseMeta,
     case_id: Option<String>,
     today: Date,
@@ -34,11 +33,10 @@ fn json<T: serde::Serialize>(v: &T) -> Result<String, VaultError> {
     serde_json::to_string(v).map_err(|e| VaultError::Document(e.to_string()))
 }
 
-impl<'v> Recorder<'v> {
+impl Recorder {
     /// For a new interview; the case is created when consent is known.
-    pub fn new(vault: &'v mut Vault, meta: CaseMeta, today: Date) -> Self {
+    pub fn new(meta: CaseMeta, today: Date) -> Self {
         Recorder {
-            vault,
             meta,
             case_id: None,
             today,
@@ -46,9 +44,8 @@ impl<'v> Recorder<'v> {
     }
 
     /// For a resumed interview, whose case exists.
-    pub fn resume(vault: &'v mut Vault, meta: CaseMeta, case_id: String, today: Date) -> Self {
+    pub fn resume(meta: CaseMeta, case_id: String, today: Date) -> Self {
         Recorder {
-            vault,
             meta,
             case_id: Some(case_id),
             today,
@@ -78,10 +75,10 @@ impl<'v> Recorder<'v> {
 
     /// Call after every engine command. `changed` is the question whose answer was set or
     /// cleared, if any. Returns when the change is on disk.
-    pub fn after(&mut self, session: &Session, changed: Option<QIdx>) -> Result<(), VaultError> {
+    pub fn after(&mut self, vault: &mut Vault, session: &Session, changed: Option<QIdx>) -> Result<(), VaultError> {
         let index = self.index(session);
         let Some(id) = self.case_id.clone() else {
-            return self.first_write(session, index);
+            return self.first_write(vault, session, index);
         };
         let p = session.protocol();
         let state = json(session.state())?;
@@ -98,7 +95,7 @@ impl<'v> Recorder<'v> {
             ),
             None => ("state".to_string(), None),
         };
-        self.vault.update_case(&id, &message, &index, |doc| {
+        vault.update_case(&id, &message, &index, |doc| {
             if let Some((qid, answer)) = &question {
                 doc.set_answer(qid, answer.as_ref())?;
             }
@@ -111,7 +108,7 @@ impl<'v> Recorder<'v> {
 
     /// Before consent nothing is written. With consent, the case is created and the answers so
     /// far are written; with a refusal or a postponement, only that fact is.
-    fn first_write(&mut self, session: &Session, index: CaseIndex) -> Result<(), VaultError> {
+    fn first_write(&mut self, vault: &mut Vault, session: &Session, index: CaseIndex) -> Result<(), VaultError> {
         let ended_without_consent = matches!(
             session.state(),
             State::Ended(EndReason::ConsentRefused | EndReason::PostponedForSafety)
@@ -125,18 +122,16 @@ impl<'v> Recorder<'v> {
             fact_only.answer_count = 0;
             fact_only.consent = session.consent().map(str::to_string);
         }
-        let id = self.vault.create_case(&self.meta, &fact_only)?;
+        let id = vault.create_case(&self.meta, &fact_only)?;
         self.case_id = Some(id.clone());
         if ended_without_consent {
             let state = json(session.state())?;
-            return self
-                .vault
-                .update_case(&id, "state", &fact_only, |doc| doc.set_state(&state));
+            return vault.update_case(&id, "state", &fact_only, |doc| doc.set_state(&state));
         }
         let p = session.protocol();
         for q in 0..p.questions.len() {
             if session.answer_of(q).is_some() {
-                self.after(session, Some(q))?;
+                self.after(vault, session, Some(q))?;
             }
         }
         Ok(())

@@ -1,0 +1,35 @@
+//! The FieldScreen app: a thin Tauri 2 shell. Every command below adapts a call into the core
+//! crates (catalog, protocol engine, vault) and returns a view the web front end can show; no
+//! screening logic lives here.
+
+mod commands;
+mod state;
+mod views;
+
+/// The entry point for desktop (`main.rs`) and for the mobile builds.
+#[cfg_attr(mobile, tauri::mobile_entry_point)]
+pub fn run() {
+    let state = state::AppState::new();
+    let result = tauri::Builder::default()
+        .manage(state)
+        .invoke_handler(tauri::generate_handler![
+            commands::app_info,
+            commands::ui_text,
+            commands::create_vault,
+            commands::unlock,
+            commands::lock,
+            commands::list_cases,
+            commands::start_interview,
+            commands::resume_interview,
+            commands::current,
+            commands::answer,
+            commands::skip,
+            commands::back,
+            commands::stop,
+        ])
+        .run(tauri::generate_context!());
+    if let Err(e) = result {
+        eprintln!("FieldScreen could not start: {e}");
+        std::process::exit(1);
+    }
+}

@@ -1,0 +1,48 @@
+// Thin wrappers over the Tauri commands; every text arrives already localised.
+import { invoke } from "@tauri-apps/api/core";
+
+export type Dir = "ltr" | "rtl";
+export interface TextView { text: string; lang: string; dir: Dir; fell_back: boolean }
+export interface ChoiceView { code: string; labels: TextView[] }
+export interface QuestionView {
+  id: string; kind: string; section: TextView; section_note: TextView | null; observed: boolean;
+  text: TextView[]; note: TextView | null; choices: ChoiceView[]; min: number | null; max: number | null;
+  required: boolean; done: number; total: number; answer: unknown;
+}
+export interface ReferralView { name: string; phone: string; hours: string; description: TextView | null; example: boolean; mandatory_report: boolean }
+export interface DimensionView { label: TextView; met: boolean; indicators: TextView[] }
+export interface OutcomeView {
+  level: string; level_text: TextView; reasons: TextView[]; dimensions: DimensionView[]; emergency: TextView | null;
+  referrals: ReferralView[]; safety_notes: TextView[]; statement: TextView; complete: boolean;
+}
+export type StepView =
+  | ({ step: "question" } & QuestionView)
+  | { step: "finished"; state: { state: string; reason?: string }; outcome: OutcomeView | null; case_id: string | null };
+export interface LanguageView { tag: string; dir: Dir; draft: boolean }
+export interface ProtocolView { id: string; version: string; title: TextView; languages: LanguageView[] }
+export interface AppInfo { vault_exists: boolean; unlocked: boolean; ui_languages: string[]; protocols: ProtocolView[] }
+export interface UiText { lang: string; dir: Dir; strings: Record<string, string> }
+export interface CaseSummary { id: string; protocol_id: string; state: string; level: string | null; updated_at: string; answer_count: number }
+export interface CommandError { code: string; message: string; wait_secs: number | null }
+
+export type Answer =
+  | { type: "yes" } | { type: "no" } | { type: "dont-know" } | { type: "prefer-not-to-say" } | { type: "acknowledged" }
+  | { type: "choice"; value: string } | { type: "choices"; value: string[] } | { type: "number"; value: number }
+  | { type: "text"; value: string } | { type: "country"; value: string } | { type: "language"; value: string }
+  | { type: "date"; value: string } | { type: "duration"; value: { amount: number; unit: string } };
+
+export const api = {
+  appInfo: (lang: string) => invoke<AppInfo>("app_info", { lang }),
+  uiText: (lang: string) => invoke<UiText>("ui_text", { lang }),
+  createVault: (passphrase: string) => invoke<void>("create_vault", { passphrase }),
+  unlock: (passphrase: string) => invoke<void>("unlock", { passphrase }),
+  lock: () => invoke<void>("lock"),
+  listCases: (limit: number) => invoke<CaseSummary[]>("list_cases", { level: null, limit }),
+  startInterview: (protocol: string, lang: string, respondent: string | null) =>
+    invoke<StepView>("start_interview", { protocol, lang, respondent }),
+  resumeInterview: (caseId: string) => invoke<StepView>("resume_interview", { caseId }),
+  answer: (value: Answer) => invoke<StepView>("answer", { value }),
+  skip: () => invoke<StepView>("skip"),
+  back: () => invoke<StepView>("back"),
+  stop: () => invoke<StepView>("stop"),
+};
