@@ -60,6 +60,13 @@ impl From<fieldscreen_catalog::CatalogError> for CommandError {
 
 type Result<T> = std::result::Result<T, CommandError>;
 
+fn lock_state<'a>(state: &'a Tauri<'_, AppState>) -> Result<std::sync::MutexGuard<'a, crate::state::Inner>> {
+    state
+        .0
+        .lock()
+        .map_err(|_| CommandError::new("state", "the app state is unavailable"))
+}
+
 fn today() -> jiff::civil::Date {
     jiff::ZonedDateTime::now().date()
 }
@@ -89,10 +96,7 @@ pub struct AppInfo {
 
 #[tauri::command]
 pub fn app_info(state: Tauri<'_, AppState>, lang: String) -> Result<AppInfo> {
-    let inner = state
-        .0
-        .lock()
-        .map_err(|_| CommandError::new("state", "the app state is unavailable"))?;
+    let inner = lock_state(&state)?;
     let mut protocols = Vec::new();
     for src in &inner.protocols {
         let loaded = load(src, &inner.app, Some(today()))?;
@@ -135,10 +139,7 @@ pub struct UiText {
 /// Every app string (keys of the default language's files) in `lang`, with fallbacks.
 #[tauri::command]
 pub fn ui_text(state: Tauri<'_, AppState>, lang: String) -> Result<UiText> {
-    let inner = state
-        .0
-        .lock()
-        .map_err(|_| CommandError::new("state", "the app state is unavailable"))?;
+    let inner = lock_state(&state)?;
     let localizer = app_localizer(&inner.app)?;
     let default: LanguageIdentifier = APP_DEFAULT_LANGUAGE
         .parse()
@@ -169,10 +170,7 @@ pub fn ui_text(state: Tauri<'_, AppState>, lang: String) -> Result<UiText> {
 #[tauri::command]
 pub fn create_vault(state: Tauri<'_, AppState>, passphrase: String) -> Result<()> {
     let passphrase = Zeroizing::new(passphrase);
-    let mut inner = state
-        .0
-        .lock()
-        .map_err(|_| CommandError::new("state", "the app state is unavailable"))?;
+    let mut inner = lock_state(&state)?;
     let vault = Vault::init(&inner.vault_dir.clone(), &passphrase, KdfParams::DEFAULT)?;
     inner.vault = Some(vault);
     Ok(())
@@ -181,10 +179,7 @@ pub fn create_vault(state: Tauri<'_, AppState>, passphrase: String) -> Result<()
 #[tauri::command]
 pub fn unlock(state: Tauri<'_, AppState>, passphrase: String) -> Result<()> {
     let passphrase = Zeroizing::new(passphrase);
-    let mut inner = state
-        .0
-        .lock()
-        .map_err(|_| CommandError::new("state", "the app state is unavailable"))?;
+    let mut inner = lock_state(&state)?;
     let vault = Vault::open(&inner.vault_dir.clone(), &passphrase)?;
     inner.vault = Some(vault);
     Ok(())
@@ -193,10 +188,7 @@ pub fn unlock(state: Tauri<'_, AppState>, passphrase: String) -> Result<()> {
 /// Locks the vault and forgets the interview on screen (it is already saved).
 #[tauri::command]
 pub fn lock(state: Tauri<'_, AppState>) -> Result<()> {
-    let mut inner = state
-        .0
-        .lock()
-        .map_err(|_| CommandError::new("state", "the app state is unavailable"))?;
+    let mut inner = lock_state(&state)?;
     inner.interview = None;
     inner.vault = None;
     Ok(())
@@ -204,10 +196,7 @@ pub fn lock(state: Tauri<'_, AppState>) -> Result<()> {
 
 #[tauri::command]
 pub fn list_cases(state: Tauri<'_, AppState>, level: Option<String>, limit: Option<usize>) -> Result<Vec<CaseSummary>> {
-    let inner = state
-        .0
-        .lock()
-        .map_err(|_| CommandError::new("state", "the app state is unavailable"))?;
+    let inner = lock_state(&state)?;
     let vault = inner
         .vault
         .as_ref()
@@ -253,10 +242,7 @@ pub fn start_interview(
     lang: String,
     respondent: Option<String>,
 ) -> Result<StepView> {
-    let mut inner = state
-        .0
-        .lock()
-        .map_err(|_| CommandError::new("state", "the app state is unavailable"))?;
+    let mut inner = lock_state(&state)?;
     if inner.vault.is_none() {
         return Err(CommandError::new("locked", "the vault is locked"));
     }
@@ -268,13 +254,7 @@ pub fn start_interview(
     let loaded = load(src, &inner.app, Some(today()))?;
     let mut session = Session::new(loaded.protocol.clone());
     session.start();
-    let meta = CaseMeta {
-        protocol_id: loaded.protocol.header.id.clone(),
-        protocol_version: loaded.protocol.header.version.to_string(),
-        interviewer_lang: lang.clone(),
-        respondent_lang: respondent.clone(),
-        created_at: jiff::Timestamp::now().to_string(),
-    };
+    let meta = CaseMeta::for_protocol(&loaded.protocol, &lang, respondent.as_deref());
     let interview = Interview {
         loaded,
         session,
@@ -289,10 +269,7 @@ pub fn start_interview(
 
 #[tauri::command]
 pub fn resume_interview(state: Tauri<'_, AppState>, case_id: String) -> Result<StepView> {
-    let mut inner = state
-        .0
-        .lock()
-        .map_err(|_| CommandError::new("state", "the app state is unavailable"))?;
+    let mut inner = lock_state(&state)?;
     let vault = inner
         .vault
         .as_ref()
@@ -319,10 +296,7 @@ pub fn resume_interview(state: Tauri<'_, AppState>, case_id: String) -> Result<S
 
 #[tauri::command]
 pub fn current(state: Tauri<'_, AppState>) -> Result<Option<StepView>> {
-    let inner = state
-        .0
-        .lock()
-        .map_err(|_| CommandError::new("state", "the app state is unavailable"))?;
+    let inner = lock_state(&state)?;
     inner.interview.as_ref().map(step).transpose()
 }
 
@@ -332,10 +306,7 @@ fn with_interview(
     state: &Tauri<'_, AppState>,
     act: impl FnOnce(&mut Session) -> std::result::Result<Option<usize>, CommandError>,
 ) -> Result<StepView> {
-    let mut guard = state
-        .0
-        .lock()
-        .map_err(|_| CommandError::new("state", "the app state is unavailable"))?;
+    let mut guard = lock_state(state)?;
     let inner = &mut *guard;
     let (Some(interview), Some(vault)) = (inner.interview.as_mut(), inner.vault.as_mut()) else {
         return Err(CommandError::new("no-interview", "no interview is open"));

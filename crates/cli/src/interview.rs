@@ -101,13 +101,7 @@ pub fn run(src: &Sources, args: &Args, today: Date, vault_dir: &Path, pass: pass
             Some(Recorder::resume(meta, id, today))
         }
         (true, None) => {
-            let meta = CaseMeta {
-                protocol_id: loaded.protocol.header.id.clone(),
-                protocol_version: loaded.protocol.header.version.to_string(),
-                interviewer_lang: lang.clone(),
-                respondent_lang: respondent.clone(),
-                created_at: jiff::Timestamp::now().to_string(),
-            };
+            let meta = CaseMeta::for_protocol(&loaded.protocol, &lang, respondent.as_deref());
             Some(Recorder::new(meta, today))
         }
     };

@@ -25,6 +25,23 @@ pub struct CaseMeta {
     pub created_at: String,
 }
 
+impl CaseMeta {
+    /// A new case of `protocol`, created now.
+    pub fn for_protocol(
+        protocol: &fieldscreen_protocol::Protocol,
+        interviewer_lang: &str,
+        respondent_lang: Option<&str>,
+    ) -> CaseMeta {
+        CaseMeta {
+            protocol_id: protocol.header.id.clone(),
+            protocol_version: protocol.header.version.to_string(),
+            interviewer_lang: interviewer_lang.to_string(),
+            respondent_lang: respondent_lang.map(str::to_string),
+            created_at: jiff::Timestamp::now().to_string(),
+        }
+    }
+}
+
 /// A past value of an answer, for the answer history.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct HistoryEntry {
