@@ -252,7 +252,11 @@ impl Session {
     }
 
     fn advance(&mut self, from: Option<QIdx>) -> Step {
-        match self.next_visible_after(from) {
+        // Past the last question, a required step that became visible behind the cursor (say
+        // the reason for going on after the safety check was changed to unsafe) still has to be
+        // answered before the interview can be complete.
+        let next = self.next_visible_after(from).or_else(|| self.first_open_required());
+        match next {
             Some(i) => {
                 self.cursor = i;
                 self.furthest = self.furthest.max(i);
@@ -265,6 +269,12 @@ impl Session {
                 Step::Finished(self.state.clone())
             }
         }
+    }
+
+    fn first_open_required(&self) -> Option<QIdx> {
+        let v = self.visible();
+        (0..self.protocol.questions.len())
+            .find(|i| v.visible[*i] && self.protocol.questions[*i].required && self.answers[*i].is_none())
     }
 
     fn ensure_open(&self) -> Result<QIdx, AnswerError> {
