@@ -24,7 +24,50 @@ pub(super) enum Scope {
     Referral,
 }
 
+/// Facts known only once the outcome is computed, named in `met` and `indicator`.
+#[derive(Clone, Copy)]
+enum OutcomeFact {
+    Dimension,
+    Indicator,
+}
+
 impl Compiler<'_, '_> {
+    /// Resolves a dimension or indicator name, where such facts are known.
+    fn outcome_fact(&mut self, name: &Spanned<String>, path: &str, scope: Scope, fact: OutcomeFact) -> Option<usize> {
+        let (field, code, table, known) = match fact {
+            OutcomeFact::Dimension => ("met", "unknown-dimension", "dimensions", &self.dims),
+            OutcomeFact::Indicator => ("indicator", "unknown-indicator", "indicators", &self.inds),
+        };
+        let fpath = format!("{path}.{field}");
+        if !matches!(scope, Scope::Outcome | Scope::Referral) {
+            let what = match fact {
+                OutcomeFact::Dimension => "whether a dimension is met",
+                OutcomeFact::Indicator => "which indicators fired",
+            };
+            self.d.error(
+                "wrong-place",
+                name.span(),
+                fpath,
+                format!("{what} is only known when the outcome is computed: use `{field}` in outcome rules, referrals and safety notes"),
+            );
+            return None;
+        }
+        if let Some(i) = known.get(name.get_ref()) {
+            return Some(*i);
+        }
+        let hint = did_you_mean(name.get_ref(), known.keys().map(String::as_str))
+            .unwrap_or_else(|| format!("define it in [[{table}]]"));
+        let singular = &table[..table.len() - 1];
+        self.d.error_hint(
+            code,
+            name.span(),
+            fpath,
+            format!("no {singular} `{}`", name.get_ref()),
+            hint,
+        );
+        None
+    }
+
     pub(super) fn cond(&mut self, c: &Spanned<RawCondition>, path: &str, scope: Scope) -> Option<Cond> {
         let raw = c.get_ref();
         let span = c.span();
@@ -103,46 +146,12 @@ impl Compiler<'_, '_> {
                 .map(|c| Cond::Not(Box::new(c)));
         }
         if let Some(dim) = &raw.met {
-            if !matches!(scope, Scope::Outcome | Scope::Referral) {
-                self.d.error("wrong-place", dim.span(), format!("{path}.met"), "whether a dimension is met is only known when the outcome is computed: use `met` in outcome rules, referrals and safety notes");
-                return None;
-            }
-            return match self.dims.get(dim.get_ref()) {
-                Some(i) => Some(Cond::Met(*i)),
-                None => {
-                    let hint = did_you_mean(dim.get_ref(), self.dims.keys().map(String::as_str))
-                        .unwrap_or_else(|| "define it in [[dimensions]]".into());
-                    self.d.error_hint(
-                        "unknown-dimension",
-                        dim.span(),
-                        format!("{path}.met"),
-                        format!("no dimension `{}`", dim.get_ref()),
-                        hint,
-                    );
-                    None
-                }
-            };
+            let i = self.outcome_fact(dim, path, scope, OutcomeFact::Dimension)?;
+            return Some(Cond::Met(i));
         }
         if let Some(ind) = &raw.indicator {
-            if !matches!(scope, Scope::Outcome | Scope::Referral) {
-                self.d.error("wrong-place", ind.span(), format!("{path}.indicator"), "indicators are only known when the outcome is computed: use `indicator` in outcome rules, referrals and safety notes");
-                return None;
-            }
-            return match self.inds.get(ind.get_ref()) {
-                Some(i) => Some(Cond::Indicator(*i)),
-                None => {
-                    let hint = did_you_mean(ind.get_ref(), self.inds.keys().map(String::as_str))
-                        .unwrap_or_else(|| "define it in [[indicators]]".into());
-                    self.d.error_hint(
-                        "unknown-indicator",
-                        ind.span(),
-                        format!("{path}.indicator"),
-                        format!("no indicator `{}`", ind.get_ref()),
-                        hint,
-                    );
-                    None
-                }
-            };
+            let i = self.outcome_fact(ind, path, scope, OutcomeFact::Indicator)?;
+            return Some(Cond::Indicator(i));
         }
         if let Some(g) = &raw.age_group {
             return self.age_group(g, &format!("{path}.age_group")).map(Cond::AgeGroup);
