@@ -3,9 +3,10 @@
 
 use anyhow::Result;
 use fieldscreen_catalog::Loaded;
-use fieldscreen_i18n::{Chain, format_date, format_number};
+use fieldscreen_i18n::Chain;
 use fieldscreen_protocol::model::{Kind, Question, SectionMode};
 use fieldscreen_protocol::{Answer, Outcome, Session};
+use fieldscreen_views::Langs;
 use fluent_args::args_from;
 use jiff::civil::Date;
 
@@ -22,46 +23,36 @@ mod fluent_args {
 
 pub struct Screen<'a> {
     loaded: &'a Loaded,
-    interviewer: Chain,
-    respondent: Option<Chain>,
+    langs: Langs<'a>,
 }
 
 use crate::bidi::for_terminal as isolate;
 
 impl<'a> Screen<'a> {
     pub fn new(loaded: &'a Loaded, interviewer: &str, respondent: Option<&str>) -> Result<Self> {
-        let interviewer = loaded.chain(interviewer)?;
-        let respondent = match respondent {
-            Some(r) => {
-                let chain = loaded.chain(r)?;
-                (chain.primary() != interviewer.primary()).then_some(chain)
-            }
-            None => None,
-        };
         Ok(Screen {
             loaded,
-            interviewer,
-            respondent,
+            langs: Langs::new(loaded, interviewer, respondent)?,
         })
     }
 
     pub fn interviewer(&self, key: &str) -> String {
-        isolate(&self.loaded.localizer.text(&self.interviewer, key, None))
+        isolate(&self.loaded.localizer.text(&self.langs.interviewer, key, None))
     }
 
     /// The text without direction marks, for use inside another message (Fluent isolates it).
     fn plain(&self, key: &str) -> String {
-        self.loaded.localizer.text(&self.interviewer, key, None).text
+        self.loaded.localizer.text(&self.langs.interviewer, key, None).text
     }
 
     pub fn cli(&self, key: &str, args: &[(&str, String)]) -> String {
         let a = args_from(args);
-        isolate(&self.loaded.localizer.text(&self.interviewer, key, Some(&a)))
+        isolate(&self.loaded.localizer.text(&self.langs.interviewer, key, Some(&a)))
     }
 
     fn both(&self, key: &str) -> Vec<String> {
-        let mut lines = vec![self.line(&self.interviewer, key)];
-        if let Some(r) = &self.respondent {
+        let mut lines = vec![self.line(&self.langs.interviewer, key)];
+        if let Some(r) = &self.langs.respondent {
             lines.push(self.line(r, key));
         }
         lines
@@ -84,7 +75,7 @@ impl<'a> Screen<'a> {
 
     fn both_inline(&self, key: &str) -> String {
         let mut s = self.interviewer(key);
-        if let Some(r) = &self.respondent {
+        if let Some(r) = &self.langs.respondent {
             s.push_str(" / ");
             s.push_str(&isolate(&self.loaded.localizer.text(r, key, None)));
         }
@@ -92,15 +83,11 @@ impl<'a> Screen<'a> {
     }
 
     pub fn date(&self, d: Date) -> String {
-        self.interviewer
-            .primary()
-            .map_or_else(|| d.to_string(), |l| format_date(l, d))
+        self.langs.date(d)
     }
 
     pub fn number(&self, n: i64) -> String {
-        self.interviewer
-            .primary()
-            .map_or_else(|| n.to_string(), |l| format_number(l, n))
+        self.langs.number(n)
     }
 
     pub fn question(&self, session: &Session, q: &Question, first_in_section: bool) -> String {
@@ -125,7 +112,7 @@ impl<'a> Screen<'a> {
         let observed = section.mode == SectionMode::Observed || matches!(q.kind, Kind::Observation);
         if observed {
             out.push_str(&format!("   {}\n", self.cli("cli-observed-only", &[])));
-            out.push_str(&format!("{}\n", self.line(&self.interviewer, &q.text_key)));
+            out.push_str(&format!("{}\n", self.line(&self.langs.interviewer, &q.text_key)));
         } else {
             for l in self.both(&q.text_key) {
                 out.push_str(&l);
@@ -305,30 +292,7 @@ impl<'a> Screen<'a> {
 
     /// An answer as the interviewer reads it: choice labels, localised numbers and dates.
     pub fn answer_text(&self, q: &Question, a: &Answer) -> String {
-        match a {
-            Answer::Yes => self.interviewer("fs-answer-yes"),
-            Answer::No => self.interviewer("fs-answer-no"),
-            Answer::DontKnow => self.interviewer("fs-answer-dont-know"),
-            Answer::PreferNotToSay => self.interviewer("fs-answer-prefer-not-to-say"),
-            Answer::Choice(code) => self.choice_label(q, code),
-            Answer::Choices(codes) => codes
-                .iter()
-                .map(|c| self.choice_label(q, c))
-                .collect::<Vec<_>>()
-                .join(", "),
-            Answer::Number(n) => self.number(*n),
-            Answer::Date(d) => self.date(*d),
-            Answer::Text(t) => t.clone(),
-            other => crate::input::describe(other),
-        }
-    }
-
-    fn choice_label(&self, q: &Question, code: &str) -> String {
-        q.kind
-            .choices()
-            .iter()
-            .find(|c| c.code == code)
-            .map_or_else(|| code.to_string(), |c| self.interviewer(&c.label_key))
+        isolate(&self.langs.answer_text(q, a))
     }
 
     /// Every stored answer with its question, in interview order; answers whose question no

@@ -18,7 +18,8 @@ pub struct Recorder {
     today: Date,
 }
 
-fn state_label(s: &State) -> String {
+/// The state as the case index stores it and lists filter on it.
+pub fn state_label(s: &State) -> String {
     match s {
         State::InProgress => "in-progress".into(),
         State::Completed => "completed".into(),

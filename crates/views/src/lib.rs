@@ -1,0 +1,448 @@
+//! Interviews, outcomes and cases as a person reads them: every text already localised, with
+//! its language and direction. The app serialises these views to its web front end; the CLI lays
+//! the same texts out for a terminal.
+
+use fieldscreen_catalog::{CatalogError, Loaded};
+use fieldscreen_i18n::{Chain, Localized, TextDirection, format_date, format_number};
+use fieldscreen_protocol::model::{Kind, Question, SectionMode};
+use fieldscreen_protocol::{Answer, DurationUnit, Outcome, Session, State};
+use serde::Serialize;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TextView {
+    pub text: String,
+    pub lang: String,
+    pub dir: &'static str,
+    /// Shown in a language other than the one asked for.
+    pub fell_back: bool,
+}
+
+impl From<Localized> for TextView {
+    fn from(l: Localized) -> Self {
+        TextView {
+            text: l.text,
+            lang: l.lang.to_string(),
+            dir: match l.direction {
+                TextDirection::Rtl => "rtl",
+                TextDirection::Ltr => "ltr",
+            },
+            fell_back: l.fell_back,
+        }
+    }
+}
+
+/// The interviewer's language and, when different, the respondent's.
+pub struct Langs<'a> {
+    pub loaded: &'a Loaded,
+    pub interviewer: Chain,
+    pub respondent: Option<Chain>,
+}
+
+impl<'a> Langs<'a> {
+    /// The respondent's chain is dropped when it starts with the interviewer's language, so
+    /// nothing is shown twice.
+    pub fn new(loaded: &'a Loaded, interviewer: &str, respondent: Option<&str>) -> Result<Self, CatalogError> {
+        let interviewer = loaded.chain(interviewer)?;
+        let respondent = match respondent {
+            Some(r) => {
+                let chain = loaded.chain(r)?;
+                (chain.primary() != interviewer.primary()).then_some(chain)
+            }
+            None => None,
+        };
+        Ok(Langs {
+            loaded,
+            interviewer,
+            respondent,
+        })
+    }
+
+    /// A message in the interviewer's language.
+    pub fn localized(&self, key: &str) -> Localized {
+        self.loaded.localizer.text(&self.interviewer, key, None)
+    }
+
+    pub fn one(&self, key: &str) -> TextView {
+        self.localized(key).into()
+    }
+
+    /// The interviewer's text, then the respondent's.
+    pub fn both(&self, key: &str) -> Vec<TextView> {
+        let mut v = vec![self.one(key)];
+        if let Some(r) = &self.respondent {
+            v.push(self.loaded.localizer.text(r, key, None).into());
+        }
+        v
+    }
+
+    /// Text that is not a message (a number, a date, the person's own words) shown as if it
+    /// were one in the interviewer's language.
+    fn literal(&self, text: String) -> Localized {
+        let lang = self.interviewer.primary().cloned().unwrap_or_default();
+        Localized {
+            direction: fieldscreen_i18n::direction_of(&lang),
+            text,
+            lang,
+            fell_back: false,
+        }
+    }
+
+    pub fn date(&self, d: jiff::civil::Date) -> String {
+        self.interviewer
+            .primary()
+            .map_or_else(|| d.to_string(), |l| format_date(l, d))
+    }
+
+    pub fn number(&self, n: i64) -> String {
+        self.interviewer
+            .primary()
+            .map_or_else(|| n.to_string(), |l| format_number(l, n))
+    }
+
+    /// The code itself when the question (from another protocol version) does not know it.
+    fn choice_label(&self, q: Option<&Question>, code: &str) -> Localized {
+        q.and_then(|q| q.kind.choices().iter().find(|c| c.code == code))
+            .map_or_else(|| self.literal(code.to_string()), |c| self.localized(&c.label_key))
+    }
+
+    /// An answer as the interviewer reads it: choice labels, localised numbers and dates.
+    /// Free text is returned as typed: it is the person's own words.
+    pub fn answer_text(&self, q: &Question, a: &Answer) -> Localized {
+        self.answer_text_in(Some(q), a)
+    }
+
+    fn answer_text_in(&self, q: Option<&Question>, a: &Answer) -> Localized {
+        match a {
+            Answer::Yes => self.localized("fs-answer-yes"),
+            Answer::No => self.localized("fs-answer-no"),
+            Answer::DontKnow => self.localized("fs-answer-dont-know"),
+            Answer::PreferNotToSay => self.localized("fs-answer-prefer-not-to-say"),
+            Answer::Acknowledged => self.literal("✓".into()),
+            Answer::Choice(code) => self.choice_label(q, code),
+            Answer::Choices(codes) => {
+                let labels: Vec<String> = codes.iter().map(|c| self.choice_label(q, c).text).collect();
+                self.literal(labels.join(", "))
+            }
+            Answer::Number(n) => self.literal(self.number(*n)),
+            Answer::Date(d) => self.literal(self.date(*d)),
+            Answer::Text(t) => self.literal(t.clone()),
+            Answer::Country(c) | Answer::Language(c) => self.literal(c.clone()),
+            Answer::Duration { amount, unit } => {
+                let unit = match unit {
+                    DurationUnit::Days => "d",
+                    DurationUnit::Weeks => "w",
+                    DurationUnit::Months => "m",
+                    DurationUnit::Years => "y",
+                };
+                self.literal(format!("{} {unit}", self.number(i64::from(*amount))))
+            }
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct ChoiceView {
+    pub code: String,
+    pub labels: Vec<TextView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct QuestionView {
+    pub id: String,
+    pub kind: &'static str,
+    pub section: TextView,
+    pub section_note: Option<TextView>,
+    /// Interviewer only: observed, never read aloud.
+    pub observed: bool,
+    pub text: Vec<TextView>,
+    pub note: Option<TextView>,
+    pub choices: Vec<ChoiceView>,
+    pub min: Option<i64>,
+    pub max: Option<i64>,
+    pub required: bool,
+    pub done: usize,
+    pub total: usize,
+    pub answer: Option<Answer>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ReferralView {
+    pub name: String,
+    pub phone: String,
+    pub hours: String,
+    pub description: Option<TextView>,
+    pub example: bool,
+    pub mandatory_report: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct DimensionView {
+    pub label: TextView,
+    pub met: bool,
+    pub indicators: Vec<TextView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct OutcomeView {
+    pub level: String,
+    pub level_text: TextView,
+    /// What the rules gave, when the interviewer overrode it.
+    pub computed: Option<TextView>,
+    pub override_reason: Option<String>,
+    /// Every level, for the override control.
+    pub levels: Vec<LevelView>,
+    pub reasons: Vec<TextView>,
+    pub dimensions: Vec<DimensionView>,
+    pub emergency: Option<TextView>,
+    pub referrals: Vec<ReferralView>,
+    pub safety_notes: Vec<TextView>,
+    pub statement: TextView,
+    pub complete: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct LevelView {
+    pub code: &'static str,
+    pub text: TextView,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(tag = "step", rename_all = "kebab-case")]
+pub enum StepView {
+    Question(QuestionView),
+    Finished {
+        state: State,
+        outcome: Option<OutcomeView>,
+        case_id: Option<String>,
+    },
+}
+
+pub fn question(langs: &Langs<'_>, session: &Session) -> Option<QuestionView> {
+    let q = session.current()?;
+    let p = session.protocol();
+    let section = &p.sections[q.section];
+    let (done, total) = session.progress();
+    let (min, max) = match q.kind {
+        Kind::Number { min, max } => (Some(min), Some(max)),
+        _ => (None, None),
+    };
+    let observed = section.mode == SectionMode::Observed || q.kind == Kind::Observation;
+    Some(QuestionView {
+        id: q.id.clone(),
+        kind: q.kind.name(),
+        section: langs.one(&section.title_key),
+        section_note: section.note_key.as_deref().map(|k| langs.one(k)),
+        observed,
+        text: if observed {
+            vec![langs.one(&q.text_key)]
+        } else {
+            langs.both(&q.text_key)
+        },
+        note: q.note_key.as_deref().map(|k| langs.one(k)),
+        choices: match &q.kind {
+            Kind::YesNo | Kind::Observation => ["yes", "no"]
+                .into_iter()
+                .map(|c| ChoiceView {
+                    code: c.into(),
+                    labels: langs.both(&format!("fs-answer-{c}")),
+                })
+                .collect(),
+            k => k
+                .choices()
+                .iter()
+                .map(|c| ChoiceView {
+                    code: c.code.clone(),
+                    labels: langs.both(&c.label_key),
+                })
+                .collect(),
+        },
+        min,
+        max,
+        required: q.required,
+        done,
+        total,
+        answer: session.current_index().and_then(|i| session.answer_of(i)).cloned(),
+    })
+}
+
+pub fn outcome(langs: &Langs<'_>, session: &Session, o: &Outcome) -> OutcomeView {
+    let p = session.protocol();
+    let label = |id: &str| {
+        p.indicators
+            .iter()
+            .find(|i| i.id == id)
+            .map(|i| langs.one(&i.label_key))
+    };
+    let decisive = o.profiles.iter().find(|pr| pr.level == o.computed_level);
+    OutcomeView {
+        level: o.level.name().to_string(),
+        level_text: langs.one(&format!("fs-level-{}", o.level.name())),
+        computed: (o.level != o.computed_level).then(|| langs.one(&format!("fs-level-{}", o.computed_level.name()))),
+        override_reason: o.interviewer_override.as_ref().map(|ov| ov.reason.clone()),
+        levels: fieldscreen_protocol::Level::ALL
+            .iter()
+            .map(|l| LevelView {
+                code: l.name(),
+                text: langs.one(&format!("fs-level-{}", l.name())),
+            })
+            .collect(),
+        // Several profiles (labour, sexual) can fire the same rule; it is one reason.
+        reasons: {
+            let mut keys: Vec<&str> = Vec::new();
+            for r in o.profiles.iter().filter_map(|pr| pr.rule.as_ref()) {
+                if !keys.contains(&r.explanation_key.as_str()) {
+                    keys.push(&r.explanation_key);
+                }
+            }
+            keys.into_iter().map(|k| langs.one(k)).collect()
+        },
+        dimensions: decisive
+            .map(|pr| {
+                pr.dimensions
+                    .iter()
+                    .filter(|d| !d.indicators.is_empty())
+                    .map(|d| DimensionView {
+                        label: langs.one(&d.label_key),
+                        met: d.met,
+                        indicators: d.indicators.iter().filter_map(|h| label(&h.id)).collect(),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default(),
+        emergency: o.emergency.as_ref().map(|e| langs.one(&e.message_key)),
+        referrals: o
+            .referrals
+            .iter()
+            .map(|r| ReferralView {
+                name: r.name.clone(),
+                phone: r.phone.clone(),
+                hours: r.hours.clone(),
+                description: r.description_key.as_deref().map(|k| langs.one(k)),
+                example: r.example,
+                mandatory_report: r.mandatory_report,
+            })
+            .collect(),
+        safety_notes: o.safety_note_keys.iter().map(|k| langs.one(k)).collect(),
+        statement: langs.one(o.statement_key),
+        complete: o.complete,
+    }
+}
+
+/// One stored answer with its question, as the case detail shows it.
+#[derive(Debug, Serialize)]
+pub struct TranscriptEntry {
+    pub question_id: String,
+    pub section: TextView,
+    pub question: TextView,
+    pub answer: TextView,
+    /// False when a later answer made the question no longer apply; the answer is kept.
+    pub applies: bool,
+}
+
+/// Every stored answer in interview order.
+pub fn transcript(langs: &Langs<'_>, session: &Session) -> Vec<TranscriptEntry> {
+    let p = session.protocol();
+    p.questions
+        .iter()
+        .enumerate()
+        .filter_map(|(i, q)| {
+            let a = session.answer_of(i)?;
+            Some(TranscriptEntry {
+                question_id: q.id.clone(),
+                section: langs.one(&p.sections[q.section].title_key),
+                question: langs.one(&q.text_key),
+                answer: langs.answer_text(q, a).into(),
+                applies: session.is_visible(i),
+            })
+        })
+        .collect()
+}
+
+/// One value an answer had at some time.
+#[derive(Debug, Serialize)]
+pub struct HistoryView {
+    /// RFC 3339, UTC.
+    pub time: String,
+    pub question_id: String,
+    pub question: Option<TextView>,
+    /// None: the answer was cleared.
+    pub answer: Option<TextView>,
+}
+
+pub fn history_entry(
+    langs: &Langs<'_>,
+    session: &Session,
+    question_id: &str,
+    time_ms: i64,
+    answer: Option<&Answer>,
+) -> HistoryView {
+    let q = session.protocol().question(question_id);
+    HistoryView {
+        time: jiff::Timestamp::from_millisecond(time_ms)
+            .map(|t| t.to_string())
+            .unwrap_or_default(),
+        question_id: question_id.to_string(),
+        question: q.map(|q| langs.one(&q.text_key)),
+        answer: answer.map(|a| langs.answer_text_in(q, a).into()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use fieldscreen_catalog::{bundled, load};
+
+    fn adult() -> Loaded {
+        let src = bundled::protocols()
+            .into_iter()
+            .find(|p| p.dir_name == "adult-trafficking")
+            .expect("bundled adult protocol");
+        load(&src, &bundled::app_strings(), None).expect("loads")
+    }
+
+    #[test]
+    fn the_respondent_language_is_dropped_when_it_is_the_interviewers() {
+        let loaded = adult();
+        assert!(
+            Langs::new(&loaded, "en", Some("en"))
+                .expect("langs")
+                .respondent
+                .is_none()
+        );
+        let both = Langs::new(&loaded, "en", Some("ar")).expect("langs");
+        let texts = both.both("fs-answer-yes");
+        assert_eq!(texts.len(), 2);
+        assert_eq!((texts[1].lang.as_str(), texts[1].dir), ("ar", "rtl"));
+        assert_eq!((texts[0].lang.as_str(), texts[0].dir), ("en", "ltr"));
+    }
+
+    #[test]
+    fn answers_read_as_labels_numbers_and_the_persons_own_words() {
+        let loaded = adult();
+        let langs = Langs::new(&loaded, "en", None).expect("langs");
+        let q = |id: &str| loaded.protocol.question(id).expect("question");
+        assert_eq!(
+            langs
+                .answer_text(q("sector"), &Answer::Choice("construction".into()))
+                .text,
+            "Construction"
+        );
+        assert_eq!(langs.answer_text(q("promised"), &Answer::Yes).text, "Yes");
+        assert_eq!(langs.answer_text(q("hours_per_day"), &Answer::Number(14)).text, "14");
+        assert_eq!(
+            langs
+                .answer_text(q("anything_else"), &Answer::Text("as said".into()))
+                .text,
+            "as said"
+        );
+        // A code the question does not know (another protocol version) is shown as it is.
+        assert_eq!(
+            langs.answer_text(q("sector"), &Answer::Choice("mining".into())).text,
+            "mining"
+        );
+        let arabic = Langs::new(&loaded, "ar", None).expect("langs");
+        let n = arabic.answer_text(q("hours_per_day"), &Answer::Number(14));
+        assert_eq!(n.direction, TextDirection::Rtl);
+        assert!(!n.text.is_empty());
+    }
+}
