@@ -2,12 +2,12 @@
 //! error the front end can show as it is.
 
 use crate::state::{AppState, Interview};
-use crate::views::{self, Langs, StepView, TextView};
 use fieldscreen_catalog::{APP_DEFAULT_LANGUAGE, app_localizer, load};
 use fieldscreen_i18n::{LanguageIdentifier, negotiate, parse_ftl};
 use fieldscreen_protocol::engine::Step;
-use fieldscreen_protocol::{Answer, Session, State, StoppedBy};
+use fieldscreen_protocol::{Answer, Level, Session, State, StoppedBy};
 use fieldscreen_vault::{CaseFilter, CaseMeta, CaseSummary, KdfParams, Recorder, Vault, VaultError, resume_session};
+use fieldscreen_views::{self as views, HistoryView, Langs, OutcomeView, StepView, TextView, TranscriptEntry};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use tauri::State as Tauri;
@@ -86,21 +86,40 @@ pub struct ProtocolView {
     pub languages: Vec<LanguageView>,
 }
 
+/// A language of the app, named in itself (`app-language-name` of its own files).
+#[derive(Serialize)]
+pub struct UiLanguage {
+    pub tag: String,
+    pub name: String,
+    pub dir: &'static str,
+}
+
 #[derive(Serialize)]
 pub struct AppInfo {
     pub vault_exists: bool,
     pub unlocked: bool,
-    pub ui_languages: Vec<String>,
+    pub ui_languages: Vec<UiLanguage>,
     pub protocols: Vec<ProtocolView>,
+}
+
+/// The language the web view asks for comes from the system (`navigator.language`), which can
+/// be anything, "C" included: what is not a language tag gets the app's default.
+fn requested_language(lang: &str) -> &str {
+    if lang.parse::<LanguageIdentifier>().is_ok() {
+        lang
+    } else {
+        APP_DEFAULT_LANGUAGE
+    }
 }
 
 #[tauri::command]
 pub fn app_info(state: Tauri<'_, AppState>, lang: String) -> Result<AppInfo> {
+    let lang = requested_language(&lang);
     let inner = lock_state(&state)?;
     let mut protocols = Vec::new();
     for src in &inner.protocols {
         let loaded = load(src, &inner.app, Some(today()))?;
-        let chain = loaded.chain(&lang)?;
+        let chain = loaded.chain(lang)?;
         let h = &loaded.protocol.header;
         protocols.push(ProtocolView {
             id: h.id.clone(),
@@ -124,9 +143,33 @@ pub fn app_info(state: Tauri<'_, AppState>, lang: String) -> Result<AppInfo> {
     Ok(AppInfo {
         vault_exists: inner.vault_dir.join("vault.key").exists(),
         unlocked: inner.vault.is_some(),
-        ui_languages: inner.app.langs.iter().map(|(t, _)| t.clone()).collect(),
+        ui_languages: ui_languages(&inner)?,
         protocols,
     })
+}
+
+fn dir_name(d: fieldscreen_i18n::TextDirection) -> &'static str {
+    match d {
+        fieldscreen_i18n::TextDirection::Rtl => "rtl",
+        fieldscreen_i18n::TextDirection::Ltr => "ltr",
+    }
+}
+
+fn ui_languages(inner: &crate::state::Inner) -> Result<Vec<UiLanguage>> {
+    let localizer = app_localizer(&inner.app)?;
+    Ok(localizer
+        .languages()
+        .into_iter()
+        .map(|lang| {
+            let own = fieldscreen_i18n::Chain(vec![lang.clone()]);
+            let name = localizer.text(&own, "app-language-name", None);
+            UiLanguage {
+                tag: lang.to_string(),
+                name: if name.fell_back { lang.to_string() } else { name.text },
+                dir: dir_name(fieldscreen_i18n::direction_of(&lang)),
+            }
+        })
+        .collect())
 }
 
 #[derive(Serialize)]
@@ -144,8 +187,8 @@ pub fn ui_text(state: Tauri<'_, AppState>, lang: String) -> Result<UiText> {
     let default: LanguageIdentifier = APP_DEFAULT_LANGUAGE
         .parse()
         .map_err(|_| CommandError::new("lang", "bad default language"))?;
-    let chain =
-        negotiate(&lang, &localizer.languages(), &default).map_err(|e| CommandError::new("lang", e.to_string()))?;
+    let chain = negotiate(requested_language(&lang), &localizer.languages(), &default)
+        .map_err(|e| CommandError::new("lang", e.to_string()))?;
     let keys: Vec<String> = inner
         .app
         .files_for(APP_DEFAULT_LANGUAGE)
@@ -155,11 +198,7 @@ pub fn ui_text(state: Tauri<'_, AppState>, lang: String) -> Result<UiText> {
     let primary = chain.primary().cloned().unwrap_or(default);
     Ok(UiText {
         lang: primary.to_string(),
-        dir: if fieldscreen_i18n::direction_of(&primary) == fieldscreen_i18n::TextDirection::Rtl {
-            "rtl"
-        } else {
-            "ltr"
-        },
+        dir: dir_name(fieldscreen_i18n::direction_of(&primary)),
         strings: keys
             .into_iter()
             .map(|k| (k.clone(), localizer.text(&chain, &k, None).text))
@@ -194,34 +233,133 @@ pub fn lock(state: Tauri<'_, AppState>) -> Result<()> {
     Ok(())
 }
 
+/// What the case list asks for: an outcome level, a date range on the last update (inclusive,
+/// `YYYY-MM-DD`), a case-id prefix.
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct CaseQuery {
+    pub level: Option<String>,
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub id_prefix: Option<String>,
+    pub limit: Option<usize>,
+}
+
+fn checked_date(d: Option<String>) -> Result<Option<String>> {
+    match d.filter(|d| !d.is_empty()) {
+        Some(d) => d
+            .parse::<jiff::civil::Date>()
+            .map(|_| Some(d.clone()))
+            .map_err(|_| CommandError::new("date", format!("`{d}` is not a date (YYYY-MM-DD)"))),
+        None => Ok(None),
+    }
+}
+
 #[tauri::command]
-pub fn list_cases(state: Tauri<'_, AppState>, level: Option<String>, limit: Option<usize>) -> Result<Vec<CaseSummary>> {
+pub fn list_cases(state: Tauri<'_, AppState>, query: CaseQuery) -> Result<Vec<CaseSummary>> {
     let inner = lock_state(&state)?;
-    let vault = inner
-        .vault
-        .as_ref()
-        .ok_or_else(|| CommandError::new("locked", "the vault is locked"))?;
+    let vault = unlocked(&inner)?;
+    // The upper bound is a date: every update during that day is in range.
+    let to = checked_date(query.to)?.map(|d| format!("{d}T23:59:59.999Z"));
     Ok(vault.list_cases(&CaseFilter {
-        level,
-        limit,
+        level: query.level.filter(|l| !l.is_empty()),
+        updated_from: checked_date(query.from)?,
+        updated_to: to,
+        id_prefix: query.id_prefix.filter(|p| !p.is_empty()),
+        limit: query.limit,
         ..CaseFilter::default()
     })?)
 }
 
+fn unlocked(inner: &crate::state::Inner) -> Result<&Vault> {
+    inner
+        .vault
+        .as_ref()
+        .ok_or_else(|| CommandError::new("locked", "the vault is locked"))
+}
+
+#[derive(Serialize)]
+pub struct CaseDetail {
+    pub id: String,
+    pub protocol_id: String,
+    pub protocol_version: String,
+    pub created_at: String,
+    pub interviewer_lang: String,
+    pub respondent_lang: Option<String>,
+    /// As in the case list: in-progress, completed, stopped, emergency, consent-refused, postponed.
+    pub state: String,
+    pub transcript: Vec<TranscriptEntry>,
+    pub history: Vec<HistoryView>,
+    /// Stored answers this protocol version does not know.
+    pub unknown_answers: Vec<String>,
+    pub outcome: Option<OutcomeView>,
+}
+
+/// One case as the case-detail screen shows it, in the app's language.
+#[tauri::command]
+pub fn case_detail(state: Tauri<'_, AppState>, case_id: String, lang: String) -> Result<CaseDetail> {
+    let inner = lock_state(&state)?;
+    let vault = unlocked(&inner)?;
+    let mut doc = vault.load_case(&case_id)?;
+    let meta = doc.meta()?;
+    let src = find_protocol(&inner, &meta.protocol_id)?;
+    let loaded = load(src, &inner.app, Some(today()))?;
+    let langs = Langs::new(&loaded, &lang, None)?;
+    let (session, unknown_answers) = resume_session(vault, &case_id, loaded.protocol.clone())?;
+    let history = doc
+        .history()?
+        .iter()
+        .map(|h| views::history_entry(&langs, &session, &h.question, h.time, h.answer.as_ref()))
+        .collect();
+    Ok(CaseDetail {
+        transcript: views::transcript(&langs, &session),
+        history,
+        outcome: session.outcome(today()).map(|o| views::outcome(&langs, &session, &o)),
+        state: fieldscreen_vault::state_label(session.state()),
+        unknown_answers,
+        id: case_id,
+        protocol_id: meta.protocol_id,
+        protocol_version: meta.protocol_version,
+        created_at: meta.created_at,
+        interviewer_lang: meta.interviewer_lang,
+        respondent_lang: meta.respondent_lang,
+    })
+}
+
+fn find_protocol<'a>(inner: &'a crate::state::Inner, id: &str) -> Result<&'a fieldscreen_catalog::ProtocolSource> {
+    inner
+        .protocols
+        .iter()
+        .find(|p| p.dir_name == id)
+        .ok_or_else(|| CommandError::new("protocol", format!("no protocol `{id}`")))
+}
+
+/// The current passphrase is asked again so that someone at an unlocked device cannot lock its
+/// owner out.
+#[tauri::command]
+pub fn change_passphrase(state: Tauri<'_, AppState>, current: String, new: String) -> Result<()> {
+    let (current, new) = (Zeroizing::new(current), Zeroizing::new(new));
+    let mut inner = lock_state(&state)?;
+    let dir = inner.vault_dir.clone();
+    drop(Vault::open(&dir, &current)?);
+    let vault = inner
+        .vault
+        .as_mut()
+        .ok_or_else(|| CommandError::new("locked", "the vault is locked"))?;
+    vault.change_passphrase(&new, KdfParams::DEFAULT)?;
+    Ok(())
+}
+
+/// The front end calls this once its first screen is drawn. With `FIELDSCREEN_EXIT_WHEN_READY`
+/// set, the app then quits: the cold-start benchmark measures launch to first screen this way.
+#[tauri::command]
+pub fn ready(app: tauri::AppHandle) {
+    if std::env::var_os("FIELDSCREEN_EXIT_WHEN_READY").is_some() {
+        app.exit(0);
+    }
+}
+
 fn step(interview: &Interview) -> Result<StepView> {
-    let interviewer = interview.loaded.chain(&interview.lang)?;
-    let respondent = match &interview.respondent {
-        Some(r) => {
-            let chain = interview.loaded.chain(r)?;
-            (chain.primary() != interviewer.primary()).then_some(chain)
-        }
-        None => None,
-    };
-    let langs = Langs {
-        loaded: &interview.loaded,
-        interviewer,
-        respondent,
-    };
+    let langs = Langs::new(&interview.loaded, &interview.lang, interview.respondent.as_deref())?;
     Ok(match views::question(&langs, &interview.session) {
         Some(q) => StepView::Question(q),
         None => StepView::Finished {
@@ -246,11 +384,7 @@ pub fn start_interview(
     if inner.vault.is_none() {
         return Err(CommandError::new("locked", "the vault is locked"));
     }
-    let src = inner
-        .protocols
-        .iter()
-        .find(|p| p.dir_name == protocol)
-        .ok_or_else(|| CommandError::new("protocol", format!("no protocol `{protocol}`")))?;
+    let src = find_protocol(&inner, &protocol)?;
     let loaded = load(src, &inner.app, Some(today()))?;
     let mut session = Session::new(loaded.protocol.clone());
     session.start();
@@ -270,16 +404,9 @@ pub fn start_interview(
 #[tauri::command]
 pub fn resume_interview(state: Tauri<'_, AppState>, case_id: String) -> Result<StepView> {
     let mut inner = lock_state(&state)?;
-    let vault = inner
-        .vault
-        .as_ref()
-        .ok_or_else(|| CommandError::new("locked", "the vault is locked"))?;
+    let vault = unlocked(&inner)?;
     let meta = vault.load_case(&case_id)?.meta()?;
-    let src = inner
-        .protocols
-        .iter()
-        .find(|p| p.dir_name == meta.protocol_id)
-        .ok_or_else(|| CommandError::new("protocol", format!("no protocol `{}`", meta.protocol_id)))?;
+    let src = find_protocol(&inner, &meta.protocol_id)?;
     let loaded = load(src, &inner.app, Some(today()))?;
     let (session, _dropped) = resume_session(vault, &case_id, loaded.protocol.clone())?;
     let interview = Interview {
@@ -355,4 +482,27 @@ pub fn stop(state: Tauri<'_, AppState>) -> Result<StepView> {
         }
         Ok(None)
     })
+}
+
+/// The interviewer's own judgement beside the computed level; the reason is required and kept.
+#[tauri::command]
+pub fn set_override(state: Tauri<'_, AppState>, level: Level, reason: String) -> Result<StepView> {
+    with_interview(&state, |s| {
+        s.set_override(level, &reason).map_err(engine_error)?;
+        Ok(None)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::requested_language;
+
+    #[test]
+    fn a_system_locale_that_is_no_language_tag_gets_the_default() {
+        assert_eq!(requested_language("C"), "en");
+        assert_eq!(requested_language("C.UTF-8"), "en");
+        assert_eq!(requested_language(""), "en");
+        assert_eq!(requested_language("ar"), "ar");
+        assert_eq!(requested_language("fr-CA"), "fr-CA");
+    }
 }

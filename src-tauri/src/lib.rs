@@ -4,7 +4,6 @@
 
 mod commands;
 mod state;
-mod views;
 
 /// The entry point for desktop (`main.rs`) and for the mobile builds.
 #[cfg_attr(mobile, tauri::mobile_entry_point)]
@@ -26,6 +25,10 @@ pub fn run() {
             commands::skip,
             commands::back,
             commands::stop,
+            commands::set_override,
+            commands::case_detail,
+            commands::change_passphrase,
+            commands::ready,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

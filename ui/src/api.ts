@@ -11,8 +11,9 @@ export interface QuestionView {
 }
 export interface ReferralView { name: string; phone: string; hours: string; description: TextView | null; example: boolean; mandatory_report: boolean }
 export interface DimensionView { label: TextView; met: boolean; indicators: TextView[] }
+export interface LevelView { code: string; text: TextView }
 export interface OutcomeView {
-  level: string; level_text: TextView; reasons: TextView[]; dimensions: DimensionView[]; emergency: TextView | null;
+  level: string; level_text: TextView; computed: TextView | null; override_reason: string | null; levels: LevelView[]; reasons: TextView[]; dimensions: DimensionView[]; emergency: TextView | null;
   referrals: ReferralView[]; safety_notes: TextView[]; statement: TextView; complete: boolean;
 }
 export type StepView =
@@ -20,9 +21,17 @@ export type StepView =
   | { step: "finished"; state: { state: string; reason?: string }; outcome: OutcomeView | null; case_id: string | null };
 export interface LanguageView { tag: string; dir: Dir; draft: boolean }
 export interface ProtocolView { id: string; version: string; title: TextView; languages: LanguageView[] }
-export interface AppInfo { vault_exists: boolean; unlocked: boolean; ui_languages: string[]; protocols: ProtocolView[] }
+export interface UiLanguage { tag: string; name: string; dir: Dir }
+export interface AppInfo { vault_exists: boolean; unlocked: boolean; ui_languages: UiLanguage[]; protocols: ProtocolView[] }
 export interface UiText { lang: string; dir: Dir; strings: Record<string, string> }
-export interface CaseSummary { id: string; protocol_id: string; state: string; level: string | null; updated_at: string; answer_count: number }
+export interface CaseSummary { id: string; protocol_id: string; protocol_version: string; created_at: string; state: string; level: string | null; updated_at: string; answer_count: number }
+export interface CaseQuery { level: string | null; from: string | null; to: string | null; id_prefix: string | null; limit: number | null }
+export interface TranscriptEntry { question_id: string; section: TextView; question: TextView; answer: TextView; applies: boolean }
+export interface HistoryView { time: string; question_id: string; question: TextView | null; answer: TextView | null }
+export interface CaseDetail {
+  id: string; protocol_id: string; protocol_version: string; created_at: string; interviewer_lang: string; respondent_lang: string | null;
+  state: string; transcript: TranscriptEntry[]; history: HistoryView[]; unknown_answers: string[]; outcome: OutcomeView | null;
+}
 export interface CommandError { code: string; message: string; wait_secs: number | null }
 
 export type Answer =
@@ -37,7 +46,11 @@ export const api = {
   createVault: (passphrase: string) => invoke<void>("create_vault", { passphrase }),
   unlock: (passphrase: string) => invoke<void>("unlock", { passphrase }),
   lock: () => invoke<void>("lock"),
-  listCases: (limit: number) => invoke<CaseSummary[]>("list_cases", { level: null, limit }),
+  listCases: (query: CaseQuery) => invoke<CaseSummary[]>("list_cases", { query }),
+  caseDetail: (caseId: string, lang: string) => invoke<CaseDetail>("case_detail", { caseId, lang }),
+  changePassphrase: (current: string, next: string) => invoke<void>("change_passphrase", { current, new: next }),
+  setOverride: (level: string, reason: string) => invoke<StepView>("set_override", { level, reason }),
+  ready: () => invoke<void>("ready"),
   startInterview: (protocol: string, lang: string, respondent: string | null) =>
     invoke<StepView>("start_interview", { protocol, lang, respondent }),
   resumeInterview: (caseId: string) => invoke<StepView>("resume_interview", { caseId }),
