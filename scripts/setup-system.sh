@@ -3,9 +3,11 @@
 # Safe to run again; does nothing when everything is there.
 set -euo pipefail
 
-# Rust toolchain helpers, SQLCipher's vendored OpenSSL build (perl, make), and what Tauri 2
-# needs on Linux (WebKitGTK 4.1 and friends).
-packages=(build-essential pkg-config perl make libwebkit2gtk-4.1-dev librsvg2-dev libssl-dev)
+# Rust toolchain helpers, SQLCipher's vendored OpenSSL build (perl, make), what Tauri 2 needs on
+# Linux (WebKitGTK 4.1 and friends), and for the app's tests: a virtual display, WebKit's
+# WebDriver, Chromium for the front-end tests, and fonts for Arabic, Cyrillic and CJK text.
+packages=(build-essential pkg-config perl make libwebkit2gtk-4.1-dev librsvg2-dev libssl-dev
+  xvfb webkit2gtk-driver chromium fonts-noto-core fonts-noto-cjk)
 
 missing=()
 for p in "${packages[@]}"; do
@@ -32,4 +34,11 @@ fi
 if ! command -v cargo >/dev/null 2>&1; then
   echo "cargo is not installed: install Rust (https://rustup.rs), version 1.90 or newer." >&2
   exit 1
+fi
+
+# The WebDriver bridge between the end-to-end tests and the app (pinned: without a version,
+# cargo may pick a pre-release).
+if ! command -v tauri-driver >/dev/null 2>&1 && [ ! -x "$HOME/.cargo/bin/tauri-driver" ]; then
+  echo "Installing tauri-driver 2.1.0"
+  cargo install --quiet --locked tauri-driver --version 2.1.0
 fi

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The whole test suite: formatting, lints, every crate's tests (unit, property and end-to-end),
-# and the check of the bundled protocols. CI runs exactly this (.ci/run).
+# The whole test suite: formatting, lints, the check of the bundled protocols and of the app's
+# strings, every crate's tests (unit, property, CLI and the real app through WebDriver), and the
+# front end in headless Chromium. CI runs exactly this (.ci/run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -8,6 +9,8 @@ cd "$(dirname "$0")/.."
 # The app embeds the built front end, so it must exist before anything compiles the workspace.
 ./scripts/build-ui.sh
 
+echo "== no hard-coded text in the front end"
+(cd ui && node scripts/check-strings.mjs --self-test && node scripts/check-strings.mjs)
 echo "== cargo fmt --check"
 cargo fmt --all -- --check
 echo "== cargo clippy"
@@ -17,6 +20,11 @@ cargo run --quiet --locked -p fieldscreen-cli -- protocol check screening_protoc
 echo "== cargo test"
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
+status=0
 # There are no doc tests; leaving them out keeps empty "0 passed" runs out of the summary.
-cargo test --workspace --locked --lib --bins --tests 2>&1 | tee "$log"
-awk '/^test result:/ { p += $4; f += $6 } END { printf "tests: %d passed, %d failed\n", p, f }' "$log"
+cargo test --workspace --locked --lib --bins --tests 2>&1 | tee "$log" || status=1
+echo "== front end in headless Chromium (screenshots in target/screenshots/ui)"
+node ui/tests/screens.mjs 2>&1 | tee -a "$log" || status=1
+awk '/^test result:/ { p += $4; f += $6 } /^ui tests:/ { p += $3; f += $5 }
+  END { printf "tests: %d passed, %d failed\n", p, f }' "$log"
+exit $status

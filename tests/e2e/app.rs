@@ -1,0 +1,200 @@
+//! The real app binary under Xvfb, driven through WebDriver: first run, a whole adult interview
+//! in English with Arabic beside it, the outcome, a restart with a wrong and then the right
+//! passphrase, the case found again with its transcript, and quick exit. Screenshots of every
+//! step go to target/screenshots/e2e.
+
+mod support;
+
+use serde_json::Value;
+use support::{App, Display, Driver, Res, Script};
+
+const PASSPHRASE: &str = "correct horse battery staple";
+
+/// The question on screen (id, kind), or the outcome level.
+async fn where_we_are(app: &App, previous: Option<&str>) -> Res<(String, String)> {
+    let v = app
+        .until(
+            "the next question or the outcome",
+            &format!(
+                "const s = document.querySelector('section[data-question]');
+                 if (s && s.dataset.question !== {prev:?}) return [s.dataset.question, s.dataset.kind];
+                 const o = document.querySelector('[data-level]');
+                 if (o) return ['outcome', o.dataset.level];
+                 const e = document.querySelector('[role=alert]');
+                 if (e && e.textContent) return ['error', e.textContent];
+                 return null;",
+                prev = previous.unwrap_or("")
+            ),
+        )
+        .await?;
+    let pair = |i: usize| v.get(i).and_then(Value::as_str).unwrap_or_default().to_string();
+    Ok((pair(0), pair(1)))
+}
+
+/// Answers one question the way the script's CLI input would: a number picks the nth choice,
+/// `?` `-` `>` are don't know, prefer not to say and skip, anything else is typed.
+async fn answer(app: &App, kind: &str, value: &str) -> Res<()> {
+    let section = "section[data-question]";
+    match value {
+        "?" => app.click(&format!("{section} [data-action=dont-know]")).await,
+        "-" => app.click(&format!("{section} [data-action=prefer-not]")).await,
+        ">" => app.click(&format!("{section} [data-action=skip]")).await,
+        _ if kind == "note" => app.click(&format!("{section} button.primary")).await,
+        _ if app.count(&format!("{section} button.answer")).await? > 0 => {
+            let n: usize = value.parse().map_err(|_| format!("`{value}` is not a choice number"))?;
+            app.click(&format!("{section} .choices button.answer:nth-child({n})"))
+                .await
+        }
+        _ => {
+            app.fill(&format!("{section} form input"), value).await?;
+            app.click(&format!("{section} form button[type=submit]")).await
+        }
+    }
+}
+
+/// Runs a scripted interview to its end; returns the outcome level and how many screens it took.
+async fn interview(app: &App, script: &Script) -> Res<(String, usize)> {
+    let mut previous: Option<String> = None;
+    let mut screens = 0;
+    loop {
+        let (question, kind) = where_we_are(app, previous.as_deref()).await?;
+        match question.as_str() {
+            "outcome" => return Ok((kind, screens)),
+            "error" => return Err(format!("the app refused an answer after {previous:?}: {kind}").into()),
+            _ => {}
+        }
+        if screens == 0 {
+            app.shot("03-first-question-en-ar").await?;
+        }
+        if question == "sector" {
+            check_bilingual(app).await?;
+            app.shot("04-bilingual-question-en-ar").await?;
+        }
+        let value = script
+            .answer_for(&question)
+            .ok_or_else(|| format!("the script has no answer for `{question}`"))?;
+        answer(app, &kind, value).await?;
+        previous = Some(question);
+        screens += 1;
+    }
+}
+
+/// English and Arabic side by side, each block with its own language and direction.
+async fn check_bilingual(app: &App) -> Res<()> {
+    let blocks = app
+        .script(
+            "return [...document.querySelectorAll('.texts .question')].map(p => [p.lang, p.dir, getComputedStyle(p).direction]);",
+            vec![],
+        )
+        .await?;
+    let expected = serde_json::json!([["en", "ltr", "ltr"], ["ar", "rtl", "rtl"]]);
+    if blocks != expected {
+        return Err(format!("question blocks are {blocks}, expected {expected}").into());
+    }
+    Ok(())
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn screening_survives_a_restart_and_quick_exit_hides_it() -> Res<()> {
+    let display = Display::start()?;
+    let vault = tempfile::tempdir()?;
+    let driver = Driver::start(&display, vault.path())?;
+    let script = Script::read("adult-refer-now.answers")?;
+    let expected_level = script
+        .header("expect level")
+        .ok_or("the script names no level")?
+        .to_string();
+
+    // First run: no vault yet, so the app asks for a new passphrase twice.
+    let app = driver.launch().await?;
+    app.wait("form input[type=password]").await?;
+    if app.count("form input[type=password]").await? != 2 {
+        return Err("the first run should ask for the passphrase twice".into());
+    }
+    app.shot("01-first-run").await?;
+    app.fill("form input[type=password]", PASSPHRASE).await?;
+    app.fill("form label:nth-of-type(3) input[type=password]", PASSPHRASE)
+        .await?;
+    app.click("form button[type=submit]").await?;
+    app.wait("[data-action=start]").await?;
+    app.shot("02-home-empty").await?;
+
+    // A whole adult interview, the interviewer in English, the respondent in Arabic.
+    app.click("[data-action=start]").await?;
+    app.click("input[name=protocol][value=adult-trafficking]").await?;
+    app.choose("[data-field=interviewer-lang]", "en").await?;
+    app.choose("[data-field=respondent-lang]", "ar").await?;
+    app.click("form button[type=submit]").await?;
+    let (level, screens) = interview(&app, &script).await?;
+    app.shot("05-outcome").await?;
+    assert_eq!(
+        level, expected_level,
+        "the app's outcome differs from the CLI's for the same answers"
+    );
+    assert!(screens >= 30, "a whole adult interview, not {screens} screens");
+    let outcome_text = app.text("main").await?;
+    for part in [
+        "Suggested referrals",
+        "Safety notes for you",
+        "not a legal identification",
+    ] {
+        assert!(outcome_text.contains(part), "the outcome screen lacks `{part}`");
+    }
+    app.click("[data-action=home]").await?;
+    app.wait(".cases li").await?;
+    app.quit().await?;
+
+    // Restart: the vault exists, so one passphrase field; a wrong passphrase is refused.
+    let app = driver.launch().await?;
+    app.wait("form input[type=password]").await?;
+    assert_eq!(app.count("form input[type=password]").await?, 1);
+    app.fill("form input[type=password]", "not the passphrase").await?;
+    app.click("form button[type=submit]").await?;
+    let refusal = app.text("[role=alert]").await?;
+    assert!(
+        refusal.contains("Wrong passphrase"),
+        "wrong-passphrase message, got `{refusal}`"
+    );
+    app.shot("06-wrong-passphrase").await?;
+    app.fill("form input[type=password]", PASSPHRASE).await?;
+    app.click("form button[type=submit]").await?;
+
+    // The case is there, filtered by its outcome, with the whole transcript.
+    app.choose(".filters label:nth-of-type(2) select", &expected_level)
+        .await?;
+    app.until(
+        "one case in the list",
+        "return document.querySelectorAll('.cases li').length === 1;",
+    )
+    .await?;
+    app.shot("07-home-filtered").await?;
+    app.click(".cases li button.open").await?;
+    app.wait(".transcript li").await?;
+    let answered = app.count(".transcript li:not(.section)").await?;
+    assert!(answered >= 30, "the transcript shows {answered} answers");
+    let detail = app.text("main").await?;
+    assert!(
+        detail.contains("MARKER-7731"),
+        "the free-text answer is in the transcript"
+    );
+    app.shot("08-case-detail").await?;
+
+    // Quick exit: nothing of the case stays on screen and the vault is locked.
+    app.click("button.exit").await?;
+    app.wait("main.neutral").await?;
+    let visible = app.text("body").await?;
+    assert!(
+        !visible.contains("MARKER-7731") && !visible.contains("Refer now"),
+        "case content after quick exit"
+    );
+    app.shot("09-quick-exit").await?;
+    app.click("main.neutral button").await?;
+    app.wait("form input[type=password]").await?;
+    assert_eq!(
+        app.count("form input[type=password]").await?,
+        1,
+        "the vault must be locked again"
+    );
+    app.quit().await?;
+    Ok(())
+}

@@ -1,0 +1,281 @@
+//! What the end-to-end tests need around the real app: a virtual display (Xvfb), `tauri-driver`
+//! in front of WebKitWebDriver, a WebDriver session on the app binary, and small helpers that
+//! wait for the screen instead of sleeping.
+
+use fantoccini::{Client, ClientBuilder, Locator, elements::Element};
+use std::error::Error;
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+pub type Res<T> = Result<T, Box<dyn Error>>;
+
+/// The repository root (the test belongs to the `src-tauri` package).
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+/// The app binary cargo built for this test (it embeds ui/dist: run ./scripts/build-ui.sh first).
+pub fn app_binary() -> Res<PathBuf> {
+    Ok(PathBuf::from(env!("CARGO_BIN_EXE_fieldscreen-app")).canonicalize()?)
+}
+
+fn find_program(name: &str, extra: &[PathBuf]) -> Res<PathBuf> {
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    std::env::split_paths(&path)
+        .chain(extra.iter().cloned())
+        .map(|d| d.join(name))
+        .find(|p| p.is_file())
+        .ok_or_else(|| format!("`{name}` not found: run ./scripts/setup-system.sh").into())
+}
+
+fn free_port() -> Res<u16> {
+    Ok(TcpListener::bind("127.0.0.1:0")?.local_addr()?.port())
+}
+
+/// A child process that is killed when the test ends, however it ends.
+pub struct Process(Child);
+
+impl Drop for Process {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// An Xvfb display of its own, so tests never touch a real screen.
+pub struct Display {
+    pub name: String,
+    _xvfb: Process,
+}
+
+impl Display {
+    pub fn start() -> Res<Display> {
+        let xvfb = find_program("Xvfb", &[])?;
+        for n in 90..130 {
+            if Path::new(&format!("/tmp/.X11-unix/X{n}")).exists() || Path::new(&format!("/tmp/.X{n}-lock")).exists() {
+                continue;
+            }
+            let child = Command::new(&xvfb)
+                .args([
+                    format!(":{n}").as_str(),
+                    "-screen",
+                    "0",
+                    "1280x800x24",
+                    "-nolisten",
+                    "tcp",
+                ])
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()?;
+            let process = Process(child);
+            let socket = format!("/tmp/.X11-unix/X{n}");
+            if wait_until(Duration::from_secs(10), || Path::new(&socket).exists()) {
+                return Ok(Display {
+                    name: format!(":{n}"),
+                    _xvfb: process,
+                });
+            }
+        }
+        Err("could not start Xvfb on any display between :90 and :129".into())
+    }
+}
+
+fn wait_until(limit: Duration, mut ready: impl FnMut() -> bool) -> bool {
+    let start = Instant::now();
+    while start.elapsed() < limit {
+        if ready() {
+            return true;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    false
+}
+
+/// `tauri-driver` on a free port, starting the app with the given vault directory.
+pub struct Driver {
+    pub url: String,
+    app: PathBuf,
+    _process: Process,
+}
+
+impl Driver {
+    pub fn start(display: &Display, vault: &Path) -> Res<Driver> {
+        let home_bin = std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo/bin"));
+        let driver = find_program("tauri-driver", &home_bin.into_iter().collect::<Vec<_>>())?;
+        let native = find_program("WebKitWebDriver", &[])?;
+        let (port, native_port) = (free_port()?, free_port()?);
+        let child = Command::new(driver)
+            .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+            .arg("--native-driver")
+            .arg(native)
+            .env("DISPLAY", &display.name)
+            .env("FIELDSCREEN_VAULT", vault)
+            .env("RUST_LOG", "warn")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()?;
+        let process = Process(child);
+        let addr = format!("127.0.0.1:{port}");
+        if !wait_until(Duration::from_secs(20), || std::net::TcpStream::connect(&addr).is_ok()) {
+            return Err("tauri-driver did not start listening".into());
+        }
+        Ok(Driver {
+            url: format!("http://{addr}"),
+            app: app_binary()?,
+            _process: process,
+        })
+    }
+
+    /// Starts the app and attaches a WebDriver session to it.
+    pub async fn launch(&self) -> Res<App> {
+        let mut caps = serde_json::Map::new();
+        caps.insert("browserName".into(), "wry".into());
+        caps.insert(
+            "tauri:options".into(),
+            serde_json::json!({ "application": self.app.to_string_lossy() }),
+        );
+        let client = ClientBuilder::native().capabilities(caps).connect(&self.url).await?;
+        Ok(App {
+            client,
+            shots: root().join("target/screenshots/e2e"),
+        })
+    }
+}
+
+/// One running app, driven through its web view.
+pub struct App {
+    pub client: Client,
+    shots: PathBuf,
+}
+
+const PATIENCE: Duration = Duration::from_secs(15);
+
+impl App {
+    /// The first element matching `css`, waiting for it to appear.
+    pub async fn wait(&self, css: &str) -> Res<Element> {
+        let start = Instant::now();
+        loop {
+            if let Ok(e) = self.client.find(Locator::Css(css)).await {
+                return Ok(e);
+            }
+            if start.elapsed() > PATIENCE {
+                let _ = self.shot("failure").await;
+                let body = self
+                    .script(
+                        "return document.body ? document.body.innerText.slice(0, 300) : null;",
+                        vec![],
+                    )
+                    .await
+                    .unwrap_or_default();
+                return Err(format!("nothing matches `{css}` after {PATIENCE:?}; the screen shows {body}").into());
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    pub async fn count(&self, css: &str) -> Res<usize> {
+        Ok(self.client.find_all(Locator::Css(css)).await?.len())
+    }
+
+    pub async fn click(&self, css: &str) -> Res<()> {
+        self.wait(css).await?.click().await?;
+        Ok(())
+    }
+
+    /// Replaces an input's value by typing, as a person would.
+    pub async fn fill(&self, css: &str, text: &str) -> Res<()> {
+        let e = self.wait(css).await?;
+        e.clear().await?;
+        e.send_keys(text).await?;
+        Ok(())
+    }
+
+    /// Sets a `<select>` and fires `change`, which is what the front end listens to.
+    pub async fn choose(&self, css: &str, value: &str) -> Res<()> {
+        self.wait(css).await?;
+        self.script(
+            "const s = document.querySelector(arguments[0]); s.value = arguments[1]; \
+             s.dispatchEvent(new Event('change', { bubbles: true })); return s.value;",
+            vec![css.into(), value.into()],
+        )
+        .await?;
+        Ok(())
+    }
+
+    pub async fn script(&self, js: &str, args: Vec<serde_json::Value>) -> Res<serde_json::Value> {
+        Ok(self.client.execute(js, args).await?)
+    }
+
+    /// Waits until `js` (a function body) returns something other than null/false.
+    pub async fn until(&self, what: &str, js: &str) -> Res<serde_json::Value> {
+        let start = Instant::now();
+        loop {
+            let v = self.script(js, vec![]).await?;
+            if !v.is_null() && v != serde_json::Value::Bool(false) {
+                return Ok(v);
+            }
+            if start.elapsed() > PATIENCE {
+                return Err(format!("timed out waiting for {what}").into());
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    pub async fn text(&self, css: &str) -> Res<String> {
+        Ok(self.wait(css).await?.text().await?)
+    }
+
+    /// Saves a screenshot under target/screenshots/e2e, kept as a test artifact.
+    pub async fn shot(&self, name: &str) -> Res<()> {
+        std::fs::create_dir_all(&self.shots)?;
+        let png = self.client.screenshot().await?;
+        std::fs::write(self.shots.join(format!("{name}.png")), png)?;
+        Ok(())
+    }
+
+    pub async fn quit(self) -> Res<()> {
+        self.client.close().await?;
+        Ok(())
+    }
+}
+
+/// A scripted interview (`tests/interviews/*.answers`): the question id before each answer as a
+/// `# id` comment, and `#! expect level: …` headers. The CLI tests run the same files.
+pub struct Script {
+    pub answers: Vec<(String, String)>,
+    pub headers: Vec<(String, String)>,
+}
+
+impl Script {
+    pub fn read(name: &str) -> Res<Script> {
+        let text = std::fs::read_to_string(root().join("tests/interviews").join(name))?;
+        let mut answers = Vec::new();
+        let mut headers = Vec::new();
+        let mut question: Option<String> = None;
+        for line in text.lines() {
+            if let Some(h) = line.strip_prefix("#!") {
+                if let Some((k, v)) = h.split_once(':') {
+                    headers.push((k.trim().to_string(), v.trim().to_string()));
+                }
+            } else if let Some(q) = line.strip_prefix('#') {
+                question = Some(q.trim().to_string());
+            } else if let Some(q) = question.take() {
+                answers.push((q, line.trim().to_string()));
+            }
+        }
+        Ok(Script { answers, headers })
+    }
+
+    pub fn header(&self, key: &str) -> Option<&str> {
+        self.headers.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
+    }
+
+    pub fn answer_for(&self, question: &str) -> Option<&str> {
+        self.answers
+            .iter()
+            .find(|(q, _)| q == question)
+            .map(|(_, a)| a.as_str())
+    }
+}

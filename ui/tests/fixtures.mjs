@@ -1,0 +1,104 @@
+// Data the mocked Tauri commands return: the shapes of the app's commands (src-tauri), with
+// texts read from the project's own .ftl files so that every screen shows real wording.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+
+export function readFtl(path) {
+  const messages = {};
+  let key = null;
+  for (const line of readFileSync(path, "utf8").split("\n")) {
+    const m = /^([a-zA-Z][\w-]*)\s*=\s?(.*)$/.exec(line);
+    if (m) { key = m[1]; messages[key] = m[2]; continue; }
+    if (key && /^\s+\S/.test(line) && !/^\s*[.*[]/.test(line)) messages[key] += (messages[key] ? " " : "") + line.trim();
+    else if (!/^\s/.test(line)) key = null;
+  }
+  return messages;
+}
+
+const RTL = new Set(["ar"]);
+const dir = (lang) => (RTL.has(lang) ? "rtl" : "ltr");
+
+export function fixtures(root, uiLang, respondentLang) {
+  const app = {};
+  for (const f of ["app.ftl", "engine.ftl", "cli.ftl"]) Object.assign(app, readFtl(join(root, "locales", "en", f)));
+  const appLocal = { ...app };
+  for (const f of ["app.ftl", "engine.ftl", "cli.ftl"]) Object.assign(appLocal, readFtl(join(root, "locales", uiLang, f)));
+  const proto = (lang) => readFtl(join(root, "screening_protocols", "adult-trafficking", "locales", `${lang}.ftl`));
+  const p = { [uiLang]: proto(uiLang), [respondentLang]: proto(respondentLang) };
+  const text = (lang, key) => ({ text: p[lang][key] ?? appLocal[key] ?? app[key] ?? `[${key}]`, lang, dir: dir(lang), fell_back: false });
+  const one = (key) => text(uiLang, key);
+  const both = (key) => [text(uiLang, key), text(respondentLang, key)];
+  const names = ["en", "fr", "es", "ru", "uk", "ro", "ar", "vi"].map((tag) => ({
+    tag, dir: dir(tag), name: readFtl(join(root, "locales", tag, "app.ftl"))["app-language-name"] ?? tag,
+  }));
+
+  const question = (id, kind, textKey, extra = {}) => ({
+    step: "question", id, kind, section: one(extra.section ?? "section-work-situation"), section_note: null,
+    observed: false, text: both(textKey), note: extra.note ? one(extra.note) : null, choices: extra.choices ?? [],
+    min: null, max: null, required: false, done: extra.done ?? 4, total: 35, answer: extra.answer ?? null,
+  });
+  const choice = (code, key) => ({ code, labels: both(key) });
+  const levels = ["no-indication", "labour-rights-concern", "assess-further", "refer-now"]
+    .map((code) => ({ code, text: one(`fs-level-${code}`) }));
+  const outcome = {
+    level: "refer-now", level_text: one("fs-level-refer-now"), computed: null, override_reason: null, levels,
+    reasons: [one("rule-adult-ilo-ec-combination")],
+    dimensions: [
+      { label: one("dim-deceptive-recruitment"), met: true, indicators: [one("ind-deceived-nature-of-job"), one("ind-deceived-conditions")] },
+      { label: one("dim-exploitative-conditions"), met: true, indicators: [one("ind-recruitment-debt")] },
+      { label: one("dim-coercion-destination"), met: true, indicators: [one("ind-recruitment-force")] },
+    ],
+    emergency: null,
+    referrals: [
+      { name: "National referral mechanism focal point (example entry)", phone: "+442079460001", hours: "Mon-Fri 09:00-17:00", description: one("ref-nrm"), example: true, mandatory_report: false },
+      { name: "Specialised shelter (example entry)", phone: "+442079460002", hours: "24/7", description: one("ref-shelter"), example: true, mandatory_report: false },
+    ],
+    safety_notes: [one("safety-threats"), one("safety-documents")],
+    statement: one("fs-outcome-statement"), complete: true,
+  };
+  const now = Date.parse("2026-11-27T10:00:00Z");
+  const cases = ["refer-now", "assess-further", null, "no-indication", "labour-rights-concern", null].map((level, i) => ({
+    id: `${(0x3fa2c9d1 + i * 7919).toString(16)}-4b1e-4c2a-9f00-00000000000${i}`,
+    protocol_id: i === 3 ? "rapid-screen" : "adult-trafficking", protocol_version: "1.0.0",
+    created_at: new Date(now - i * 86400000).toISOString(), updated_at: new Date(now - i * 86400000 + 3600000).toISOString(),
+    state: level ? "completed" : "in-progress", level, age_group: "adult", consent: "full", answer_count: 10 + i,
+  }));
+  const transcript = [
+    ["danger_now", "section-now", "q-danger-now", one("fs-answer-no")],
+    ["sector", "section-work-situation", "q-sector", one("c-sector-agriculture")],
+    ["origin_country", "section-work-situation", "q-origin-country", { ...one("q-origin-country"), text: "RO" }],
+    ["promised", "section-recruitment", "q-promised", one("fs-answer-yes")],
+    ["job_different", "section-recruitment", "q-job-different", one("fs-answer-yes")],
+  ].map(([question_id, s, q, answer], i) => ({ question_id, section: one(s), question: one(q), answer, applies: i !== 2 }));
+
+  return {
+    uiText: { lang: uiLang, dir: dir(uiLang), strings: Object.fromEntries(Object.keys(app).map((k) => [k, appLocal[k] ?? app[k]])) },
+    appInfo: {
+      vault_exists: true, unlocked: true, ui_languages: names,
+      protocols: ["adult-trafficking", "child-trafficking", "rapid-screen"].map((id) => ({
+        id, version: "1.0.0",
+        title: { ...one("title"), text: readFtl(join(root, "screening_protocols", id, "locales", `${uiLang}.ftl`)).title ?? id },
+        languages: names.map((l) => ({ tag: l.tag, dir: l.dir, draft: l.tag !== "en" })),
+      })),
+    },
+    cases,
+    steps: {
+      choice: question("sector", "single", "q-sector", {
+        choices: [["agriculture", "c-sector-agriculture"], ["construction", "c-sector-construction"], ["factory", "c-sector-factory"], ["domestic", "c-sector-domestic"]].map(([c, k]) => choice(c, k)),
+        answer: { type: "choice", value: "construction" }, done: 1,
+      }),
+      yesno: question("promised", "yes-no", "q-promised", { section: "section-recruitment", choices: [choice("yes", "fs-answer-yes"), choice("no", "fs-answer-no")] }),
+      date: question("arrival_date", "date", "q-arrival-date", { note: "q-arrival-date-note", done: 3 }),
+      multiple: question("pay", "multiple", "q-pay", {
+        choices: [["as-agreed", "c-pay-as-agreed"], ["less", "c-pay-less"], ["nothing", "c-pay-nothing"], ["someone-else", "c-pay-to-someone-else"]].map(([c, k]) => choice(c, k)), done: 12,
+      }),
+      finished: { step: "finished", state: { state: "completed" }, outcome, case_id: cases[0].id },
+    },
+    caseDetail: {
+      id: cases[0].id, protocol_id: "adult-trafficking", protocol_version: "1.0.0", created_at: cases[0].created_at,
+      interviewer_lang: uiLang, respondent_lang: respondentLang, state: "completed", transcript,
+      history: transcript.slice(0, 3).map((t, i) => ({ time: new Date(now + i * 60000).toISOString(), question_id: t.question_id, question: t.question, answer: i === 1 ? null : t.answer })),
+      unknown_answers: [], outcome,
+    },
+  };
+}

@@ -1,0 +1,214 @@
+// Every screen of the built front end in headless Chromium with the Tauri commands mocked:
+// English and Arabic, 360×640 and 1280×800, each scanned with axe-core (no serious or critical
+// violation allowed), each saved as a screenshot; then text at 200 % (no sideways scrolling at
+// 1280 px), keyboard reach and the quick-exit shortcut.
+// Run from ui/ after `vite build`: node tests/screens.mjs [screenshot dir]
+import { createServer } from "node:http";
+import { mkdirSync, readFileSync, existsSync } from "node:fs";
+import { join, extname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+import { fixtures } from "./fixtures.mjs";
+
+const ui = fileURLToPath(new URL("..", import.meta.url));
+const root = resolve(ui, "..");
+const dist = join(ui, "dist");
+const shots = resolve(process.argv[2] ?? join(root, "target", "screenshots", "ui"));
+const axeSource = readFileSync(join(ui, "node_modules", "axe-core", "axe.min.js"), "utf8");
+mkdirSync(shots, { recursive: true });
+
+const TYPES = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".svg": "image/svg+xml", ".png": "image/png" };
+const server = createServer((req, res) => {
+  const path = join(dist, decodeURIComponent(new URL(req.url, "http://x").pathname).replace(/^\/$/, "/index.html"));
+  if (!path.startsWith(dist) || !existsSync(path)) { res.writeHead(404).end(); return; }
+  res.writeHead(200, { "content-type": TYPES[extname(path)] ?? "application/octet-stream" }).end(readFileSync(path));
+});
+await new Promise((r) => server.listen(0, "127.0.0.1", r));
+const base = `http://127.0.0.1:${server.address().port}/`;
+
+// Runs in the page before the app: answers the commands the way src-tauri does.
+function installMock({ fx, scenario }) {
+  const calls = [];
+  let unlocked = scenario.unlocked;
+  const fail = (code, message, wait_secs = null) => Promise.reject({ code, message, wait_secs });
+  const handlers = {
+    ui_text: () => fx.uiText,
+    app_info: () => ({ ...fx.appInfo, vault_exists: scenario.exists, unlocked }),
+    ready: () => null,
+    lock: () => { unlocked = false; return null; },
+    unlock: () => (scenario.wrongPassphrase ? fail("wrong-passphrase", "wrong passphrase", 5) : ((unlocked = true), null)),
+    create_vault: () => ((unlocked = true), null),
+    list_cases: ({ query }) => fx.cases.filter((c) => !query.level || c.level === query.level),
+    start_interview: () => fx.steps[scenario.start ?? "choice"],
+    resume_interview: () => fx.steps.choice,
+    answer: () => fx.steps[scenario.next ?? "yesno"],
+    back: () => fx.steps.choice, skip: () => fx.steps.yesno, stop: () => fx.steps.finished,
+    set_override: () => fx.steps.finished,
+    case_detail: () => fx.caseDetail,
+    change_passphrase: () => null,
+  };
+  window.__mockCalls = calls;
+  window.__TAURI_INTERNALS__ = {
+    invoke: async (cmd, args) => {
+      calls.push(cmd);
+      const h = handlers[cmd];
+      if (!h) return Promise.reject({ code: "mock", message: `unmocked command ${cmd}`, wait_secs: null });
+      return h(args ?? {});
+    },
+    transformCallback: () => 0,
+    metadata: { currentWindow: { label: "main" }, currentWebview: { windowLabel: "main", label: "main" } },
+  };
+}
+
+// `ONLY=home,outcome node tests/screens.mjs` runs a few screens while working on them.
+const only = (names) => (process.env.ONLY ? names.filter((n) => process.env.ONLY.split(",").includes(n)) : names);
+const SIZES = [{ name: "phone", width: 360, height: 640 }, { name: "laptop", width: 1280, height: 800 }];
+const LANGS = [{ ui: "en", respondent: "ar" }, { ui: "ar", respondent: "en" }];
+
+// How to reach each screen from a fresh start.
+const SCREENS = {
+  "setup": { scenario: { exists: false, unlocked: false }, go: async (p) => p.locator("input[type=password]").first().waitFor() },
+  "unlock-wrong": {
+    scenario: { exists: true, unlocked: false, wrongPassphrase: true },
+    go: async (p) => { await p.locator("input[type=password]").fill("not the passphrase"); await p.locator("form button[type=submit]").click(); await p.locator("[role=alert]").waitFor(); },
+  },
+  "home": { scenario: { exists: true, unlocked: true }, go: async (p) => p.locator(".cases li").first().waitFor() },
+  "start": { scenario: { exists: true, unlocked: true }, go: async (p, s) => { await p.getByRole("button", { name: s["app-start-screening"] }).click(); await p.locator("fieldset").waitFor(); } },
+  "question-choice": { scenario: { exists: true, unlocked: true, start: "choice" }, go: begin },
+  "question-yes-no": { scenario: { exists: true, unlocked: true, start: "yesno" }, go: begin },
+  "question-date": { scenario: { exists: true, unlocked: true, start: "date" }, go: begin },
+  "question-multiple": { scenario: { exists: true, unlocked: true, start: "multiple" }, go: begin },
+  "outcome": { scenario: { exists: true, unlocked: true, start: "finished" }, go: async (p, s) => { await begin(p, s); await p.locator("details summary").click(); } },
+  "case-detail": {
+    scenario: { exists: true, unlocked: true },
+    go: async (p) => { await p.locator(".cases li button.open").first().click(); await p.locator(".transcript li").first().waitFor(); await p.locator("details summary").click(); },
+  },
+  "settings": { scenario: { exists: true, unlocked: true }, go: async (p, s) => { await p.getByRole("button", { name: s["app-settings"] }).click(); await p.locator("input[type=password]").first().waitFor(); } },
+  "quick-exit": { scenario: { exists: true, unlocked: true }, go: async (p, s) => { await p.locator(".cases li").first().waitFor(); await p.getByRole("button", { name: s["app-quick-exit"] }).click(); await p.locator("main.neutral").waitFor(); } },
+};
+
+async function begin(p, s) {
+  await p.getByRole("button", { name: s["app-start-screening"] }).click();
+  await p.getByRole("button", { name: s["app-begin"] }).click();
+  await p.locator("main section.card").first().waitFor();
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+});
+
+let passed = 0;
+const failures = [];
+async function test(name, body) {
+  try { await body(); passed++; } catch (e) { failures.push(`${name}: ${e.message.split("\n")[0]}`); }
+}
+
+async function openScreen(context, lang, screen) {
+  const fx = fixtures(root, lang.ui, lang.respondent);
+  const page = await context.newPage();
+  page.setDefaultTimeout(5000);
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("console", (m) => { if (m.type() === "error" && !m.text().startsWith("Failed to load resource")) errors.push(m.text()); });
+  // The browser asks for /favicon.ico on its own; the app itself must load everything it needs.
+  page.on("response", (r) => { if (r.status() >= 400 && !r.url().endsWith("/favicon.ico")) errors.push(`${r.status()} ${r.url()}`); });
+  await page.addInitScript(installMock, { fx, scenario: SCREENS[screen].scenario });
+  await page.addInitScript((lang) => localStorage.setItem("fieldscreen.settings", JSON.stringify({ lang, autoLockMinutes: 5 })), lang.ui);
+  await page.goto(base);
+  try {
+    await SCREENS[screen].go(page, fx.uiText.strings);
+  } catch (e) {
+    await page.close();
+    throw new Error(`${e.message.split("\n")[0]} ${errors.join("; ")}`);
+  }
+  await page.waitForTimeout(50);
+  return { page, errors, strings: fx.uiText.strings };
+}
+
+for (const size of SIZES) {
+  const context = await browser.newContext({ viewport: { width: size.width, height: size.height }, deviceScaleFactor: 1 });
+  for (const lang of LANGS) {
+    for (const screen of only(Object.keys(SCREENS))) {
+      const name = `${lang.ui}-${size.name}-${screen}`;
+      await test(name, async () => {
+        const { page, errors } = await openScreen(context, lang, screen);
+        try {
+          await page.evaluate(() => window.scrollTo(0, 0));
+          await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+          if (errors.length) throw new Error(`page error: ${errors[0]}`);
+          const html = await page.evaluate(() => ({ dir: document.documentElement.dir, lang: document.documentElement.lang }));
+          if (html.lang !== lang.ui || html.dir !== (lang.ui === "ar" ? "rtl" : "ltr")) throw new Error(`document is ${html.lang}/${html.dir}`);
+          const missing = await page.evaluate(() => document.body.innerText.match(/\[(app|fs|cli)-[\w-]+\]/g));
+          if (missing) throw new Error(`missing strings ${missing.join(", ")}`);
+          await page.addScriptTag({ content: axeSource });
+          const violations = await page.evaluate(async () =>
+            (await window.axe.run(document, { resultTypes: ["violations"] })).violations
+              .filter((v) => v.impact === "serious" || v.impact === "critical")
+              .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`));
+          if (violations.length) throw new Error(`axe: ${violations.join("; ")}`);
+        } finally { await page.close(); }
+      });
+    }
+  }
+  await context.close();
+}
+
+// Text at 200 %: the laptop window must not scroll sideways on any screen.
+{
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  for (const lang of LANGS) {
+    for (const screen of only(Object.keys(SCREENS))) {
+      await test(`${lang.ui}-text-200-${screen}`, async () => {
+        const { page } = await openScreen(context, lang, screen);
+        try {
+          await page.evaluate(() => { document.documentElement.style.fontSize = "200%"; });
+          await page.waitForTimeout(30);
+          const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+          if (scroll > client + 1) throw new Error(`scrolls sideways at 200 %: ${scroll} > ${client}`);
+          if (screen === "question-choice") await page.screenshot({ path: join(shots, `${lang.ui}-laptop-text-200-${screen}.png`), fullPage: true });
+        } finally { await page.close(); }
+      });
+    }
+  }
+  await context.close();
+}
+
+// Keyboard: every answer and the quick exit are reached with Tab alone, and Shift+Escape hides
+// the interview and locks the vault.
+{
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  for (const lang of LANGS) {
+    await test(`${lang.ui}-keyboard-reach`, async () => {
+      const { page, strings } = await openScreen(context, lang, "question-choice");
+      try {
+        const reached = new Set();
+        for (let i = 0; i < 30; i++) {
+          await page.keyboard.press("Tab");
+          reached.add(await page.evaluate(() => (document.activeElement?.textContent ?? "").trim()));
+        }
+        const wanted = await page.evaluate(() => [...document.querySelectorAll("button")].map((b) => (b.textContent ?? "").trim()));
+        const unreached = wanted.filter((w) => !reached.has(w));
+        if (unreached.length) throw new Error(`not reached by Tab: ${unreached.join(", ")}`);
+        if (!reached.has(strings["app-quick-exit"])) throw new Error("quick exit not reached");
+      } finally { await page.close(); }
+    });
+    await test(`${lang.ui}-quick-exit-shortcut`, async () => {
+      const { page, strings } = await openScreen(context, lang, "question-choice");
+      try {
+        await page.keyboard.press("Shift+Escape");
+        await page.locator("main.neutral").waitFor({ timeout: 2000 });
+        const state = await page.evaluate(() => ({ text: document.body.innerText, calls: window.__mockCalls }));
+        if (!state.calls.includes("lock")) throw new Error("the vault was not locked");
+        if (state.text.includes(strings["app-back"])) throw new Error("interview still on screen");
+      } finally { await page.close(); }
+    });
+  }
+  await context.close();
+}
+
+await browser.close();
+server.close();
+for (const f of failures) console.error(`FAIL ${f}`);
+console.log(`ui tests: ${passed} passed, ${failures.length} failed (screenshots in ${shots})`);
+process.exit(failures.length ? 1 : 0);
