@@ -206,8 +206,9 @@ pub fn ui_text(state: Tauri<'_, AppState>, lang: String) -> Result<UiText> {
     })
 }
 
+/// Async so that the key derivation (Argon2id, ~0.15 s) runs off the window's thread.
 #[tauri::command]
-pub fn create_vault(state: Tauri<'_, AppState>, passphrase: String) -> Result<()> {
+pub async fn create_vault(state: Tauri<'_, AppState>, passphrase: String) -> Result<()> {
     let passphrase = Zeroizing::new(passphrase);
     let mut inner = lock_state(&state)?;
     let vault = Vault::init(&inner.vault_dir.clone(), &passphrase, KdfParams::DEFAULT)?;
@@ -215,8 +216,9 @@ pub fn create_vault(state: Tauri<'_, AppState>, passphrase: String) -> Result<()
     Ok(())
 }
 
+/// Async so that the key derivation (Argon2id, ~0.15 s) runs off the window's thread.
 #[tauri::command]
-pub fn unlock(state: Tauri<'_, AppState>, passphrase: String) -> Result<()> {
+pub async fn unlock(state: Tauri<'_, AppState>, passphrase: String) -> Result<()> {
     let passphrase = Zeroizing::new(passphrase);
     let mut inner = lock_state(&state)?;
     let vault = Vault::open(&inner.vault_dir.clone(), &passphrase)?;
@@ -334,9 +336,9 @@ fn find_protocol<'a>(inner: &'a crate::state::Inner, id: &str) -> Result<&'a fie
 }
 
 /// The current passphrase is asked again so that someone at an unlocked device cannot lock its
-/// owner out.
+/// owner out. Async: both key derivations run off the window's thread.
 #[tauri::command]
-pub fn change_passphrase(state: Tauri<'_, AppState>, current: String, new: String) -> Result<()> {
+pub async fn change_passphrase(state: Tauri<'_, AppState>, current: String, new: String) -> Result<()> {
     let (current, new) = (Zeroizing::new(current), Zeroizing::new(new));
     let mut inner = lock_state(&state)?;
     let dir = inner.vault_dir.clone();

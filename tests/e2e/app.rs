@@ -140,6 +140,21 @@ async fn screening_survives_a_restart_and_quick_exit_hides_it() -> Res<()> {
     ] {
         assert!(outcome_text.contains(part), "the outcome screen lacks `{part}`");
     }
+
+    // The interviewer's own judgement, with a reason, beside the computed level.
+    app.click("details summary").await?;
+    app.choose("details select", "assess-further").await?;
+    app.fill("details textarea", "Second opinion wanted before referral")
+        .await?;
+    app.click("details button[type=submit]").await?;
+    app.until(
+        "the overridden level",
+        "return document.querySelector('[data-level]')?.dataset.level === 'assess-further';",
+    )
+    .await?;
+    let overridden = app.text("main").await?;
+    assert!(overridden.contains("The rules gave:") && overridden.contains("Second opinion wanted"));
+    app.shot("05b-outcome-overridden").await?;
     app.click("[data-action=home]").await?;
     app.wait(".cases li").await?;
     app.quit().await?;
@@ -160,7 +175,7 @@ async fn screening_survives_a_restart_and_quick_exit_hides_it() -> Res<()> {
     app.click("form button[type=submit]").await?;
 
     // The case is there, filtered by its outcome, with the whole transcript.
-    app.choose(".filters label:nth-of-type(2) select", &expected_level)
+    app.choose(".filters label:nth-of-type(2) select", "assess-further")
         .await?;
     app.until(
         "one case in the list",

@@ -217,6 +217,7 @@ impl App {
                 return Ok(v);
             }
             if start.elapsed() > PATIENCE {
+                let _ = self.shot("failure").await;
                 return Err(format!("timed out waiting for {what}").into());
             }
             tokio::time::sleep(Duration::from_millis(50)).await;
