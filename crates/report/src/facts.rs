@@ -1,0 +1,69 @@
+//! One case as aggregate reporting sees it.
+
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Gender {
+    Woman,
+    Man,
+    /// Neither, or another gender the person named.
+    Other,
+    PreferNotToSay,
+}
+
+impl Gender {
+    pub fn code(self) -> &'static str {
+        match self {
+            Gender::Woman => "woman",
+            Gender::Man => "man",
+            Gender::Other => "other",
+            Gender::PreferNotToSay => "prefer-not-to-say",
+        }
+    }
+}
+
+/// A referral and how far it got (suggested, offered, accepted, declined, contacted,
+/// service-received, service-not-received).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Referral {
+    pub category: String,
+    pub status: String,
+}
+
+/// What one case contributes to aggregates. Unknown values are `None` and counted as "unknown".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CaseFacts {
+    /// `YYYY-MM` of the screening: never a finer date.
+    pub month: String,
+    pub gender: Option<Gender>,
+    pub age: Option<u32>,
+    /// ISO 3166-1 alpha-2.
+    pub citizenship: Option<String>,
+    pub country_of_exploitation: Option<String>,
+    /// Several types can apply to one person.
+    pub exploitation: Vec<String>,
+    pub means_of_control: Vec<String>,
+    pub recruiter_relation: Option<String>,
+    pub level: Option<String>,
+    pub referrals: Vec<Referral>,
+}
+
+/// The CTDC age bands.
+pub const AGE_BANDS: [&str; 9] = [
+    "0-8", "9-17", "18-20", "21-23", "24-26", "27-29", "30-38", "39-47", "48+",
+];
+
+pub fn age_band(age: u32) -> &'static str {
+    match age {
+        0..=8 => AGE_BANDS[0],
+        9..=17 => AGE_BANDS[1],
+        18..=20 => AGE_BANDS[2],
+        21..=23 => AGE_BANDS[3],
+        24..=26 => AGE_BANDS[4],
+        27..=29 => AGE_BANDS[5],
+        30..=38 => AGE_BANDS[6],
+        39..=47 => AGE_BANDS[7],
+        _ => AGE_BANDS[8],
+    }
+}

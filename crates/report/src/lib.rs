@@ -1,0 +1,18 @@
+//! Figures that can be shared without exposing anyone: cross-tables of de-identified case facts
+//! over a date range, with every cell and total below k suppressed and enough further cells
+//! suppressed that none of them can be worked back out of what is published.
+//!
+//! What a case contributes is [`CaseFacts`]: no free text, no identifiers, no date finer than a
+//! month. How facts are taken from a case (which question maps to which variable) belongs to the
+//! protocol files; this crate only counts and protects.
+
+mod facts;
+mod suppress;
+mod table;
+
+pub use facts::{AGE_BANDS, CaseFacts, Gender, Referral, age_band};
+pub use suppress::{MIN_K, Suppression, suppress_one_way, suppress_two_way};
+pub use table::{Cell, PublishedTable, ReportError, Variable, tabulate};
+
+#[cfg(test)]
+mod tests;
