@@ -8,6 +8,7 @@ mod interview;
 mod passphrase;
 mod protocol_cmd;
 mod render;
+mod report_cmd;
 mod sources;
 mod texts;
 mod vault_cmd;
@@ -65,6 +66,28 @@ enum Command {
     Cases {
         #[command(subcommand)]
         action: CasesAction,
+    },
+    /// De-identified figures by one or two variables, every cell below k suppressed.
+    Report {
+        /// First month (YYYY-MM; default: January of this year).
+        #[arg(long)]
+        from: Option<String>,
+        /// Last month (YYYY-MM; default: this month).
+        #[arg(long)]
+        to: Option<String>,
+        /// One or two of: gender, age_band, adult_child, citizenship, country_of_exploitation,
+        /// exploitation, means_of_control, recruiter_relation, outcome, referral_category,
+        /// referral_status, month.
+        #[arg(long)]
+        by: String,
+        /// Smallest count published (at least 11).
+        #[arg(long, default_value_t = fieldscreen_report::MIN_K)]
+        k: u64,
+        #[arg(long, value_enum, default_value = "csv")]
+        format: cases_cmd::Format,
+        /// File to write (default: standard output).
+        #[arg(long)]
+        output: Option<PathBuf>,
     },
 }
 
@@ -230,6 +253,25 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     cases_cmd::export(&mut vault, format, output.as_ref(), yes, &t)
                 }
             }
+        }
+        Command::Report {
+            from,
+            to,
+            by,
+            k,
+            format,
+            output,
+        } => {
+            let mut vault = vault_cmd::open(&vault_dir()?, pass)?;
+            let request = report_cmd::Request {
+                from,
+                to,
+                by,
+                k,
+                format,
+                output,
+            };
+            report_cmd::run(&mut vault, &src, &request, today)
         }
     }
 }

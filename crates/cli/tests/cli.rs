@@ -650,6 +650,57 @@ fn delete_and_export_ask_first_and_are_audited() {
 }
 
 #[test]
+fn reports_publish_no_count_below_k_and_nothing_personal() {
+    let v = TestVault::new();
+    let script = |name: &str| repo().join("tests/interviews").join(name).display().to_string();
+    let run = |name: &str, times: usize| {
+        for _ in 0..times {
+            let out = v.run(&[
+                "interview",
+                "--protocol",
+                "adult-trafficking",
+                "--answers",
+                &script(name),
+            ]);
+            assert!(out.status.success(), "{}", text(&out.stderr));
+        }
+    };
+    run("adult-refer-now.answers", 12);
+    run("adult-no-indication.answers", 3);
+    let report = |args: &[&str]| {
+        let mut all = vec!["report", "--from", "2000-01", "--to", "2099-12"];
+        all.extend_from_slice(args);
+        v.run(&all)
+    };
+    let by_age = report(&["--by", "age_band"]);
+    assert!(by_age.status.success(), "{}", text(&by_age.stderr));
+    assert_eq!(text(&by_age.stdout), "ageBroad,count\n30-38,15\ntotal,15\n");
+    // 3 no-indication is below k; 12 refer-now is hidden with it, or 15 - 12 would give it away.
+    let by_outcome = text(&report(&["--by", "outcome"]).stdout);
+    assert_eq!(by_outcome, "outcomeLevel,count\nno-indication,\nrefer-now,\ntotal,15\n");
+    let means = text(&report(&["--by", "means_of_control,outcome", "--format", "json"]).stdout);
+    let table: Value = serde_json::from_str(&means).expect("json");
+    let published: Vec<u64> = table["cells"]
+        .as_array()
+        .expect("cells")
+        .iter()
+        .filter_map(|c| c["count"].as_u64())
+        .collect();
+    assert!(
+        !published.is_empty() && published.iter().all(|&n| n >= 11),
+        "{published:?}"
+    );
+    for out in [&by_outcome, &means] {
+        assert!(!out.contains("MARKER-7731"), "free text in a report");
+    }
+    let low_k = report(&["--by", "gender", "--k", "5"]);
+    assert_eq!(low_k.status.code(), Some(2));
+    assert!(text(&low_k.stderr).contains("never lowered"));
+    let unknown = report(&["--by", "sex"]);
+    assert!(text(&unknown.stderr).contains("unknown variable `sex`"));
+}
+
+#[test]
 fn a_tampered_vault_is_reported_clearly() {
     let v = TestVault::new();
     let db = v.path().join("vault.db");

@@ -4,7 +4,7 @@
 use crate::condition::Cond;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 pub type QIdx = usize;
 pub type DimIdx = usize;
@@ -417,6 +417,8 @@ pub struct Protocol {
     pub stop_rules: Vec<StopRule>,
     pub referrals: Vec<Referral>,
     pub safety_notes: Vec<SafetyNote>,
+    /// Where each de-identified reporting variable comes from.
+    pub report: Vec<ReportField>,
     pub(crate) by_id: HashMap<String, QIdx>,
 }
 
@@ -461,5 +463,83 @@ impl Protocol {
         keys.sort();
         keys.dedup();
         keys
+    }
+}
+
+/// The reporting variables a protocol can feed from its own questions (age, means of control,
+/// outcome and referrals come from the engine itself).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReportVariable {
+    Gender,
+    Citizenship,
+    CountryOfExploitation,
+    Exploitation,
+    RecruiterRelation,
+}
+
+impl ReportVariable {
+    pub const ALL: [ReportVariable; 5] = [
+        ReportVariable::Gender,
+        ReportVariable::Citizenship,
+        ReportVariable::CountryOfExploitation,
+        ReportVariable::Exploitation,
+        ReportVariable::RecruiterRelation,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            ReportVariable::Gender => "gender",
+            ReportVariable::Citizenship => "citizenship",
+            ReportVariable::CountryOfExploitation => "country_of_exploitation",
+            ReportVariable::Exploitation => "exploitation",
+            ReportVariable::RecruiterRelation => "recruiter_relation",
+        }
+    }
+
+    /// The categories a mapped answer may turn into; `None`: the answer is a country code and is
+    /// taken as it is.
+    pub fn categories(self) -> Option<&'static [&'static str]> {
+        match self {
+            ReportVariable::Gender => Some(&["woman", "man", "other", "prefer-not-to-say"]),
+            ReportVariable::Citizenship | ReportVariable::CountryOfExploitation => None,
+            ReportVariable::Exploitation => Some(&[
+                "forced-labour",
+                "sexual-exploitation",
+                "forced-marriage",
+                "forced-criminality",
+                "forced-begging",
+                "forced-military",
+                "organ-removal",
+                "slavery",
+                "other",
+            ]),
+            ReportVariable::RecruiterRelation => Some(&["intimate-partner", "friend", "family", "other"]),
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct ReportField {
+    pub variable: ReportVariable,
+    pub question: QIdx,
+    /// Answer code → category.
+    pub values: BTreeMap<String, String>,
+    pub otherwise: Option<String>,
+}
+
+impl ReportField {
+    /// The categories an answer stands for (several for a multiple choice).
+    pub fn categories(&self, answer: &crate::Answer) -> Vec<String> {
+        use crate::Answer;
+        let map = |code: &str| self.values.get(code).cloned().or_else(|| self.otherwise.clone());
+        match answer {
+            Answer::Country(c) => vec![c.clone()],
+            Answer::Choice(c) => map(c).into_iter().collect(),
+            Answer::Choices(cs) => cs.iter().filter_map(|c| map(c)).collect(),
+            Answer::Yes => map("yes").into_iter().collect(),
+            Answer::No => map("no").into_iter().collect(),
+            _ => Vec::new(),
+        }
     }
 }

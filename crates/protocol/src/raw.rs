@@ -207,3 +207,15 @@ pub struct RawSafetyNote {
     pub text: S<String>,
     pub when: S<RawCondition>,
 }
+
+/// One entry of `[report]`: which question gives a reporting variable, and how its answer
+/// codes translate into the variable's categories.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawReportField {
+    pub question: S<String>,
+    #[serde(default)]
+    pub values: BTreeMap<String, S<String>>,
+    /// The category of every code `values` does not list.
+    pub otherwise: Option<S<String>>,
+}

@@ -295,6 +295,59 @@ fn constraints_refuse_answers_with_the_protocol_message() {
     s.answer(Answer::Number(11)).expect("within the constraint");
 }
 
+#[test]
+fn report_mapping_turns_answers_into_categories() {
+    let p = adult();
+    let field = |v: crate::model::ReportVariable| p.report.iter().find(|f| f.variable == v).expect("mapped");
+    let exploitation = field(crate::model::ReportVariable::Exploitation);
+    assert_eq!(
+        exploitation.categories(&Answer::Choice("sex-industry".into())),
+        ["sexual-exploitation"]
+    );
+    assert_eq!(
+        exploitation.categories(&Answer::Choice("fishing".into())),
+        ["forced-labour"]
+    );
+    assert!(exploitation.categories(&Answer::DontKnow).is_empty());
+    let citizenship = field(crate::model::ReportVariable::Citizenship);
+    assert_eq!(citizenship.categories(&Answer::Country("MD".into())), ["MD"]);
+}
+
+#[test]
+fn report_mapping_mistakes_are_located_and_named() {
+    let cases = [
+        (
+            "citizenship = { question = \"origin_country\" }",
+            "citizenshp = { question = \"origin_country\" }",
+            "unknown-report-variable",
+        ),
+        (
+            "citizenship = { question = \"origin_country\" }",
+            "citizenship = { question = \"origin_countri\" }",
+            "unknown-question",
+        ),
+        (
+            "citizenship = { question = \"origin_country\" }",
+            "citizenship = { question = \"sector\" }",
+            "report-kind",
+        ),
+        (
+            "street = \"forced-begging\"",
+            "stret = \"forced-begging\"",
+            "unknown-choice",
+        ),
+        ("street = \"forced-begging\"", "street = \"begging\"", "bad-value"),
+    ];
+    for (from, to, code) in cases {
+        assert!(ADULT.contains(from), "{from}");
+        let c = compile("protocol.toml", &ADULT.replace(from, to), Some(today()));
+        let found: Vec<&str> = c.diagnostics.iter().map(|d| d.code).collect();
+        assert!(found.contains(&code), "{to}: expected {code}, got {found:?}");
+        let d = c.diagnostics.iter().find(|d| d.code == code).expect("diagnostic");
+        assert!(d.location.line > 700, "{code} located at line {}", d.location.line);
+    }
+}
+
 // --- property tests ----------------------------------------------------------------------------
 
 #[derive(Debug, Clone)]

@@ -3,14 +3,16 @@
 //! suppressed that none of them can be worked back out of what is published.
 //!
 //! What a case contributes is [`CaseFacts`]: no free text, no identifiers, no date finer than a
-//! month. How facts are taken from a case (which question maps to which variable) belongs to the
-//! protocol files; this crate only counts and protects.
+//! month. Which question gives which variable is written in the protocol file (`[report]`);
+//! `case_facts` reads a case through that mapping and the engine's outcome.
 
 mod facts;
+mod from_case;
 mod suppress;
 mod table;
 
 pub use facts::{AGE_BANDS, CaseFacts, Gender, Referral, age_band};
+pub use from_case::case_facts;
 pub use suppress::{MIN_K, Suppression, suppress_one_way, suppress_two_way};
 pub use table::{Cell, PublishedTable, ReportError, Variable, tabulate};
 

@@ -19,7 +19,7 @@ pub enum ReportError {
 }
 
 /// The variables a table can count by, named as the CTDC names its variables where it has one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Variable {
     Gender,
     AgeBand,
@@ -33,6 +33,12 @@ pub enum Variable {
     ReferralCategory,
     ReferralStatus,
     Month,
+}
+
+impl Serialize for Variable {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.export_name())
+    }
 }
 
 const UNKNOWN: &str = "unknown";

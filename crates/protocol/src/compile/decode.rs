@@ -9,7 +9,7 @@ use std::ops::Range;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue, ValueDeserializer};
 
-const TOP_LEVEL: [&str; 10] = [
+const TOP_LEVEL: [&str; 11] = [
     "protocol",
     "enforced",
     "sections",
@@ -20,6 +20,7 @@ const TOP_LEVEL: [&str; 10] = [
     "stop_rules",
     "referrals",
     "safety_notes",
+    "report",
 ];
 
 /// A section with its questions, each with its key path.
@@ -39,6 +40,8 @@ pub(super) struct RawDocument {
     pub stop_rules: Vec<(String, RawStopRule)>,
     pub referrals: Vec<(String, RawReferral)>,
     pub safety_notes: Vec<(String, RawSafetyNote)>,
+    /// `[report]`: variable name → its source.
+    pub report: Vec<(String, Spanned<RawReportField>)>,
 }
 
 /// `None` when the file is not valid TOML or has no `[protocol]` header: nothing else can be
@@ -103,6 +106,7 @@ pub(super) fn decode_document(source: &str, d: &mut Diagnostics) -> Option<RawDo
         stop_rules: decode_all(&root, "stop_rules", d),
         referrals: decode_all(&root, "referrals", d),
         safety_notes: decode_all(&root, "safety_notes", d),
+        report: decode_report(&root, d),
     })
 }
 
@@ -142,6 +146,22 @@ fn decode_sections(root: &DeTable<'_>, broken: &mut HashSet<String>, d: &mut Dia
         }
     }
     sections
+}
+
+fn decode_report(root: &DeTable<'_>, d: &mut Diagnostics) -> Vec<(String, Spanned<RawReportField>)> {
+    let Some(v) = root.get("report") else {
+        return Vec::new();
+    };
+    let DeValue::Table(t) = v.get_ref() else {
+        d.error("not-a-table", v.span(), "report", "`report` must be a table ([report])");
+        return Vec::new();
+    };
+    t.iter()
+        .filter_map(|(k, v)| {
+            let path = format!("report.{}", k.get_ref());
+            decode::<RawReportField>(v, &path, d).map(|f| (k.get_ref().to_string(), Spanned::new(v.span(), f)))
+        })
+        .collect()
 }
 
 fn decode<T: DeserializeOwned>(v: &Spanned<DeValue<'_>>, path: &str, d: &mut Diagnostics) -> Option<T> {

@@ -10,6 +10,7 @@ mod conditions;
 mod declare;
 mod decode;
 mod fields;
+mod report;
 mod resolve;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean};
@@ -85,6 +86,7 @@ fn compile_inner(source: &str, today: Option<Date>, d: &mut Diagnostics) -> Opti
         .filter_map(|(path, r)| c.referral(path, r, today))
         .collect();
     let safety_notes = c.safety_notes(&doc.safety_notes);
+    let report = c.report(&doc.report);
 
     let header = header?;
     if let Some(today) = today
@@ -117,6 +119,7 @@ fn compile_inner(source: &str, today: Option<Date>, d: &mut Diagnostics) -> Opti
         stop_rules,
         referrals,
         safety_notes,
+        report,
         by_id: c.by_id,
     };
     for index in reachability::unreachable_questions(&protocol) {

@@ -1,0 +1,104 @@
+//! `fieldscreen report`: de-identified aggregate figures from the vault, with every cell below
+//! k suppressed (fieldscreen-report). No identifier, free text or date finer than a month
+//! leaves this way.
+
+use crate::cases_cmd::{Format, csv_field};
+use crate::sources::Sources;
+use anyhow::{Result, bail};
+use fieldscreen_catalog::load;
+use fieldscreen_report::{CaseFacts, PublishedTable, Variable, case_facts, tabulate};
+use fieldscreen_vault::{CaseFilter, Vault, resume_session};
+use jiff::civil::Date;
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+pub struct Request {
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub by: String,
+    pub k: u64,
+    pub format: Format,
+    pub output: Option<PathBuf>,
+}
+
+pub fn variables(by: &str) -> Result<Vec<Variable>> {
+    by.split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(|name| {
+            Variable::ALL.into_iter().find(|v| v.cli_name() == name).ok_or_else(|| {
+                let known: Vec<&str> = Variable::ALL.iter().map(|v| v.cli_name()).collect();
+                anyhow::anyhow!("unknown variable `{name}`; known: {}", known.join(", "))
+            })
+        })
+        .collect()
+}
+
+/// Every case in the vault as de-identified facts. Cases whose protocol is not available are
+/// counted and reported, not silently dropped.
+fn all_facts(vault: &Vault, src: &Sources, today: Date) -> Result<(Vec<CaseFacts>, usize)> {
+    let mut loaded = HashMap::new();
+    let mut facts = Vec::new();
+    let mut skipped = 0;
+    let cases = vault.list_cases(&CaseFilter::default())?;
+    for (n, c) in cases.iter().enumerate() {
+        if n > 0 && n % 1000 == 0 {
+            eprintln!("… {n} of {} cases read", cases.len());
+        }
+        if !loaded.contains_key(&c.protocol_id) {
+            let protocol = src
+                .find(&c.protocol_id)
+                .and_then(|s| Ok(load(&s, &src.app, Some(today))?));
+            loaded.insert(c.protocol_id.clone(), protocol.ok());
+        }
+        let Some(Some(l)) = loaded.get(&c.protocol_id) else {
+            skipped += 1;
+            continue;
+        };
+        let (session, _) = resume_session(vault, &c.id, l.protocol.clone())?;
+        facts.push(case_facts(&session, &c.created_at, today));
+    }
+    Ok((facts, skipped))
+}
+
+fn render(table: &PublishedTable, format: Format) -> Result<String> {
+    Ok(match format {
+        Format::Json => serde_json::to_string_pretty(table)? + "\n",
+        Format::Csv => {
+            let mut out: Vec<String> = table.variables.iter().map(|v| v.export_name().to_string()).collect();
+            out.push("count".into());
+            let mut text = out.join(",") + "\n";
+            for c in &table.cells {
+                let mut row: Vec<String> = c.key.iter().map(|k| csv_field(k)).collect();
+                // An empty count is a suppressed one: fewer than k, or hidden to protect one.
+                row.push(c.count.map(|n| n.to_string()).unwrap_or_default());
+                text.push_str(&row.join(","));
+                text.push('\n');
+            }
+            text
+        }
+    })
+}
+
+pub fn run(vault: &mut Vault, src: &Sources, req: &Request, today: Date) -> Result<ExitCode> {
+    let by = variables(&req.by)?;
+    let this_month = format!("{:04}-{:02}", today.year(), today.month());
+    let to = req.to.clone().unwrap_or_else(|| this_month.clone());
+    let from = req.from.clone().unwrap_or_else(|| format!("{:04}-01", today.year()));
+    if by.is_empty() {
+        bail!("name one or two variables with --by");
+    }
+    let (facts, skipped) = all_facts(vault, src, today)?;
+    let table = tabulate(&facts, &by, &from, &to, req.k)?;
+    let text = render(&table, req.format)?;
+    match &req.output {
+        Some(p) => std::fs::write(p, text)?,
+        None => print!("{text}"),
+    }
+    vault.record_action("report", None)?;
+    if skipped > 0 {
+        eprintln!("{skipped} case(s) left out: their protocol is not installed");
+    }
+    Ok(ExitCode::SUCCESS)
+}

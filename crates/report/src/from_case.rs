@@ -1,0 +1,63 @@
+//! One screening read as [`CaseFacts`]: the protocol's `[report]` mapping for answers, the
+//! engine for age, means of control, outcome and referrals.
+
+use crate::facts::{CaseFacts, Gender, Referral};
+use fieldscreen_protocol::model::ReportVariable;
+use fieldscreen_protocol::{Answer, Session, builtin};
+use std::collections::BTreeSet;
+
+/// `month` is the screening's `YYYY-MM`. Only answers to questions that still apply count.
+pub fn case_facts(session: &Session, month: &str, today: jiff::civil::Date) -> CaseFacts {
+    let p = session.protocol();
+    let visible_answer = |q: usize| session.is_visible(q).then(|| session.answer_of(q)).flatten();
+    let mapped = |v: ReportVariable| -> Vec<String> {
+        p.report
+            .iter()
+            .filter(|f| f.variable == v)
+            .filter_map(|f| visible_answer(f.question).map(|a| f.categories(a)))
+            .flatten()
+            .collect()
+    };
+    let first = |v: ReportVariable| mapped(v).into_iter().next();
+    let age = p
+        .question_index(builtin::AGE)
+        .and_then(visible_answer)
+        .and_then(|a| match a {
+            Answer::Number(n) => u32::try_from(*n).ok(),
+            _ => None,
+        });
+    // An interview still in progress has no outcome yet.
+    let finished = session.state() != &fieldscreen_protocol::State::InProgress;
+    let outcome = finished.then(|| session.outcome(today)).flatten();
+    let means: BTreeSet<String> = outcome
+        .iter()
+        .flat_map(|o| o.indicators.iter().flat_map(|i| i.ctdc_means.iter().cloned()))
+        .collect();
+    let exploitation: BTreeSet<String> = mapped(ReportVariable::Exploitation).into_iter().collect();
+    CaseFacts {
+        month: month.chars().take(7).collect(),
+        gender: first(ReportVariable::Gender).and_then(|g| match g.as_str() {
+            "woman" => Some(Gender::Woman),
+            "man" => Some(Gender::Man),
+            "other" => Some(Gender::Other),
+            "prefer-not-to-say" => Some(Gender::PreferNotToSay),
+            _ => None,
+        }),
+        age,
+        citizenship: first(ReportVariable::Citizenship),
+        country_of_exploitation: first(ReportVariable::CountryOfExploitation),
+        exploitation: exploitation.into_iter().collect(),
+        means_of_control: means.into_iter().collect(),
+        recruiter_relation: first(ReportVariable::RecruiterRelation),
+        level: outcome.as_ref().map(|o| o.level.name().to_string()),
+        // Until referrals are tracked past the suggestion, every referral is "suggested".
+        referrals: outcome
+            .iter()
+            .flat_map(|o| o.referrals.iter())
+            .map(|r| Referral {
+                category: r.category.name().to_string(),
+                status: "suggested".into(),
+            })
+            .collect(),
+    }
+}
