@@ -137,3 +137,10 @@ safety-threats = Threats were reported. Do not contact the employer or the famil
 safety-documents = Documents are being withheld. Do not confront the employer about them during this visit.
 safety-presumed-minor = The person may be a child. Treat them as a child until their age is established and involve child protection.
 safety-consent-before-referral = Ask for consent before each referral. Explain what each service does, and make no promises you cannot keep.
+
+section-about-you = About you
+q-gender = How do you describe your gender?
+q-gender-note = Ask only when it is safe to; record the person's own answer. "Prefer not to say" is always fine.
+c-gender-woman = Woman or girl
+c-gender-man = Man or boy
+c-gender-other = Another gender

@@ -138,3 +138,10 @@ safety-threats = Se han mencionado amenazas. No contacte al empleador ni a la fa
 safety-documents = Le retienen los documentos. No se enfrente al empleador por ellos durante esta visita.
 safety-presumed-minor = La persona puede ser menor. Trátela como tal hasta que se establezca su edad e implique a protección de la infancia.
 safety-consent-before-referral = Pida el consentimiento antes de cada derivación. Explique qué hace cada servicio y no haga promesas que no pueda cumplir.
+
+section-about-you = Sobre usted
+q-gender = ¿Cómo describe su género?
+q-gender-note = Pregunte solo si es seguro; anote la respuesta de la persona. «Prefiere no decirlo» siempre es válido.
+c-gender-woman = Mujer o niña
+c-gender-man = Hombre o niño
+c-gender-other = Otro género

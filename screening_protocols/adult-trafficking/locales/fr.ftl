@@ -138,3 +138,10 @@ safety-threats = Des menaces ont été signalées. Ne contactez ni l'employeur n
 safety-documents = Des documents sont confisqués. N'en parlez pas à l'employeur pendant cette visite.
 safety-presumed-minor = La personne pourrait être un enfant. Traitez-la comme un enfant jusqu'à ce que son âge soit établi et impliquez la protection de l'enfance.
 safety-consent-before-referral = Demandez le consentement avant chaque orientation. Expliquez ce que fait chaque service, et ne faites aucune promesse que vous ne pouvez pas tenir.
+
+section-about-you = À propos de vous
+q-gender = Comment décrivez-vous votre genre ?
+q-gender-note = Ne posez la question que si c'est sans danger ; notez la réponse de la personne. « Préfère ne pas répondre » convient toujours.
+c-gender-woman = Femme ou fille
+c-gender-man = Homme ou garçon
+c-gender-other = Un autre genre

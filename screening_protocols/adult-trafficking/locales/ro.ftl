@@ -138,3 +138,10 @@ safety-threats = S-au raportat amenințări. Nu contactați angajatorul sau fami
 safety-documents = Actele sunt reținute. Nu-l confruntați pe angajator în legătură cu ele în timpul acestei vizite.
 safety-presumed-minor = Persoana ar putea fi copil. Tratați-o ca pe un copil până când i se stabilește vârsta și implicați protecția copilului.
 safety-consent-before-referral = Cereți consimțământul înainte de fiecare referire. Explicați ce face fiecare serviciu și nu faceți promisiuni pe care nu le puteți ține.
+
+section-about-you = Despre dumneavoastră
+q-gender = Cum vă descrieți genul?
+q-gender-note = Întrebați doar dacă este sigur; notați răspunsul persoanei. „Prefer să nu spun” este mereu în regulă.
+c-gender-woman = Femeie sau fată
+c-gender-man = Bărbat sau băiat
+c-gender-other = Alt gen

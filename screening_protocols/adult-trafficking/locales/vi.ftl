@@ -138,3 +138,10 @@ safety-threats = Có báo cáo về đe dọa. Không liên hệ với chủ ho�
 safety-documents = Giấy tờ đang bị giữ. Không chất vấn chủ về việc này trong lần đến này.
 safety-presumed-minor = Người đó có thể là trẻ em. Đối xử như trẻ em cho đến khi xác định được tuổi và mời cơ quan bảo vệ trẻ em tham gia.
 safety-consent-before-referral = Hỏi ý kiến đồng ý trước mỗi lần chuyển tuyến. Giải thích từng dịch vụ làm gì, và không hứa những điều bạn không thể giữ.
+
+section-about-you = Về bạn
+q-gender = Bạn mô tả giới tính của mình như thế nào?
+q-gender-note = Chỉ hỏi khi an toàn; ghi lại câu trả lời của chính người đó. "Không muốn trả lời" luôn được chấp nhận.
+c-gender-woman = Phụ nữ hoặc bé gái
+c-gender-man = Nam giới hoặc bé trai
+c-gender-other = Giới tính khác

@@ -83,3 +83,10 @@ safety-child-first = The child's best interests come first. Do not send the chil
 safety-adult-use-adult-protocol = The age gate shows an adult. Use the adult protocol instead.
 safety-no-detail-on-abuse = Do not question the child further about abuse: repeated questioning harms children and can weaken later evidence.
 safety-adult-controls = An adult may be controlling the child. Do not let them know what the child said; do not hand the child back to them.
+
+section-about-you = About you
+q-gender = How do you describe your gender?
+q-gender-note = Ask only when it is safe to; record the person's own answer. "Prefer not to say" is always fine.
+c-gender-woman = Woman or girl
+c-gender-man = Man or boy
+c-gender-other = Another gender

@@ -71,3 +71,10 @@ safety-child-first = El interés superior del niño o la niña es lo primero. No
 safety-adult-use-adult-protocol = El paso de la edad indica una persona adulta. Use el protocolo de adultos.
 safety-no-detail-on-abuse = No siga preguntando sobre el abuso: preguntar una y otra vez daña a los menores y puede debilitar las pruebas.
 safety-adult-controls = Puede que un adulto controle al niño o la niña. No le deje saber lo que ha dicho; no se lo devuelva.
+
+section-about-you = Sobre usted
+q-gender = ¿Cómo describe su género?
+q-gender-note = Pregunte solo si es seguro; anote la respuesta de la persona. «Prefiere no decirlo» siempre es válido.
+c-gender-woman = Mujer o niña
+c-gender-man = Hombre o niño
+c-gender-other = Otro género

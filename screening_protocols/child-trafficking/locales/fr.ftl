@@ -71,3 +71,10 @@ safety-child-first = L'intérêt supérieur de l'enfant passe avant tout. Ne ren
 safety-adult-use-adult-protocol = L'étape de l'âge indique un adulte. Utilisez plutôt le protocole adulte.
 safety-no-detail-on-abuse = N'interrogez pas davantage l'enfant sur les abus : les questions répétées lui nuisent et peuvent affaiblir les preuves.
 safety-adult-controls = Un adulte contrôle peut-être l'enfant. Ne lui faites pas savoir ce que l'enfant a dit ; ne lui rendez pas l'enfant.
+
+section-about-you = À propos de vous
+q-gender = Comment décrivez-vous votre genre ?
+q-gender-note = Ne posez la question que si c'est sans danger ; notez la réponse de la personne. « Préfère ne pas répondre » convient toujours.
+c-gender-woman = Femme ou fille
+c-gender-man = Homme ou garçon
+c-gender-other = Un autre genre

@@ -71,3 +71,10 @@ safety-child-first = Interesul superior al copilului este pe primul loc. Nu trim
 safety-adult-use-adult-protocol = Pasul vârstei arată un adult. Folosiți protocolul pentru adulți.
 safety-no-detail-on-abuse = Nu mai întrebați copilul despre abuz: întrebările repetate îi fac rău și pot slăbi probele.
 safety-adult-controls = Un adult ar putea controla copilul. Nu-i spuneți ce a spus copilul; nu-i dați copilul înapoi.
+
+section-about-you = Despre dumneavoastră
+q-gender = Cum vă descrieți genul?
+q-gender-note = Întrebați doar dacă este sigur; notați răspunsul persoanei. „Prefer să nu spun” este mereu în regulă.
+c-gender-woman = Femeie sau fată
+c-gender-man = Bărbat sau băiat
+c-gender-other = Alt gen

@@ -71,3 +71,10 @@ safety-child-first = Lợi ích tốt nhất của trẻ là trên hết. Không
 safety-adult-use-adult-protocol = Bước hỏi tuổi cho thấy đây là người lớn. Hãy dùng quy trình cho người lớn.
 safety-no-detail-on-abuse = Không hỏi trẻ thêm về việc bị xâm hại: hỏi đi hỏi lại gây hại cho trẻ và có thể làm yếu chứng cứ.
 safety-adult-controls = Có thể có người lớn đang kiểm soát trẻ. Không cho họ biết trẻ đã nói gì; không giao trẻ lại cho họ.
+
+section-about-you = Về bạn
+q-gender = Bạn mô tả giới tính của mình như thế nào?
+q-gender-note = Chỉ hỏi khi an toàn; ghi lại câu trả lời của chính người đó. "Không muốn trả lời" luôn được chấp nhận.
+c-gender-woman = Phụ nữ hoặc bé gái
+c-gender-man = Nam giới hoặc bé trai
+c-gender-other = Giới tính khác
