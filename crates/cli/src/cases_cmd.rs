@@ -89,6 +89,17 @@ pub fn show(vault: &Vault, src: &Sources, id: &str, lang: &str, history: bool, t
     if let Some(o) = session.outcome(today) {
         print!("{}", screen.outcome(&session, &o));
     }
+    for (rid, track) in crate::referral_cmd::tracked(vault, &id)? {
+        for s in &track.steps {
+            let reason = s.reason.as_deref().map(|r| format!(" ({r})")).unwrap_or_default();
+            println!(
+                "referral {rid} [{}]: {} {}{reason}",
+                track.category,
+                s.status.name(),
+                s.date
+            );
+        }
+    }
     Ok(ExitCode::SUCCESS)
 }
 

@@ -7,6 +7,7 @@ mod input;
 mod interview;
 mod passphrase;
 mod protocol_cmd;
+mod referral_cmd;
 mod render;
 mod report_cmd;
 mod sources;
@@ -145,6 +146,19 @@ enum CasesAction {
         #[arg(long)]
         yes: bool,
     },
+    /// Move a referral of a case a step on: offered, accepted, declined (--reason), contacted,
+    /// service-received, service-not-received (--reason).
+    Referral {
+        id: String,
+        /// The referral's id in the protocol (see `protocol show`).
+        referral: String,
+        status: String,
+        #[arg(long)]
+        reason: Option<String>,
+        /// When it happened (YYYY-MM-DD; default: today).
+        #[arg(long)]
+        date: Option<jiff::civil::Date>,
+    },
     /// Write every case, with its answers, as JSON or CSV (personal data: asks first).
     Export {
         #[arg(long, value_enum)]
@@ -249,6 +263,22 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 }
                 CasesAction::Show { id, lang, history } => cases_cmd::show(&vault, &src, &id, &lang, history, today),
                 CasesAction::Delete { id, yes } => cases_cmd::delete(&mut vault, &id, yes, &t),
+                CasesAction::Referral {
+                    id,
+                    referral,
+                    status,
+                    reason,
+                    date,
+                } => {
+                    let step = referral_cmd::Step {
+                        case: id,
+                        referral,
+                        status,
+                        reason,
+                        date,
+                    };
+                    referral_cmd::record(&mut vault, &src, step, today)
+                }
                 CasesAction::Export { format, output, yes } => {
                     cases_cmd::export(&mut vault, format, output.as_ref(), yes, &t)
                 }

@@ -57,7 +57,8 @@ fn all_facts(vault: &Vault, src: &Sources, today: Date) -> Result<(Vec<CaseFacts
             continue;
         };
         let (session, _) = resume_session(vault, &c.id, l.protocol.clone())?;
-        facts.push(case_facts(&session, &c.created_at, today));
+        let tracked = crate::referral_cmd::tracked(vault, &c.id)?;
+        facts.push(case_facts(&session, &c.created_at, today, &tracked));
     }
     Ok((facts, skipped))
 }

@@ -693,6 +693,38 @@ fn reports_publish_no_count_below_k_and_nothing_personal() {
     for out in [&by_outcome, &means] {
         assert!(!out.contains("MARKER-7731"), "free text in a report");
     }
+    // Referrals tracked past the suggestion show in the funnel.
+    let refer_now: Vec<String> = v
+        .cases()
+        .iter()
+        .filter(|c| c["level"] == "refer-now")
+        .map(|c| c["id"].as_str().expect("id").to_string())
+        .collect();
+    assert_eq!(refer_now.len(), 12);
+    let early = v.run(&["cases", "referral", &refer_now[0], "nrm", "accepted"]);
+    assert_eq!(early.status.code(), Some(2));
+    assert!(
+        text(&early.stderr).contains("next can be: offered"),
+        "{}",
+        text(&early.stderr)
+    );
+    let no_reason = v.run(&["cases", "referral", &refer_now[0], "shelter", "offered"]);
+    assert!(no_reason.status.success());
+    let declined = v.run(&["cases", "referral", &refer_now[0], "shelter", "declined"]);
+    assert!(text(&declined.stderr).contains("needs a reason"));
+    for id in &refer_now {
+        for status in ["offered", "accepted"] {
+            let out = v.run(&["cases", "referral", id, "nrm", status]);
+            assert!(out.status.success(), "{}", text(&out.stderr));
+        }
+    }
+    let funnel = text(&report(&["--by", "referral_category,referral_status"]).stdout);
+    assert!(funnel.contains("national-referral-mechanism,accepted,12\n"), "{funnel}");
+    let shown = text(&v.run(&["cases", "show", &refer_now[0]]).stdout);
+    assert!(
+        shown.contains("referral nrm [national-referral-mechanism]: accepted"),
+        "{shown}"
+    );
     let low_k = report(&["--by", "gender", "--k", "5"]);
     assert_eq!(low_k.status.code(), Some(2));
     assert!(text(&low_k.stderr).contains("never lowered"));

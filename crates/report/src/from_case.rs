@@ -2,12 +2,19 @@
 //! engine for age, means of control, outcome and referrals.
 
 use crate::facts::{CaseFacts, Gender, Referral};
+use crate::tracking::ReferralTrack;
 use fieldscreen_protocol::model::ReportVariable;
 use fieldscreen_protocol::{Answer, Session, builtin};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// `month` is the screening's `YYYY-MM`. Only answers to questions that still apply count.
-pub fn case_facts(session: &Session, month: &str, today: jiff::civil::Date) -> CaseFacts {
+/// `tracked` holds the case's referrals that have moved past the suggestion, by referral id.
+pub fn case_facts(
+    session: &Session,
+    month: &str,
+    today: jiff::civil::Date,
+    tracked: &BTreeMap<String, ReferralTrack>,
+) -> CaseFacts {
     let p = session.protocol();
     let visible_answer = |q: usize| session.is_visible(q).then(|| session.answer_of(q)).flatten();
     let mapped = |v: ReportVariable| -> Vec<String> {
@@ -60,14 +67,33 @@ pub fn case_facts(session: &Session, month: &str, today: jiff::civil::Date) -> C
         means_of_control: means.into_iter().collect(),
         recruiter_relation: first(ReportVariable::RecruiterRelation),
         level: outcome.as_ref().map(|o| o.level.name().to_string()),
-        // Until referrals are tracked past the suggestion, every referral is "suggested".
-        referrals: outcome
-            .iter()
-            .flat_map(|o| o.referrals.iter())
-            .map(|r| Referral {
-                category: r.category.name().to_string(),
-                status: "suggested".into(),
-            })
-            .collect(),
+        referrals: {
+            // Every referral the outcome suggested, at the step it has reached; and any the
+            // interviewer tracked beyond the suggestions.
+            let mut r: BTreeMap<String, Referral> = outcome
+                .iter()
+                .flat_map(|o| o.referrals.iter())
+                .map(|s| {
+                    let category = s.category.name().to_string();
+                    (
+                        s.id.clone(),
+                        Referral {
+                            category,
+                            status: "suggested".into(),
+                        },
+                    )
+                })
+                .collect();
+            for (id, t) in tracked {
+                r.insert(
+                    id.clone(),
+                    Referral {
+                        category: t.category.clone(),
+                        status: t.status().name().into(),
+                    },
+                );
+            }
+            r.into_values().collect()
+        },
     }
 }

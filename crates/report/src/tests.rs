@@ -408,3 +408,46 @@ fn the_checker_itself_finds_a_computable_cell() {
     hidden[2][1] = true;
     assert!(recoverable(&grid, &hidden).is_empty());
 }
+
+#[test]
+fn a_referral_moves_only_forward_with_dates_and_reasons() {
+    let day = |d: i8| jiff::civil::date(2026, 11, d);
+    let mut t = ReferralTrack::suggested("shelter", day(1));
+    assert!(matches!(
+        t.record(Status::Accepted, day(2), None),
+        Err(TrackError::Order { .. })
+    ));
+    t.record(Status::Offered, day(2), None).expect("offered");
+    assert_eq!(
+        t.record(Status::Declined, day(2), Some("  ".into())),
+        Err(TrackError::Reason("declined"))
+    );
+    t.record(Status::Accepted, day(3), None).expect("accepted");
+    assert!(matches!(
+        t.record(Status::Contacted, day(1), None),
+        Err(TrackError::Date { .. })
+    ));
+    t.record(Status::Contacted, day(4), None).expect("contacted");
+    assert_eq!(
+        t.record(Status::ServiceNotReceived, day(5), None),
+        Err(TrackError::Reason("service-not-received"))
+    );
+    t.record(Status::ServiceNotReceived, day(5), Some("no place free".into()))
+        .expect("closed");
+    assert_eq!(t.status(), Status::ServiceNotReceived);
+    assert!(
+        matches!(t.record(Status::Offered, day(6), None), Err(TrackError::Order { .. })),
+        "a closed referral stays closed"
+    );
+    let steps: Vec<Status> = t.steps.iter().map(|s| s.status).collect();
+    assert_eq!(
+        steps,
+        [
+            Status::Suggested,
+            Status::Offered,
+            Status::Accepted,
+            Status::Contacted,
+            Status::ServiceNotReceived
+        ]
+    );
+}

@@ -56,6 +56,8 @@ pub struct CaseDoc {
     doc: AutoCommit,
 }
 
+const REFERRAL_PREFIX: &str = "referral/";
+
 fn err(e: impl std::fmt::Display) -> VaultError {
     VaultError::Document(e.to_string())
 }
@@ -196,6 +198,25 @@ impl CaseDoc {
 
     fn get_json(&self, key: &str) -> Result<Option<String>, VaultError> {
         self.string(&ROOT, key)
+    }
+
+    /// A referral's track (JSON) under `referral/<id>` at the document's root, which every
+    /// device shares from the start (a nested map created later on two devices would be two).
+    pub fn set_referral(&mut self, id: &str, track_json: &str) -> Result<(), VaultError> {
+        self.set_json(&format!("{REFERRAL_PREFIX}{id}"), Some(track_json.to_string()))
+    }
+
+    /// Every tracked referral: (referral id, track as JSON).
+    pub fn referrals(&self) -> Result<Vec<(String, String)>, VaultError> {
+        let mut out = Vec::new();
+        for key in self.doc.keys(ROOT) {
+            if let Some(id) = key.strip_prefix(REFERRAL_PREFIX)
+                && let Some(json) = self.get_json(&key)?
+            {
+                out.push((id.to_string(), json));
+            }
+        }
+        Ok(out)
     }
 
     /// Engine state, cursor, outcome summary and override, each as JSON.

@@ -362,6 +362,28 @@ impl Vault {
         Ok(())
     }
 
+    /// Records a referral's new track on a case; the case's listing stays as it is.
+    pub fn set_referral(&mut self, id: &str, referral_id: &str, track_json: &str) -> Result<(), VaultError> {
+        let c = self
+            .list_cases(&CaseFilter {
+                id_prefix: Some(id.to_string()),
+                ..CaseFilter::default()
+            })?
+            .into_iter()
+            .find(|c| c.id == id)
+            .ok_or_else(|| VaultError::Document(format!("no case `{id}`")))?;
+        let index = CaseIndex {
+            state: c.state,
+            level: c.level,
+            age_group: c.age_group,
+            consent: c.consent,
+            answer_count: c.answer_count,
+        };
+        self.update_case(id, &format!("referral {referral_id}"), &index, |doc| {
+            doc.set_referral(referral_id, track_json)
+        })
+    }
+
     /// Folds a case's changes into one snapshot.
     pub fn compact(&mut self, id: &str) -> Result<(), VaultError> {
         let snapshot = self.doc_mut(id)?.save();

@@ -1,0 +1,142 @@
+//! What became of a referral: suggested → offered → accepted or declined (with a reason) →
+//! contacted → service received or not (with a reason), each step dated. This is what makes the
+//! gap between people identified and people served measurable.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    Suggested,
+    Offered,
+    Accepted,
+    Declined,
+    Contacted,
+    ServiceReceived,
+    ServiceNotReceived,
+}
+
+impl Status {
+    pub const ALL: [Status; 7] = [
+        Status::Suggested,
+        Status::Offered,
+        Status::Accepted,
+        Status::Declined,
+        Status::Contacted,
+        Status::ServiceReceived,
+        Status::ServiceNotReceived,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Status::Suggested => "suggested",
+            Status::Offered => "offered",
+            Status::Accepted => "accepted",
+            Status::Declined => "declined",
+            Status::Contacted => "contacted",
+            Status::ServiceReceived => "service-received",
+            Status::ServiceNotReceived => "service-not-received",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|x| x.name() == s)
+    }
+
+    /// The steps that may follow this one.
+    pub fn next(self) -> &'static [Status] {
+        match self {
+            Status::Suggested => &[Status::Offered],
+            Status::Offered => &[Status::Accepted, Status::Declined],
+            Status::Accepted => &[Status::Contacted],
+            Status::Contacted => &[Status::ServiceReceived, Status::ServiceNotReceived],
+            Status::Declined | Status::ServiceReceived | Status::ServiceNotReceived => &[],
+        }
+    }
+
+    /// A refusal or a failure needs its reason, or the figure cannot be acted on.
+    pub fn needs_reason(self) -> bool {
+        matches!(self, Status::Declined | Status::ServiceNotReceived)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Step {
+    pub status: Status,
+    pub date: jiff::civil::Date,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+/// One referral of one case, from its suggestion on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReferralTrack {
+    pub category: String,
+    pub steps: Vec<Step>,
+}
+
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum TrackError {
+    #[error("a referral cannot go from `{from}` to `{to}`; next can be: {allowed}")]
+    Order {
+        from: &'static str,
+        to: &'static str,
+        allowed: String,
+    },
+    #[error("`{0}` needs a reason")]
+    Reason(&'static str),
+    #[error("the date {date} is before the previous step ({previous})")]
+    Date {
+        date: jiff::civil::Date,
+        previous: jiff::civil::Date,
+    },
+}
+
+impl ReferralTrack {
+    pub fn suggested(category: &str, date: jiff::civil::Date) -> ReferralTrack {
+        ReferralTrack {
+            category: category.to_string(),
+            steps: vec![Step {
+                status: Status::Suggested,
+                date,
+                reason: None,
+            }],
+        }
+    }
+
+    pub fn status(&self) -> Status {
+        self.steps.last().map_or(Status::Suggested, |s| s.status)
+    }
+
+    pub fn record(
+        &mut self,
+        status: Status,
+        date: jiff::civil::Date,
+        reason: Option<String>,
+    ) -> Result<(), TrackError> {
+        let from = self.status();
+        if !from.next().contains(&status) {
+            let allowed: Vec<&str> = from.next().iter().map(|s| s.name()).collect();
+            return Err(TrackError::Order {
+                from: from.name(),
+                to: status.name(),
+                allowed: if allowed.is_empty() {
+                    "nothing, it is closed".into()
+                } else {
+                    allowed.join(", ")
+                },
+            });
+        }
+        let reason = reason.map(|r| r.trim().to_string()).filter(|r| !r.is_empty());
+        if status.needs_reason() && reason.is_none() {
+            return Err(TrackError::Reason(status.name()));
+        }
+        if let Some(previous) = self.steps.last().map(|s| s.date)
+            && date < previous
+        {
+            return Err(TrackError::Date { date, previous });
+        }
+        self.steps.push(Step { status, date, reason });
+        Ok(())
+    }
+}
