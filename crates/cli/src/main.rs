@@ -85,7 +85,7 @@ enum Command {
         #[arg(long, default_value_t = fieldscreen_report::MIN_K)]
         k: u64,
         #[arg(long, value_enum, default_value = "csv")]
-        format: cases_cmd::Format,
+        format: report_cmd::Format,
         /// File to write (default: standard output).
         #[arg(long)]
         output: Option<PathBuf>,

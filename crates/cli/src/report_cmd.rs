@@ -2,7 +2,7 @@
 //! k suppressed (fieldscreen-report). No identifier, free text or date finer than a month
 //! leaves this way.
 
-use crate::cases_cmd::{Format, csv_field};
+use crate::cases_cmd::csv_field;
 use crate::sources::Sources;
 use anyhow::{Result, bail};
 use fieldscreen_catalog::load;
@@ -12,6 +12,14 @@ use jiff::civil::Date;
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::process::ExitCode;
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum Format {
+    Csv,
+    Json,
+    /// A spreadsheet; needs --output.
+    Xlsx,
+}
 
 pub struct Request {
     pub from: Option<String>,
@@ -63,27 +71,56 @@ fn all_facts(vault: &Vault, src: &Sources, today: Date) -> Result<(Vec<CaseFacts
     Ok((facts, skipped))
 }
 
-fn render(table: &PublishedTable, format: Format) -> Result<String> {
+/// The table as rows: a header of CTDC variable names and `count`, then one row per cell; an
+/// empty count is a suppressed one (fewer than k, or hidden to protect one that is).
+fn rows(table: &PublishedTable) -> Vec<Vec<String>> {
+    let mut header: Vec<String> = table.variables.iter().map(|v| v.export_name().to_string()).collect();
+    header.push("count".into());
+    let mut out = vec![header];
+    for c in &table.cells {
+        let mut row = c.key.clone();
+        row.push(c.count.map(|n| n.to_string()).unwrap_or_default());
+        out.push(row);
+    }
+    out
+}
+
+fn render(table: &PublishedTable, format: Format) -> Result<Vec<u8>> {
     Ok(match format {
-        Format::Json => serde_json::to_string_pretty(table)? + "\n",
-        Format::Csv => {
-            let mut out: Vec<String> = table.variables.iter().map(|v| v.export_name().to_string()).collect();
-            out.push("count".into());
-            let mut text = out.join(",") + "\n";
-            for c in &table.cells {
-                let mut row: Vec<String> = c.key.iter().map(|k| csv_field(k)).collect();
-                // An empty count is a suppressed one: fewer than k, or hidden to protect one.
-                row.push(c.count.map(|n| n.to_string()).unwrap_or_default());
-                text.push_str(&row.join(","));
-                text.push('\n');
+        Format::Json => (serde_json::to_string_pretty(table)? + "\n").into_bytes(),
+        Format::Csv => rows(table)
+            .iter()
+            .map(|r| r.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(",") + "\n")
+            .collect::<String>()
+            .into_bytes(),
+        Format::Xlsx => {
+            let mut book = rust_xlsxwriter::Workbook::new();
+            let sheet = book.add_worksheet();
+            for (r, row) in rows(table).iter().enumerate() {
+                let r = u32::try_from(r)?;
+                for (c, value) in row.iter().enumerate() {
+                    let c = u16::try_from(c)?;
+                    match value.parse::<u32>() {
+                        Ok(n) if c as usize == row.len() - 1 && r > 0 => sheet.write_number(r, c, n)?,
+                        _ => sheet.write_string(r, c, value)?,
+                    };
+                }
             }
-            text
+            let note = format!(
+                "k = {}; months {} to {}; an empty count is suppressed",
+                table.k, table.from, table.to
+            );
+            sheet.write_string(u32::try_from(table.cells.len() + 2)?, 0, note)?;
+            book.save_to_buffer()?
         }
     })
 }
 
 pub fn run(vault: &mut Vault, src: &Sources, req: &Request, today: Date) -> Result<ExitCode> {
     let by = variables(&req.by)?;
+    if matches!(req.format, Format::Xlsx) && req.output.is_none() {
+        bail!("a spreadsheet needs --output FILE.xlsx");
+    }
     let this_month = format!("{:04}-{:02}", today.year(), today.month());
     let to = req.to.clone().unwrap_or_else(|| this_month.clone());
     let from = req.from.clone().unwrap_or_else(|| format!("{:04}-01", today.year()));
@@ -92,10 +129,10 @@ pub fn run(vault: &mut Vault, src: &Sources, req: &Request, today: Date) -> Resu
     }
     let (facts, skipped) = all_facts(vault, src, today)?;
     let table = tabulate(&facts, &by, &from, &to, req.k)?;
-    let text = render(&table, req.format)?;
+    let bytes = render(&table, req.format)?;
     match &req.output {
-        Some(p) => std::fs::write(p, text)?,
-        None => print!("{text}"),
+        Some(p) => std::fs::write(p, bytes)?,
+        None => std::io::Write::write_all(&mut std::io::stdout(), &bytes)?,
     }
     vault.record_action("report", None)?;
     if skipped > 0 {

@@ -725,6 +725,31 @@ fn reports_publish_no_count_below_k_and_nothing_personal() {
         shown.contains("referral nrm [national-referral-mechanism]: accepted"),
         "{shown}"
     );
+    let sheet = v.path().join("age.xlsx");
+    let xlsx = report(&[
+        "--by",
+        "age_band",
+        "--format",
+        "xlsx",
+        "--output",
+        &sheet.display().to_string(),
+    ]);
+    assert!(xlsx.status.success(), "{}", text(&xlsx.stderr));
+    // Read back with Python's zipfile: the header and the published count are in the sheet.
+    let read = Command::new("python3")
+        .args([
+            "-c",
+            "import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); \
+             print(z.read('xl/sharedStrings.xml').decode()); print(z.read('xl/worksheets/sheet1.xml').decode())",
+            &sheet.display().to_string(),
+        ])
+        .output()
+        .expect("python3");
+    let inside = text(&read.stdout);
+    assert!(
+        inside.contains("ageBroad") && inside.contains("30-38") && inside.contains("<v>15</v>"),
+        "{inside}"
+    );
     let low_k = report(&["--by", "gender", "--k", "5"]);
     assert_eq!(low_k.status.code(), Some(2));
     assert!(text(&low_k.stderr).contains("never lowered"));
