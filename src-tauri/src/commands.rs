@@ -486,6 +486,36 @@ pub fn stop(state: Tauri<'_, AppState>) -> Result<StepView> {
     })
 }
 
+/// One table of de-identified figures: one or two variables (the CLI's names), months as
+/// `YYYY-MM`, k = 11.
+#[derive(Debug, serde::Deserialize)]
+pub struct ReportQuery {
+    pub by: Vec<String>,
+    pub from: String,
+    pub to: String,
+}
+
+/// Async: reading every case takes a while on a large vault.
+#[tauri::command]
+pub async fn report(state: Tauri<'_, AppState>, query: ReportQuery) -> Result<fieldscreen_report::PublishedTable> {
+    use fieldscreen_report::{MIN_K, Variable, tabulate, vault_facts};
+    let by = query
+        .by
+        .iter()
+        .map(|name| {
+            Variable::from_name(name).ok_or_else(|| CommandError::new("report", format!("unknown variable `{name}`")))
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let inner = lock_state(&state)?;
+    let vault = unlocked(&inner)?;
+    let protocol = |id: &str| {
+        let src = inner.protocols.iter().find(|p| p.dir_name == id)?;
+        load(src, &inner.app, Some(today())).ok().map(|l| l.protocol)
+    };
+    let all = vault_facts(vault, protocol, today(), |_, _| {})?;
+    tabulate(&all.facts, &by, &query.from, &query.to, MIN_K).map_err(|e| CommandError::new("report", e.to_string()))
+}
+
 /// The interviewer's own judgement beside the computed level; the reason is required and kept.
 #[tauri::command]
 pub fn set_override(state: Tauri<'_, AppState>, level: Level, reason: String) -> Result<StepView> {

@@ -29,6 +29,7 @@ pub fn run() {
             commands::case_detail,
             commands::change_passphrase,
             commands::ready,
+            commands::report,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

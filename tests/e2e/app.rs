@@ -183,6 +183,28 @@ async fn screening_survives_a_restart_and_quick_exit_hides_it() -> Res<()> {
     )
     .await?;
     app.shot("07-home-filtered").await?;
+
+    // Reports: one case is below k, so every count is hidden, in English and in Arabic.
+    app.click("[data-action=reports]").await?;
+    app.wait(".bars li").await?;
+    let figures = app.text("main").await?;
+    assert!(
+        figures.contains("hidden") && !figures.contains("MARKER-7731"),
+        "{figures}"
+    );
+    app.shot("07b-reports-en").await?;
+    app.choose("header select", "ar").await?;
+    app.until(
+        "the Arabic reports",
+        "return document.documentElement.dir === 'rtl' && document.querySelector('.bars li') !== null;",
+    )
+    .await?;
+    app.shot("07c-reports-ar").await?;
+    app.choose("header select", "en").await?;
+    app.until("English again", "return document.documentElement.dir === 'ltr';")
+        .await?;
+    app.click("main .row button").await?;
+    app.wait(".cases li").await?;
     app.click(".cases li button.open").await?;
     app.wait(".transcript li").await?;
     let answered = app.count(".transcript li:not(.section)").await?;

@@ -32,6 +32,8 @@ export interface CaseDetail {
   id: string; protocol_id: string; protocol_version: string; created_at: string; interviewer_lang: string; respondent_lang: string | null;
   state: string; transcript: TranscriptEntry[]; history: HistoryView[]; unknown_answers: string[]; outcome: OutcomeView | null;
 }
+export interface ReportCell { key: string[]; count: number | null }
+export interface ReportTable { variables: string[]; from: string; to: string; k: number; categories: string[][]; cells: ReportCell[] }
 export interface CommandError { code: string; message: string; wait_secs: number | null }
 
 export type Answer =
@@ -51,6 +53,7 @@ export const api = {
   changePassphrase: (current: string, next: string) => invoke<void>("change_passphrase", { current, new: next }),
   setOverride: (level: string, reason: string) => invoke<StepView>("set_override", { level, reason }),
   ready: () => invoke<void>("ready"),
+  report: (by: string[], from: string, to: string) => invoke<ReportTable>("report", { query: { by, from, to } }),
   startInterview: (protocol: string, lang: string, respondent: string | null) =>
     invoke<StepView>("start_interview", { protocol, lang, respondent }),
   resumeInterview: (caseId: string) => invoke<StepView>("resume_interview", { caseId }),

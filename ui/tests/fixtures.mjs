@@ -71,7 +71,19 @@ export function fixtures(root, uiLang, respondentLang) {
     ["job_different", "section-recruitment", "q-job-different", one("fs-answer-yes")],
   ].map(([question_id, s, q, answer], i) => ({ question_id, section: one(s), question: one(q), answer, applies: i !== 2 }));
 
+  const table = (variables, rows) => ({ variables, from: "2026-01", to: "2026-11", k: 11, categories: [], cells: rows.map(([key, count]) => ({ key, count })) });
+  const reports = {
+    "exploitation,gender": table(["typeOfExploitation", "gender"], [
+      [["forced-labour", "woman"], 24], [["forced-labour", "man"], 61], [["forced-labour", "other"], null], [["forced-labour", "total"], 92],
+      [["sexual-exploitation", "woman"], 38], [["sexual-exploitation", "man"], null], [["sexual-exploitation", "other"], null], [["sexual-exploitation", "total"], 45],
+      [["total", "woman"], 62], [["total", "man"], 68], [["total", "other"], null], [["total", "total"], 137],
+    ]),
+    "referral_status": table(["referralStatus"], [[["suggested"], 140], [["offered"], 96], [["accepted"], 61], [["declined"], 23], [["contacted"], 44], [["service-received"], 31], [["service-not-received"], null], [["total"], 402]]),
+    "month": table(["yearMonth"], [[["2026-07"], 18], [["2026-08"], 25], [["2026-09"], null], [["2026-10"], 31], [["2026-11"], 22], [["total"], 104]]),
+    "outcome": table(["outcomeLevel"], [[["refer-now"], 41], [["assess-further"], 37], [["labour-rights-concern"], null], [["no-indication"], 19], [["total"], 104]]),
+  };
   return {
+    reports,
     uiText: { lang: uiLang, dir: dir(uiLang), strings: Object.fromEntries(Object.keys(app).map((k) => [k, appLocal[k] ?? app[k]])) },
     appInfo: {
       vault_exists: true, unlocked: true, ui_languages: names,

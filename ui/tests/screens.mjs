@@ -46,6 +46,7 @@ function installMock({ fx, scenario }) {
     set_override: () => fx.steps.finished,
     case_detail: () => fx.caseDetail,
     change_passphrase: () => null,
+    report: ({ query }) => fx.reports[query.by.join(",")] ?? fail("report", `no fixture for ${query.by}`),
   };
   window.__mockCalls = calls;
   window.__TAURI_INTERNALS__ = {
@@ -83,6 +84,7 @@ const SCREENS = {
     scenario: { exists: true, unlocked: true },
     go: async (p) => { await p.locator(".cases li button.open").first().click(); await p.locator(".transcript li").first().waitFor(); await p.locator("details summary").click(); },
   },
+  "reports": { scenario: { exists: true, unlocked: true }, go: async (p, s) => { await p.getByRole("button", { name: s["app-reports"] }).click(); await p.locator(".bars li").first().waitFor(); } },
   "settings": { scenario: { exists: true, unlocked: true }, go: async (p, s) => { await p.getByRole("button", { name: s["app-settings"] }).click(); await p.locator("input[type=password]").first().waitFor(); } },
   "quick-exit": { scenario: { exists: true, unlocked: true }, go: async (p, s) => { await p.locator(".cases li").first().waitFor(); await p.getByRole("button", { name: s["app-quick-exit"] }).click(); await p.locator("main.neutral").waitFor(); } },
 };

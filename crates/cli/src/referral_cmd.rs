@@ -3,7 +3,7 @@
 
 use crate::cases_cmd::resolve;
 use crate::sources::Sources;
-use anyhow::{Context, Result, bail};
+use anyhow::{Result, bail};
 use fieldscreen_catalog::load;
 use fieldscreen_report::{ReferralTrack, Status};
 use fieldscreen_vault::{Vault, resume_session};
@@ -13,13 +13,7 @@ use std::process::ExitCode;
 
 /// The case's tracked referrals, by referral id.
 pub fn tracked(vault: &Vault, case_id: &str) -> Result<BTreeMap<String, ReferralTrack>> {
-    let mut out = BTreeMap::new();
-    for (id, json) in vault.load_case(case_id)?.referrals()? {
-        let track: ReferralTrack =
-            serde_json::from_str(&json).with_context(|| format!("referral `{id}` of case {case_id} is unreadable"))?;
-        out.insert(id, track);
-    }
-    Ok(out)
+    Ok(fieldscreen_report::tracked_referrals(vault, case_id)?)
 }
 
 pub struct Step {

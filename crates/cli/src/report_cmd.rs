@@ -6,10 +6,9 @@ use crate::cases_cmd::csv_field;
 use crate::sources::Sources;
 use anyhow::{Result, bail};
 use fieldscreen_catalog::load;
-use fieldscreen_report::{CaseFacts, PublishedTable, Variable, case_facts, tabulate};
-use fieldscreen_vault::{CaseFilter, Vault, resume_session};
+use fieldscreen_report::{PublishedTable, Variable, tabulate, vault_facts};
+use fieldscreen_vault::Vault;
 use jiff::civil::Date;
-use std::collections::HashMap;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -35,40 +34,12 @@ pub fn variables(by: &str) -> Result<Vec<Variable>> {
         .map(str::trim)
         .filter(|s| !s.is_empty())
         .map(|name| {
-            Variable::ALL.into_iter().find(|v| v.cli_name() == name).ok_or_else(|| {
+            Variable::from_name(name).ok_or_else(|| {
                 let known: Vec<&str> = Variable::ALL.iter().map(|v| v.cli_name()).collect();
                 anyhow::anyhow!("unknown variable `{name}`; known: {}", known.join(", "))
             })
         })
         .collect()
-}
-
-/// Every case in the vault as de-identified facts. Cases whose protocol is not available are
-/// counted and reported, not silently dropped.
-fn all_facts(vault: &Vault, src: &Sources, today: Date) -> Result<(Vec<CaseFacts>, usize)> {
-    let mut loaded = HashMap::new();
-    let mut facts = Vec::new();
-    let mut skipped = 0;
-    let cases = vault.list_cases(&CaseFilter::default())?;
-    for (n, c) in cases.iter().enumerate() {
-        if n > 0 && n % 1000 == 0 {
-            eprintln!("… {n} of {} cases read", cases.len());
-        }
-        if !loaded.contains_key(&c.protocol_id) {
-            let protocol = src
-                .find(&c.protocol_id)
-                .and_then(|s| Ok(load(&s, &src.app, Some(today))?));
-            loaded.insert(c.protocol_id.clone(), protocol.ok());
-        }
-        let Some(Some(l)) = loaded.get(&c.protocol_id) else {
-            skipped += 1;
-            continue;
-        };
-        let (session, _) = resume_session(vault, &c.id, l.protocol.clone())?;
-        let tracked = crate::referral_cmd::tracked(vault, &c.id)?;
-        facts.push(case_facts(&session, &c.created_at, today, &tracked));
-    }
-    Ok((facts, skipped))
 }
 
 /// The table as rows: a header of CTDC variable names and `count`, then one row per cell; an
@@ -127,8 +98,15 @@ pub fn run(vault: &mut Vault, src: &Sources, req: &Request, today: Date) -> Resu
     if by.is_empty() {
         bail!("name one or two variables with --by");
     }
-    let (facts, skipped) = all_facts(vault, src, today)?;
-    let table = tabulate(&facts, &by, &from, &to, req.k)?;
+    let protocol = |id: &str| {
+        let source = src.find(id).ok()?;
+        load(&source, &src.app, Some(today)).ok().map(|l| l.protocol)
+    };
+    let all = vault_facts(vault, protocol, today, |n, total| {
+        eprintln!("… {n} of {total} cases read")
+    })?;
+    let skipped = all.without_protocol;
+    let table = tabulate(&all.facts, &by, &from, &to, req.k)?;
     let bytes = render(&table, req.format)?;
     match &req.output {
         Some(p) => std::fs::write(p, bytes)?,

@@ -96,6 +96,11 @@ impl Variable {
         }
     }
 
+    /// By its command-line name.
+    pub fn from_name(name: &str) -> Option<Variable> {
+        Variable::ALL.into_iter().find(|v| v.cli_name() == name)
+    }
+
     fn is_referral(self) -> bool {
         matches!(self, Variable::ReferralCategory | Variable::ReferralStatus)
     }

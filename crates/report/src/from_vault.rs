@@ -1,0 +1,63 @@
+//! Every case of a vault as [`CaseFacts`], for the CLI and the app alike.
+
+use crate::facts::CaseFacts;
+use crate::from_case::case_facts;
+use crate::tracking::ReferralTrack;
+use fieldscreen_protocol::Protocol;
+use fieldscreen_vault::{CaseFilter, Vault, VaultError, resume_session};
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
+
+/// A case's tracked referrals, by referral id.
+pub fn tracked_referrals(vault: &Vault, case_id: &str) -> Result<BTreeMap<String, ReferralTrack>, VaultError> {
+    let mut out = BTreeMap::new();
+    for (id, json) in vault.load_case(case_id)?.referrals()? {
+        let track: ReferralTrack = serde_json::from_str(&json)
+            .map_err(|e| VaultError::Document(format!("referral `{id}` of case {case_id} is unreadable: {e}")))?;
+        out.insert(id, track);
+    }
+    Ok(out)
+}
+
+pub struct VaultFacts {
+    pub facts: Vec<CaseFacts>,
+    /// Cases left out because their protocol is not available here.
+    pub without_protocol: usize,
+}
+
+/// `protocol` finds a protocol by id (None when it is not installed); `progress` hears
+/// (done, total) every thousand cases.
+pub fn vault_facts(
+    vault: &Vault,
+    mut protocol: impl FnMut(&str) -> Option<Arc<Protocol>>,
+    today: jiff::civil::Date,
+    mut progress: impl FnMut(usize, usize),
+) -> Result<VaultFacts, VaultError> {
+    let cases = vault.list_cases(&CaseFilter::default())?;
+    let mut cache: HashMap<String, Option<Arc<Protocol>>> = HashMap::new();
+    let mut facts = Vec::with_capacity(cases.len());
+    let mut without_protocol = 0;
+    for (n, c) in cases.iter().enumerate() {
+        if n > 0 && n % 1000 == 0 {
+            progress(n, cases.len());
+        }
+        let p = cache
+            .entry(c.protocol_id.clone())
+            .or_insert_with(|| protocol(&c.protocol_id));
+        let Some(p) = p else {
+            without_protocol += 1;
+            continue;
+        };
+        let (session, _) = resume_session(vault, &c.id, p.clone())?;
+        facts.push(case_facts(
+            &session,
+            &c.created_at,
+            today,
+            &tracked_referrals(vault, &c.id)?,
+        ));
+    }
+    Ok(VaultFacts {
+        facts,
+        without_protocol,
+    })
+}
