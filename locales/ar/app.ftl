@@ -128,3 +128,4 @@ app-referral-declined = رُفضت
 app-referral-contacted = تم التواصل مع الجهة
 app-referral-service-received = تم تلقي الخدمة
 app-referral-service-not-received = لم تُتلقَّ الخدمة
+app-report-others-hidden = فئات أخرى (كل منها أقل من 11، أو لا أحد، أو مخفية لحماية غيرها)

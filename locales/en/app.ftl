@@ -128,3 +128,4 @@ app-referral-declined = Declined
 app-referral-contacted = Service contacted
 app-referral-service-received = Service received
 app-referral-service-not-received = Service not received
+app-report-others-hidden = Other categories (each fewer than 11, none, or hidden to protect one)

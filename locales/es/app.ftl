@@ -128,3 +128,4 @@ app-referral-declined = Rechazada
 app-referral-contacted = Servicio contactado
 app-referral-service-received = Servicio recibido
 app-referral-service-not-received = Servicio no recibido
+app-report-others-hidden = Otras categorías (cada una con menos de 11, ninguna, u ocultada para proteger otra)

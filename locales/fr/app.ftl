@@ -128,3 +128,4 @@ app-referral-declined = Refusée
 app-referral-contacted = Service contacté
 app-referral-service-received = Service reçu
 app-referral-service-not-received = Service non reçu
+app-report-others-hidden = Autres catégories (chacune moins de 11, aucune, ou masquée pour en protéger une)

@@ -128,3 +128,4 @@ app-referral-declined = Refuzată
 app-referral-contacted = Serviciu contactat
 app-referral-service-received = Serviciu primit
 app-referral-service-not-received = Serviciu neprimit
+app-report-others-hidden = Alte categorii (fiecare sub 11, niciuna sau ascunsă pentru a proteja alta)

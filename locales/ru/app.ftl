@@ -128,3 +128,4 @@ app-referral-declined = Отклонено
 app-referral-contacted = Связались со службой
 app-referral-service-received = Помощь получена
 app-referral-service-not-received = Помощь не получена
+app-report-others-hidden = Прочие категории (в каждой меньше 11, ни одного или скрыто ради защиты другой)

@@ -128,3 +128,4 @@ app-referral-declined = Відхилено
 app-referral-contacted = Зв'язалися зі службою
 app-referral-service-received = Допомогу отримано
 app-referral-service-not-received = Допомогу не отримано
+app-report-others-hidden = Інші категорії (у кожній менше 11, жодного або приховано для захисту іншої)

@@ -128,3 +128,4 @@ app-referral-declined = Đã từ chối
 app-referral-contacted = Đã liên hệ dịch vụ
 app-referral-service-received = Đã nhận dịch vụ
 app-referral-service-not-received = Chưa nhận dịch vụ
+app-report-others-hidden = Các nhóm khác (mỗi nhóm dưới 11, không có ai, hoặc được ẩn để bảo vệ nhóm khác)

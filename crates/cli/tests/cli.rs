@@ -674,10 +674,18 @@ fn reports_publish_no_count_below_k_and_nothing_personal() {
     };
     let by_age = report(&["--by", "age_band"]);
     assert!(by_age.status.success(), "{}", text(&by_age.stderr));
-    assert_eq!(text(&by_age.stdout), "ageBroad,count\n30-38,15\ntotal,15\n");
-    // 3 no-indication is below k; 12 refer-now is hidden with it, or 15 - 12 would give it away.
+    // Every band is listed, whether anyone is in it or not (a list of only the bands that occur
+    // would itself say who is there).
+    assert_eq!(
+        text(&by_age.stdout),
+        "ageBroad,count\n0-8,\n9-17,\n18-20,\n21-23,\n24-26,\n27-29,\n30-38,15\n39-47,\n48+,\nunknown,\ntotal,15\n"
+    );
+    // 3 no-indication is below k and hidden among the empty levels; 12 refer-now can be shown.
     let by_outcome = text(&report(&["--by", "outcome"]).stdout);
-    assert_eq!(by_outcome, "outcomeLevel,count\nno-indication,\nrefer-now,\ntotal,15\n");
+    assert_eq!(
+        by_outcome,
+        "outcomeLevel,count\nno-indication,\nlabour-rights-concern,\nassess-further,\nrefer-now,12\nunknown,\ntotal,15\n"
+    );
     let means = text(&report(&["--by", "means_of_control,outcome", "--format", "json"]).stdout);
     let table: Value = serde_json::from_str(&means).expect("json");
     let published: Vec<u64> = table["cells"]

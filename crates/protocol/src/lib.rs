@@ -14,7 +14,7 @@ mod raw;
 mod reachability;
 
 pub use answer::{Answer, AnswerError, DurationUnit};
-pub use compile::{Compiled, compile};
+pub use compile::{CTDC_MEANS, Compiled, compile};
 pub use diagnostic::{Diagnostic, Location, Severity};
 pub use engine::{EndReason, Session, State, StoppedBy};
 pub use model::{AgeGroup, Kind, Level, Profile, Protocol, Question, Strength};

@@ -42,6 +42,8 @@ impl Serialize for Variable {
 }
 
 const UNKNOWN: &str = "unknown";
+const NONE: &str = "none";
+const OTHER: &str = "other";
 const TOTAL: &str = "total";
 
 impl Variable {
@@ -133,21 +135,31 @@ impl Variable {
         }
     }
 
-    /// Categories in reading order: age bands youngest first, everything else sorted.
-    fn order(self, seen: BTreeSet<String>) -> Vec<String> {
-        if self == Variable::AgeBand {
-            let mut v: Vec<String> = AGE_BANDS
-                .iter()
-                .filter(|b| seen.contains(**b))
-                .map(|b| b.to_string())
-                .collect();
-            if seen.contains(UNKNOWN) {
-                v.push(UNKNOWN.into());
-            }
-            v
-        } else {
-            seen.into_iter().collect()
-        }
+    /// Every category the variable can take, in reading order, whether anyone has it or not:
+    /// a list of only the values that occur would say "at least one person" for each, however
+    /// small its hidden count. `None` for open lists (countries), which `tabulate` protects by
+    /// merging every value held by fewer than k people into "other".
+    fn domain(self, from: &str, to: &str) -> Option<Vec<String>> {
+        use fieldscreen_protocol::model::{ReferralCategory, ReportVariable};
+        let with = |list: &[&str], rest: &str| {
+            list.iter()
+                .map(|s| s.to_string())
+                .chain([rest.to_string()])
+                .collect::<Vec<_>>()
+        };
+        Some(match self {
+            Variable::Gender => with(&["woman", "man", "other", "prefer-not-to-say"], UNKNOWN),
+            Variable::AgeBand => with(&AGE_BANDS, UNKNOWN),
+            Variable::MajorityStatus => with(&["adult", "minor"], UNKNOWN),
+            Variable::TypeOfExploitation => with(ReportVariable::Exploitation.categories().unwrap_or(&[]), UNKNOWN),
+            Variable::MeansOfControl => with(&fieldscreen_protocol::CTDC_MEANS, UNKNOWN),
+            Variable::RecruiterRelation => with(ReportVariable::RecruiterRelation.categories().unwrap_or(&[]), UNKNOWN),
+            Variable::OutcomeLevel => with(&fieldscreen_protocol::Level::ALL.map(|l| l.name()), UNKNOWN),
+            Variable::ReferralCategory => with(&ReferralCategory::ALL.map(|c| c.name()), NONE),
+            Variable::ReferralStatus => with(&crate::tracking::Status::ALL.map(|s| s.name()), NONE),
+            Variable::Month => months(from, to),
+            Variable::Citizenship | Variable::CountryOfExploitation => return None,
+        })
     }
 }
 
@@ -157,7 +169,7 @@ impl Variable {
 fn keys(case: &CaseFacts, by: &[Variable]) -> Vec<Vec<String>> {
     let referrals: Vec<(String, String)> = if by.iter().any(|v| v.is_referral()) {
         if case.referrals.is_empty() {
-            vec![("none".into(), "none".into())]
+            vec![(NONE.into(), NONE.into())]
         } else {
             case.referrals
                 .iter()
@@ -252,16 +264,48 @@ pub fn tabulate(
             *counts.entry(key).or_default() += 1;
         }
     }
-    let categories: Vec<Vec<String>> = by
-        .iter()
-        .enumerate()
-        .map(|(d, v)| v.order(counts.keys().map(|key| key[d].clone()).collect()))
-        .collect();
+    // The categories of each variable; values outside them (a fixed list's stray value, or a
+    // country fewer than k people share) are counted under "unknown" or "other".
+    let mut categories: Vec<Vec<String>> = Vec::with_capacity(by.len());
+    for (d, v) in by.iter().enumerate() {
+        categories.push(match v.domain(&from, &to) {
+            Some(list) => list,
+            None => {
+                let mut margin: BTreeMap<&str, u64> = BTreeMap::new();
+                for (key, n) in &counts {
+                    *margin.entry(key[d].as_str()).or_default() += n;
+                }
+                let mut kept: Vec<String> = margin
+                    .into_iter()
+                    .filter(|&(value, n)| n >= k && value != UNKNOWN && value != OTHER)
+                    .map(|(value, _)| value.to_string())
+                    .collect();
+                kept.extend([OTHER.to_string(), UNKNOWN.to_string()]);
+                kept
+            }
+        });
+    }
+    let mut merged: BTreeMap<Vec<String>, u64> = BTreeMap::new();
+    for (key, n) in counts {
+        let key: Vec<String> = key
+            .into_iter()
+            .enumerate()
+            .map(|(d, value)| {
+                if categories[d].contains(&value) {
+                    value
+                } else if by[d].domain(&from, &to).is_none() {
+                    OTHER.to_string()
+                } else {
+                    UNKNOWN.to_string()
+                }
+            })
+            .collect();
+        *merged.entry(key).or_default() += n;
+    }
+    let counts = merged;
     let count = |key: &[String]| counts.get(key).copied().unwrap_or(0);
     let mut cells = Vec::new();
-    if counts.is_empty() {
-        // Nothing in range: no categories, and a lone total would say "nobody" in a cell below k.
-    } else if let [only] = categories.as_slice() {
+    if let [only] = categories.as_slice() {
         let mut line: Vec<u64> = only.iter().map(|c| count(std::slice::from_ref(c))).collect();
         line.push(line.iter().sum());
         let state = suppress_one_way(&line, k);
@@ -305,4 +349,18 @@ pub fn tabulate(
         categories,
         cells,
     })
+}
+
+/// Every month from `from` to `to` (both `YYYY-MM`, already checked), in order.
+fn months(from: &str, to: &str) -> Vec<String> {
+    let parse = |m: &str| -> Option<(i32, i32)> { Some((m.get(..4)?.parse().ok()?, m.get(5..7)?.parse().ok()?)) };
+    let (Some((mut y, mut m)), Some(end)) = (parse(from), parse(to)) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    while (y, m) <= end {
+        out.push(format!("{y:04}-{m:02}"));
+        (y, m) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+    }
+    out
 }
