@@ -176,21 +176,7 @@ impl Compiler<'_, '_> {
         scope: Scope,
     ) -> Option<Cond> {
         let qpath = format!("{path}.q");
-        if self.broken.contains(q.get_ref()) {
-            return None;
-        }
-        let Some(&index) = self.by_id.get(q.get_ref()) else {
-            let hint = did_you_mean(q.get_ref(), self.by_id.keys().map(String::as_str))
-                .unwrap_or_else(|| "check the question ids in [[sections.questions]]".into());
-            self.d.error_hint(
-                "unknown-question",
-                q.span(),
-                qpath,
-                format!("no question `{}`", q.get_ref()),
-                hint,
-            );
-            return None;
-        };
+        let index = self.question_ref(q, &qpath)?;
         if let Scope::Relevance { at, own } = scope
             && Some(index) != own
             && index >= at

@@ -205,6 +205,27 @@ struct Compiler<'d, 's> {
 }
 
 impl Compiler<'_, '_> {
+    /// The index of the question `q` names; an unknown id is reported once, with a
+    /// did-you-mean (a question that failed to decode was reported already).
+    fn question_ref(&mut self, q: &Spanned<String>, path: &str) -> Option<QIdx> {
+        if self.broken.contains(q.get_ref()) {
+            return None;
+        }
+        if let Some(&index) = self.by_id.get(q.get_ref()) {
+            return Some(index);
+        }
+        let hint = did_you_mean(q.get_ref(), self.by_id.keys().map(String::as_str))
+            .unwrap_or_else(|| "check the question ids in [[sections.questions]]".into());
+        self.d.error_hint(
+            "unknown-question",
+            q.span(),
+            path,
+            format!("no question `{}`", q.get_ref()),
+            hint,
+        );
+        None
+    }
+
     fn key(&mut self, k: &Spanned<String>, path: &str) -> String {
         fields::check_key(k, path, self.d);
         k.get_ref().clone()

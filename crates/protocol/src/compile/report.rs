@@ -27,21 +27,7 @@ impl Compiler<'_, '_> {
             );
             return None;
         };
-        if self.broken.contains(f.question.get_ref()) {
-            return None;
-        }
-        let Some(&question) = self.by_id.get(f.question.get_ref()) else {
-            let hint = did_you_mean(f.question.get_ref(), self.by_id.keys().map(String::as_str))
-                .unwrap_or_else(|| "check the question ids in [[sections.questions]]".into());
-            self.d.error_hint(
-                "unknown-question",
-                f.question.span(),
-                format!("{path}.question"),
-                format!("no question `{}`", f.question.get_ref()),
-                hint,
-            );
-            return None;
-        };
+        let question = self.question_ref(&f.question, &format!("{path}.question"))?;
         let kind = self.kinds[question].clone();
         let Some(categories) = variable.categories() else {
             if kind != Kind::Country {
