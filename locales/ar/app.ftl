@@ -129,3 +129,5 @@ app-referral-contacted = تم التواصل مع الجهة
 app-referral-service-received = تم تلقي الخدمة
 app-referral-service-not-received = لم تُتلقَّ الخدمة
 app-report-others-hidden = فئات أخرى (كل منها أقل من 11، أو لا أحد، أو مخفية لحماية غيرها)
+app-referral-tracking = الإحالات وما آلت إليه
+app-referral-reason = السبب (مطلوب عند الرفض أو عدم تلقي الخدمة)

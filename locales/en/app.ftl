@@ -129,3 +129,5 @@ app-referral-contacted = Service contacted
 app-referral-service-received = Service received
 app-referral-service-not-received = Service not received
 app-report-others-hidden = Other categories (each fewer than 11, none, or hidden to protect one)
+app-referral-tracking = Referrals and what became of them
+app-referral-reason = Reason (needed for a refusal or a service not received)

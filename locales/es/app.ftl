@@ -129,3 +129,5 @@ app-referral-contacted = Servicio contactado
 app-referral-service-received = Servicio recibido
 app-referral-service-not-received = Servicio no recibido
 app-report-others-hidden = Otras categorías (cada una con menos de 11, ninguna, u ocultada para proteger otra)
+app-referral-tracking = Derivaciones y su resultado
+app-referral-reason = Motivo (necesario para un rechazo o un servicio no recibido)

@@ -129,3 +129,5 @@ app-referral-contacted = Service contacté
 app-referral-service-received = Service reçu
 app-referral-service-not-received = Service non reçu
 app-report-others-hidden = Autres catégories (chacune moins de 11, aucune, ou masquée pour en protéger une)
+app-referral-tracking = Orientations et leur suite
+app-referral-reason = Raison (nécessaire pour un refus ou un service non reçu)

@@ -129,3 +129,5 @@ app-referral-contacted = Serviciu contactat
 app-referral-service-received = Serviciu primit
 app-referral-service-not-received = Serviciu neprimit
 app-report-others-hidden = Alte categorii (fiecare sub 11, niciuna sau ascunsă pentru a proteja alta)
+app-referral-tracking = Trimiteri și ce s-a întâmplat cu ele
+app-referral-reason = Motivul (necesar pentru un refuz sau un serviciu neprimit)

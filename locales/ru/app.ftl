@@ -129,3 +129,5 @@ app-referral-contacted = Связались со службой
 app-referral-service-received = Помощь получена
 app-referral-service-not-received = Помощь не получена
 app-report-others-hidden = Прочие категории (в каждой меньше 11, ни одного или скрыто ради защиты другой)
+app-referral-tracking = Направления и что с ними стало
+app-referral-reason = Причина (нужна при отказе или если помощь не получена)

@@ -129,3 +129,5 @@ app-referral-contacted = Зв'язалися зі службою
 app-referral-service-received = Допомогу отримано
 app-referral-service-not-received = Допомогу не отримано
 app-report-others-hidden = Інші категорії (у кожній менше 11, жодного або приховано для захисту іншої)
+app-referral-tracking = Направлення та що з ними сталося
+app-referral-reason = Причина (потрібна для відмови або якщо допомогу не отримано)

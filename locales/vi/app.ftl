@@ -129,3 +129,5 @@ app-referral-contacted = Đã liên hệ dịch vụ
 app-referral-service-received = Đã nhận dịch vụ
 app-referral-service-not-received = Chưa nhận dịch vụ
 app-report-others-hidden = Các nhóm khác (mỗi nhóm dưới 11, không có ai, hoặc được ẩn để bảo vệ nhóm khác)
+app-referral-tracking = Chuyển tuyến và kết quả
+app-referral-reason = Lý do (cần khi từ chối hoặc chưa nhận dịch vụ)

@@ -294,6 +294,53 @@ pub struct CaseDetail {
     /// Stored answers this protocol version does not know.
     pub unknown_answers: Vec<String>,
     pub outcome: Option<OutcomeView>,
+    pub referrals: Vec<ReferralTrackView>,
+}
+
+/// A referral of the case, suggested or tracked, with the steps it may take next.
+#[derive(Serialize)]
+pub struct ReferralTrackView {
+    pub id: String,
+    pub name: String,
+    pub category: &'static str,
+    pub status: &'static str,
+    pub steps: Vec<fieldscreen_report::Step>,
+    pub next: Vec<&'static str>,
+    /// Of `next`, those that need a reason.
+    pub needs_reason: Vec<&'static str>,
+}
+
+fn referral_views(
+    vault: &Vault,
+    case_id: &str,
+    protocol: &fieldscreen_protocol::Protocol,
+    suggested: &[String],
+) -> Result<Vec<ReferralTrackView>> {
+    use fieldscreen_report::Status;
+    let tracked = fieldscreen_report::tracked_referrals(vault, case_id)?;
+    Ok(protocol
+        .referrals
+        .iter()
+        .filter(|r| suggested.contains(&r.id) || tracked.contains_key(&r.id))
+        .map(|r| {
+            let track = tracked.get(&r.id);
+            let status = track.map_or(Status::Suggested, |t| t.status());
+            ReferralTrackView {
+                id: r.id.clone(),
+                name: r.name.clone(),
+                category: r.category.name(),
+                status: status.name(),
+                steps: track.map(|t| t.steps.clone()).unwrap_or_default(),
+                next: status.next().iter().map(|s| s.name()).collect(),
+                needs_reason: status
+                    .next()
+                    .iter()
+                    .filter(|s| s.needs_reason())
+                    .map(|s| s.name())
+                    .collect(),
+            }
+        })
+        .collect())
 }
 
 /// One case as the case-detail screen shows it, in the app's language.
@@ -312,10 +359,18 @@ pub fn case_detail(state: Tauri<'_, AppState>, case_id: String, lang: String) ->
         .iter()
         .map(|h| views::history_entry(&langs, &session, &h.question, h.time, h.answer.as_ref()))
         .collect();
+    let outcome = session.outcome(today());
+    let finished = session.state() != &State::InProgress;
+    let suggested: Vec<String> = outcome
+        .iter()
+        .filter(|_| finished)
+        .flat_map(|o| o.referrals.iter().map(|r| r.id.clone()))
+        .collect();
     Ok(CaseDetail {
+        referrals: referral_views(vault, &case_id, &loaded.protocol, &suggested)?,
         transcript: views::transcript(&langs, &session),
         history,
-        outcome: session.outcome(today()).map(|o| views::outcome(&langs, &session, &o)),
+        outcome: outcome.map(|o| views::outcome(&langs, &session, &o)),
         state: fieldscreen_vault::state_label(session.state()),
         unknown_answers,
         id: case_id,
@@ -484,6 +539,33 @@ pub fn stop(state: Tauri<'_, AppState>) -> Result<StepView> {
         }
         Ok(None)
     })
+}
+
+/// Records the next step of a referral (dated today) and returns the case as it now is.
+#[tauri::command]
+pub fn move_referral(
+    state: Tauri<'_, AppState>,
+    case_id: String,
+    referral_id: String,
+    status: String,
+    reason: Option<String>,
+    lang: String,
+) -> Result<CaseDetail> {
+    let status = fieldscreen_report::Status::parse(&status)
+        .ok_or_else(|| CommandError::new("referral", format!("unknown status `{status}`")))?;
+    {
+        let mut inner = lock_state(&state)?;
+        let inner = &mut *inner;
+        let meta = unlocked(inner)?.load_case(&case_id)?.meta()?;
+        let loaded = load(find_protocol(inner, &meta.protocol_id)?, &inner.app, Some(today()))?;
+        let vault = inner
+            .vault
+            .as_mut()
+            .ok_or_else(|| CommandError::new("locked", "the vault is locked"))?;
+        fieldscreen_report::move_referral(vault, &case_id, &loaded.protocol, &referral_id, status, today(), reason)
+            .map_err(|e| CommandError::new("referral", e.to_string()))?;
+    }
+    case_detail(state, case_id, lang)
 }
 
 /// One table of de-identified figures: one or two variables (the CLI's names), months as

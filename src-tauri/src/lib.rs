@@ -30,6 +30,7 @@ pub fn run() {
             commands::change_passphrase,
             commands::ready,
             commands::report,
+            commands::move_referral,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

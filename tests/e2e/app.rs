@@ -216,6 +216,22 @@ async fn screening_survives_a_restart_and_quick_exit_hides_it() -> Res<()> {
     );
     app.shot("08-case-detail").await?;
 
+    // A referral moves on from the case detail; a refusal cannot be recorded without a reason.
+    app.click(".tracks > li:first-child [data-next=offered]").await?;
+    app.until(
+        "the referral offered",
+        "return document.querySelector('.tracks > li .status')?.textContent === 'Offered';",
+    )
+    .await?;
+    let declined_disabled = app
+        .script(
+            "return document.querySelector('.tracks > li:first-child [data-next=declined]').disabled;",
+            vec![],
+        )
+        .await?;
+    assert_eq!(declined_disabled, Value::Bool(true), "declining needs a reason first");
+    app.shot("08b-referral-offered").await?;
+
     // Quick exit: nothing of the case stays on screen and the vault is locked.
     app.click("button.exit").await?;
     app.wait("main.neutral").await?;

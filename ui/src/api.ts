@@ -28,9 +28,11 @@ export interface CaseSummary { id: string; protocol_id: string; protocol_version
 export interface CaseQuery { level: string | null; from: string | null; to: string | null; id_prefix: string | null; limit: number | null }
 export interface TranscriptEntry { question_id: string; section: TextView; question: TextView; answer: TextView; applies: boolean }
 export interface HistoryView { time: string; question_id: string; question: TextView | null; answer: TextView | null }
+export interface ReferralStep { status: string; date: string; reason?: string }
+export interface ReferralTrackView { id: string; name: string; category: string; status: string; steps: ReferralStep[]; next: string[]; needs_reason: string[] }
 export interface CaseDetail {
   id: string; protocol_id: string; protocol_version: string; created_at: string; interviewer_lang: string; respondent_lang: string | null;
-  state: string; transcript: TranscriptEntry[]; history: HistoryView[]; unknown_answers: string[]; outcome: OutcomeView | null;
+  state: string; transcript: TranscriptEntry[]; history: HistoryView[]; unknown_answers: string[]; outcome: OutcomeView | null; referrals: ReferralTrackView[];
 }
 export interface ReportCell { key: string[]; count: number | null }
 export interface ReportTable { variables: string[]; from: string; to: string; k: number; categories: string[][]; cells: ReportCell[] }
@@ -50,6 +52,8 @@ export const api = {
   lock: () => invoke<void>("lock"),
   listCases: (query: CaseQuery) => invoke<CaseSummary[]>("list_cases", { query }),
   caseDetail: (caseId: string, lang: string) => invoke<CaseDetail>("case_detail", { caseId, lang }),
+  moveReferral: (caseId: string, referralId: string, status: string, reason: string | null, lang: string) =>
+    invoke<CaseDetail>("move_referral", { caseId, referralId, status, reason, lang }),
   changePassphrase: (current: string, next: string) => invoke<void>("change_passphrase", { current, new: next }),
   setOverride: (level: string, reason: string) => invoke<StepView>("set_override", { level, reason }),
   ready: () => invoke<void>("ready"),

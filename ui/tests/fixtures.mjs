@@ -111,6 +111,14 @@ export function fixtures(root, uiLang, respondentLang) {
       interviewer_lang: uiLang, respondent_lang: respondentLang, state: "completed", transcript,
       history: transcript.slice(0, 3).map((t, i) => ({ time: new Date(now + i * 60000).toISOString(), question_id: t.question_id, question: t.question, answer: i === 1 ? null : t.answer })),
       unknown_answers: [], outcome,
+      referrals: [
+        { id: "nrm", name: "National referral mechanism focal point (example entry)", category: "national-referral-mechanism", status: "accepted",
+          steps: [{ status: "suggested", date: "2026-11-27" }, { status: "offered", date: "2026-11-27" }, { status: "accepted", date: "2026-11-28" }],
+          next: ["contacted"], needs_reason: [] },
+        { id: "shelter", name: "Specialised shelter (example entry)", category: "shelter", status: "offered",
+          steps: [{ status: "suggested", date: "2026-11-27" }, { status: "offered", date: "2026-11-27" }],
+          next: ["accepted", "declined"], needs_reason: ["declined"] },
+      ],
     },
   };
 }

@@ -45,6 +45,7 @@ function installMock({ fx, scenario }) {
     back: () => fx.steps.choice, skip: () => fx.steps.yesno, stop: () => fx.steps.finished,
     set_override: () => fx.steps.finished,
     case_detail: () => fx.caseDetail,
+    move_referral: () => fx.caseDetail,
     change_passphrase: () => null,
     report: ({ query }) => fx.reports[query.by.join(",")] ?? fail("report", `no fixture for ${query.by}`),
   };

@@ -2,7 +2,7 @@
 
 use crate::facts::CaseFacts;
 use crate::from_case::case_facts;
-use crate::tracking::ReferralTrack;
+use crate::tracking::{ReferralTrack, Status, TrackError};
 use fieldscreen_protocol::Protocol;
 use fieldscreen_vault::{CaseFilter, Vault, VaultError, resume_session};
 use std::collections::{BTreeMap, HashMap};
@@ -60,4 +60,54 @@ pub fn vault_facts(
         facts,
         without_protocol,
     })
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ReferralError {
+    #[error(transparent)]
+    Vault(#[from] VaultError),
+    #[error(transparent)]
+    Track(#[from] TrackError),
+    #[error("the protocol has no referral `{id}`; known: {known}")]
+    Unknown { id: String, known: String },
+    #[error("the case has no outcome yet: finish or stop the interview first")]
+    NoOutcome,
+}
+
+/// Moves one referral of a case a step on and saves it. A referral not tracked yet starts as
+/// suggested on the day the case began; it may be any referral the protocol knows, since the
+/// interviewer can refer further than the rules suggested.
+pub fn move_referral(
+    vault: &mut Vault,
+    case_id: &str,
+    protocol: &Arc<Protocol>,
+    referral_id: &str,
+    status: Status,
+    date: jiff::civil::Date,
+    reason: Option<String>,
+) -> Result<ReferralTrack, ReferralError> {
+    let mut track = match tracked_referrals(vault, case_id)?.remove(referral_id) {
+        Some(t) => t,
+        None => {
+            let Some(r) = protocol.referrals.iter().find(|r| r.id == referral_id) else {
+                let known: Vec<&str> = protocol.referrals.iter().map(|r| r.id.as_str()).collect();
+                return Err(ReferralError::Unknown {
+                    id: referral_id.to_string(),
+                    known: known.join(", "),
+                });
+            };
+            let (session, _) = resume_session(vault, case_id, protocol.clone())?;
+            if session.state() == &fieldscreen_protocol::State::InProgress {
+                return Err(ReferralError::NoOutcome);
+            }
+            let meta = vault.load_case(case_id)?.meta()?;
+            let began = meta.created_at.get(..10).and_then(|d| d.parse().ok()).unwrap_or(date);
+            ReferralTrack::suggested(r.category.name(), began.min(date))
+        }
+    };
+    track.record(status, date, reason)?;
+    let json = serde_json::to_string(&track).map_err(|e| VaultError::Document(e.to_string()))?;
+    vault.set_referral(case_id, referral_id, &json)?;
+    vault.record_action("referral", Some(case_id))?;
+    Ok(track)
 }
