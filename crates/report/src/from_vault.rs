@@ -4,14 +4,18 @@ use crate::facts::CaseFacts;
 use crate::from_case::case_facts;
 use crate::tracking::{ReferralTrack, Status, TrackError};
 use fieldscreen_protocol::Protocol;
-use fieldscreen_vault::{CaseFilter, Vault, VaultError, resume_session};
+use fieldscreen_vault::{CaseDoc, CaseFilter, Vault, VaultError, resume_session, session_of};
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
 /// A case's tracked referrals, by referral id.
 pub fn tracked_referrals(vault: &Vault, case_id: &str) -> Result<BTreeMap<String, ReferralTrack>, VaultError> {
+    tracks_of(&vault.load_case(case_id)?, case_id)
+}
+
+fn tracks_of(doc: &CaseDoc, case_id: &str) -> Result<BTreeMap<String, ReferralTrack>, VaultError> {
     let mut out = BTreeMap::new();
-    for (id, json) in vault.load_case(case_id)?.referrals()? {
+    for (id, json) in doc.referrals()? {
         let track: ReferralTrack = serde_json::from_str(&json)
             .map_err(|e| VaultError::Document(format!("referral `{id}` of case {case_id} is unreadable: {e}")))?;
         out.insert(id, track);
@@ -48,13 +52,10 @@ pub fn vault_facts(
             without_protocol += 1;
             continue;
         };
-        let (session, _) = resume_session(vault, &c.id, p.clone())?;
-        facts.push(case_facts(
-            &session,
-            &c.created_at,
-            today,
-            &tracked_referrals(vault, &c.id)?,
-        ));
+        // One load per case: the document gives both the session and the referral tracks.
+        let doc = vault.load_case(&c.id)?;
+        let (session, _) = session_of(&doc, p.clone())?;
+        facts.push(case_facts(&session, &c.created_at, today, &tracks_of(&doc, &c.id)?));
     }
     Ok(VaultFacts {
         facts,

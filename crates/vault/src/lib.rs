@@ -15,7 +15,7 @@ pub use case_doc::{CaseDoc, CaseMeta, HistoryEntry};
 pub use db::{DB_FILE, Durability};
 pub use error::VaultError;
 pub use keyfile::{KdfParams, KeyFile, SecretKey};
-pub use recorder::{Recorder, resume_session, state_label};
+pub use recorder::{Recorder, resume_session, session_of, state_label};
 
 use rusqlite::{Connection, OptionalExtension, params};
 use std::collections::HashMap;

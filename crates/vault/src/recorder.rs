@@ -5,7 +5,7 @@
 //! memory until consent is given. A refusal (or a postponement for safety) is stored as that
 //! fact alone, with no answers.
 
-use crate::{CaseIndex, CaseMeta, Vault, VaultError};
+use crate::{CaseDoc, CaseIndex, CaseMeta, Vault, VaultError};
 use fieldscreen_protocol::engine::{EndReason, Override};
 use fieldscreen_protocol::model::QIdx;
 use fieldscreen_protocol::{Answer, Protocol, Session, State, builtin};
@@ -96,6 +96,7 @@ impl Recorder {
             ),
             None => ("state".to_string(), None),
         };
+        let finished = !matches!(session.state(), State::InProgress);
         vault.update_case(&id, &message, &index, |doc| {
             if let Some((qid, answer)) = &question {
                 doc.set_answer(qid, answer.as_ref())?;
@@ -104,7 +105,13 @@ impl Recorder {
             doc.set_cursor(cursor.as_deref())?;
             doc.set_outcome(outcome)?;
             doc.set_override(override_)
-        })
+        })?;
+        // A finished case is read far more often than written (lists, reports): one snapshot
+        // loads several times faster than its changes one by one.
+        if finished {
+            vault.compact(&id)?;
+        }
+        Ok(())
     }
 
     /// Before consent nothing is written. With consent, the case is created and the answers so
@@ -146,7 +153,11 @@ pub fn resume_session(
     case_id: &str,
     protocol: Arc<Protocol>,
 ) -> Result<(Session, Vec<String>), VaultError> {
-    let doc = vault.load_case(case_id)?;
+    session_of(&vault.load_case(case_id)?, protocol)
+}
+
+/// The engine session of a case document already loaded.
+pub fn session_of(doc: &CaseDoc, protocol: Arc<Protocol>) -> Result<(Session, Vec<String>), VaultError> {
     let answers: Vec<(String, Answer)> = doc.answers()?;
     let state: State = match doc.state()? {
         Some(s) => serde_json::from_str(&s).map_err(|e| VaultError::Document(e.to_string()))?,
