@@ -539,6 +539,15 @@ impl ReportField {
             Answer::Choices(cs) => cs.iter().filter_map(|c| map(c)).collect(),
             Answer::Yes => map("yes").into_iter().collect(),
             Answer::No => map("no").into_iter().collect(),
+            // Declining to answer is itself a category where the variable has one (gender).
+            Answer::PreferNotToSay => self
+                .variable
+                .categories()
+                .into_iter()
+                .flatten()
+                .find(|c| **c == "prefer-not-to-say")
+                .map(|c| vec![c.to_string()])
+                .unwrap_or_default(),
             _ => Vec::new(),
         }
     }

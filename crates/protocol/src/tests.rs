@@ -311,6 +311,9 @@ fn report_mapping_turns_answers_into_categories() {
     assert!(exploitation.categories(&Answer::DontKnow).is_empty());
     let citizenship = field(crate::model::ReportVariable::Citizenship);
     assert_eq!(citizenship.categories(&Answer::Country("MD".into())), ["MD"]);
+    let gender = field(crate::model::ReportVariable::Gender);
+    assert_eq!(gender.categories(&Answer::PreferNotToSay), ["prefer-not-to-say"]);
+    assert!(citizenship.categories(&Answer::PreferNotToSay).is_empty(), "no such category for countries");
 }
 
 #[test]

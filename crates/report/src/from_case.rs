@@ -25,12 +25,6 @@ pub fn case_facts(
             .flatten()
             .collect()
     };
-    // "Prefer not to say" is an answer in its own right, not a missing one.
-    let declined = |v: ReportVariable| {
-        p.report
-            .iter()
-            .any(|f| f.variable == v && visible_answer(f.question) == Some(&Answer::PreferNotToSay))
-    };
     let first = |v: ReportVariable| mapped(v).into_iter().next();
     let age = p
         .question_index(builtin::AGE)
@@ -49,17 +43,13 @@ pub fn case_facts(
     let exploitation: BTreeSet<String> = mapped(ReportVariable::Exploitation).into_iter().collect();
     CaseFacts {
         month: month.chars().take(7).collect(),
-        gender: if declined(ReportVariable::Gender) {
-            Some(Gender::PreferNotToSay)
-        } else {
-            first(ReportVariable::Gender).and_then(|g| match g.as_str() {
-                "woman" => Some(Gender::Woman),
-                "man" => Some(Gender::Man),
-                "other" => Some(Gender::Other),
-                "prefer-not-to-say" => Some(Gender::PreferNotToSay),
-                _ => None,
-            })
-        },
+        gender: first(ReportVariable::Gender).and_then(|g| match g.as_str() {
+            "woman" => Some(Gender::Woman),
+            "man" => Some(Gender::Man),
+            "other" => Some(Gender::Other),
+            "prefer-not-to-say" => Some(Gender::PreferNotToSay),
+            _ => None,
+        }),
         age,
         citizenship: first(ReportVariable::Citizenship),
         country_of_exploitation: first(ReportVariable::CountryOfExploitation),

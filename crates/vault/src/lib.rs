@@ -333,6 +333,18 @@ impl Vault {
         index: &CaseIndex,
         edit: impl FnOnce(&mut CaseDoc) -> Result<(), VaultError>,
     ) -> Result<(), VaultError> {
+        self.commit_change(id, message, Some(index), edit)
+    }
+
+    /// `index` None: a change the listing does not show (a referral's step); only the time of
+    /// the last update moves.
+    fn commit_change(
+        &mut self,
+        id: &str,
+        message: &str,
+        index: Option<&CaseIndex>,
+        edit: impl FnOnce(&mut CaseDoc) -> Result<(), VaultError>,
+    ) -> Result<(), VaultError> {
         let time = now_ms();
         let doc = self.doc_mut(id)?;
         edit(doc)?;
@@ -351,10 +363,13 @@ impl Vault {
             "INSERT INTO case_changes (case_id, seq, bytes) VALUES (?1, ?2, ?3)",
             params![id, seq, bytes],
         )?;
-        tx.execute(
-            "UPDATE cases SET updated_at = ?2, state = ?3, level = ?4, age_group = ?5, consent = ?6, answer_count = ?7 WHERE id = ?1",
-            params![id, now_iso(), index.state, index.level, index.age_group, index.consent, index.answer_count],
-        )?;
+        match index {
+            Some(index) => tx.execute(
+                "UPDATE cases SET updated_at = ?2, state = ?3, level = ?4, age_group = ?5, consent = ?6, answer_count = ?7 WHERE id = ?1",
+                params![id, now_iso(), index.state, index.level, index.age_group, index.consent, index.answer_count],
+            )?,
+            None => tx.execute("UPDATE cases SET updated_at = ?2 WHERE id = ?1", params![id, now_iso()])?,
+        };
         tx.commit()?;
         if seq >= COMPACT_AFTER {
             self.compact(id)?;
@@ -364,22 +379,7 @@ impl Vault {
 
     /// Records a referral's new track on a case; the case's listing stays as it is.
     pub fn set_referral(&mut self, id: &str, referral_id: &str, track_json: &str) -> Result<(), VaultError> {
-        let c = self
-            .list_cases(&CaseFilter {
-                id_prefix: Some(id.to_string()),
-                ..CaseFilter::default()
-            })?
-            .into_iter()
-            .find(|c| c.id == id)
-            .ok_or_else(|| VaultError::Document(format!("no case `{id}`")))?;
-        let index = CaseIndex {
-            state: c.state,
-            level: c.level,
-            age_group: c.age_group,
-            consent: c.consent,
-            answer_count: c.answer_count,
-        };
-        self.update_case(id, &format!("referral {referral_id}"), &index, |doc| {
+        self.commit_change(id, &format!("referral {referral_id}"), None, |doc| {
             doc.set_referral(referral_id, track_json)
         })
     }
