@@ -313,7 +313,10 @@ fn report_mapping_turns_answers_into_categories() {
     assert_eq!(citizenship.categories(&Answer::Country("MD".into())), ["MD"]);
     let gender = field(crate::model::ReportVariable::Gender);
     assert_eq!(gender.categories(&Answer::PreferNotToSay), ["prefer-not-to-say"]);
-    assert!(citizenship.categories(&Answer::PreferNotToSay).is_empty(), "no such category for countries");
+    assert!(
+        citizenship.categories(&Answer::PreferNotToSay).is_empty(),
+        "no such category for countries"
+    );
 }
 
 #[test]
