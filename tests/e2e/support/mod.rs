@@ -97,6 +97,7 @@ fn wait_until(limit: Duration, mut ready: impl FnMut() -> bool) -> bool {
 pub struct Driver {
     pub url: String,
     app: PathBuf,
+    log: PathBuf,
     _process: Process,
 }
 
@@ -106,6 +107,11 @@ impl Driver {
         let driver = find_program("tauri-driver", &home_bin.into_iter().collect::<Vec<_>>())?;
         let native = find_program("WebKitWebDriver", &[])?;
         let (port, native_port) = (free_port()?, free_port()?);
+        // Its output is kept: when a run fails on another machine it is the only witness.
+        let logs = root().join("target/screenshots/e2e");
+        std::fs::create_dir_all(&logs)?;
+        let log_path = logs.join("tauri-driver.log");
+        let log = std::fs::File::create(&log_path)?;
         let child = Command::new(driver)
             .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
             .arg("--native-driver")
@@ -113,17 +119,24 @@ impl Driver {
             .env("DISPLAY", &display.name)
             .env("FIELDSCREEN_VAULT", vault)
             .env("RUST_LOG", "warn")
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
+            .stdout(log.try_clone()?)
+            .stderr(log)
             .spawn()?;
         let process = Process(child);
+        // tauri-driver listens at once but forwards a new session to WebKitWebDriver, which it
+        // starts alongside and which takes a moment longer: a session asked for before both
+        // listen fails with a cut connection (seen on a cold CI machine).
         let addr = format!("127.0.0.1:{port}");
-        if !wait_until(Duration::from_secs(20), || std::net::TcpStream::connect(&addr).is_ok()) {
-            return Err("tauri-driver did not start listening".into());
+        let native_addr = format!("127.0.0.1:{native_port}");
+        for (who, at) in [("tauri-driver", &addr), ("WebKitWebDriver", &native_addr)] {
+            if !wait_until(Duration::from_secs(30), || std::net::TcpStream::connect(at).is_ok()) {
+                return Err(format!("{who} did not start listening on {at}").into());
+            }
         }
         Ok(Driver {
             url: format!("http://{addr}"),
             app: app_binary()?,
+            log: log_path,
             _process: process,
         })
     }
@@ -136,7 +149,27 @@ impl Driver {
             "tauri:options".into(),
             serde_json::json!({ "application": self.app.to_string_lossy() }),
         );
-        let client = ClientBuilder::native().capabilities(caps).connect(&self.url).await?;
+        // A first session on a cold machine can still be refused while the web process
+        // starts; a few spaced attempts, then the real error.
+        let mut attempt = 0;
+        let client = loop {
+            match ClientBuilder::native()
+                .capabilities(caps.clone())
+                .connect(&self.url)
+                .await
+            {
+                Ok(client) => break client,
+                Err(e) if attempt < 4 => {
+                    attempt += 1;
+                    eprintln!("WebDriver session refused ({e}); attempt {attempt} of 4 again");
+                    tokio::time::sleep(Duration::from_secs(attempt)).await;
+                }
+                Err(e) => {
+                    let log = std::fs::read_to_string(&self.log).unwrap_or_default();
+                    return Err(format!("no WebDriver session: {e}; tauri-driver said:\n{log}").into());
+                }
+            }
+        };
         Ok(App {
             client,
             shots: root().join("target/screenshots/e2e"),
