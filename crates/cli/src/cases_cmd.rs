@@ -104,7 +104,7 @@ pub fn show(vault: &Vault, src: &Sources, id: &str, lang: &str, history: bool, t
 }
 
 /// Asks for confirmation on a terminal; scripts must pass --yes.
-fn confirm(t: &Texts, key: &str, args: &[(&str, String)], yes: bool) -> Result<bool> {
+pub fn confirm(t: &Texts, key: &str, args: &[(&str, String)], yes: bool) -> Result<bool> {
     if yes {
         return Ok(true);
     }
@@ -133,14 +133,6 @@ pub fn delete(vault: &mut Vault, id: &str, yes: bool, t: &Texts) -> Result<ExitC
 pub enum Format {
     Json,
     Csv,
-}
-
-pub fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
 }
 
 fn answer_value(a: &Answer) -> (String, String) {
@@ -194,8 +186,7 @@ pub fn export(vault: &mut Vault, format: Format, output: Option<&PathBuf>, yes: 
                         &kind,
                         &value,
                     ];
-                    out.push_str(&row.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(","));
-                    out.push('\n');
+                    out.push_str(&fieldscreen_report::csv::line(&row));
                 }
             }
         }

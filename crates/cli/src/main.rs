@@ -3,6 +3,7 @@
 
 mod bidi;
 mod cases_cmd;
+mod htcds_cmd;
 mod input;
 mod interview;
 mod passphrase;
@@ -90,6 +91,13 @@ enum Command {
         #[arg(long)]
         output: Option<PathBuf>,
     },
+    /// Open a sealed file (an HTCDS export) with its passphrase.
+    Unseal {
+        file: PathBuf,
+        /// File to write (default: standard output).
+        #[arg(long)]
+        output: Option<PathBuf>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -166,6 +174,21 @@ enum CasesAction {
         /// File to write (default: standard output).
         #[arg(long)]
         output: Option<PathBuf>,
+        #[arg(long)]
+        yes: bool,
+    },
+    /// Every case whose person consented to their data being kept, in the shape of IOM's Human
+    /// Trafficking Case Data Standard, for an organisation's case system. Personal data: asks
+    /// first, and seals the file under a passphrase of its own (FIELDSCREEN_EXPORT_PASSPHRASE,
+    /// or typed twice) unless --plaintext is given.
+    Htcds {
+        #[arg(long, value_enum, default_value = "csv")]
+        format: htcds_cmd::Format,
+        #[arg(long)]
+        output: PathBuf,
+        /// Write the file unencrypted.
+        #[arg(long)]
+        plaintext: bool,
         #[arg(long)]
         yes: bool,
     },
@@ -282,6 +305,20 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 CasesAction::Export { format, output, yes } => {
                     cases_cmd::export(&mut vault, format, output.as_ref(), yes, &t)
                 }
+                CasesAction::Htcds {
+                    format,
+                    output,
+                    plaintext,
+                    yes,
+                } => {
+                    let request = htcds_cmd::Request {
+                        format,
+                        output,
+                        plaintext,
+                        yes,
+                    };
+                    htcds_cmd::export(&mut vault, &src, &request, today, &t)
+                }
             }
         }
         Command::Report {
@@ -303,5 +340,6 @@ fn run(cli: Cli) -> Result<ExitCode> {
             };
             report_cmd::run(&mut vault, &src, &request, today)
         }
+        Command::Unseal { file, output } => htcds_cmd::unseal_file(&file, output.as_ref(), &t),
     }
 }

@@ -64,3 +64,28 @@ impl Source {
         Ok(first)
     }
 }
+
+/// The passphrase that seals an export file: never the vault's own, so that handing the file
+/// and its passphrase to a case system gives no way into the device.
+pub const ENV_EXPORT: &str = "FIELDSCREEN_EXPORT_PASSPHRASE";
+
+/// A new export passphrase: from `FIELDSCREEN_EXPORT_PASSPHRASE`, else typed twice.
+pub fn export_passphrase(t: &crate::texts::Texts) -> Result<Zeroizing<String>> {
+    if let Ok(p) = std::env::var(ENV_EXPORT) {
+        return Ok(Zeroizing::new(p));
+    }
+    let first = prompt(&t.t("cli-export-passphrase", &[]))?;
+    let second = prompt(&t.t("cli-export-passphrase-again", &[]))?;
+    if *first != *second {
+        bail!("the two passphrases differ; nothing was written");
+    }
+    Ok(first)
+}
+
+/// The passphrase of an existing sealed file.
+pub fn export_passphrase_once(t: &crate::texts::Texts) -> Result<Zeroizing<String>> {
+    if let Ok(p) = std::env::var(ENV_EXPORT) {
+        return Ok(Zeroizing::new(p));
+    }
+    prompt(&t.t("cli-export-passphrase", &[]))
+}

@@ -2,7 +2,6 @@
 //! k suppressed (fieldscreen-report). No identifier, free text or date finer than a month
 //! leaves this way.
 
-use crate::cases_cmd::csv_field;
 use crate::sources::Sources;
 use anyhow::{Result, bail};
 use fieldscreen_catalog::load;
@@ -42,32 +41,14 @@ pub fn variables(by: &str) -> Result<Vec<Variable>> {
         .collect()
 }
 
-/// The table as rows: a header of CTDC variable names and `count`, then one row per cell; an
-/// empty count is a suppressed one (fewer than k, or hidden to protect one that is).
-fn rows(table: &PublishedTable) -> Vec<Vec<String>> {
-    let mut header: Vec<String> = table.variables.iter().map(|v| v.export_name().to_string()).collect();
-    header.push("count".into());
-    let mut out = vec![header];
-    for c in &table.cells {
-        let mut row = c.key.clone();
-        row.push(c.count.map(|n| n.to_string()).unwrap_or_default());
-        out.push(row);
-    }
-    out
-}
-
 fn render(table: &PublishedTable, format: Format) -> Result<Vec<u8>> {
     Ok(match format {
         Format::Json => (serde_json::to_string_pretty(table)? + "\n").into_bytes(),
-        Format::Csv => rows(table)
-            .iter()
-            .map(|r| r.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(",") + "\n")
-            .collect::<String>()
-            .into_bytes(),
+        Format::Csv => table.to_csv().into_bytes(),
         Format::Xlsx => {
             let mut book = rust_xlsxwriter::Workbook::new();
             let sheet = book.add_worksheet();
-            for (r, row) in rows(table).iter().enumerate() {
+            for (r, row) in table.rows().iter().enumerate() {
                 let r = u32::try_from(r)?;
                 for (c, value) in row.iter().enumerate() {
                     let c = u16::try_from(c)?;

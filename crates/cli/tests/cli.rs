@@ -765,6 +765,111 @@ fn reports_publish_no_count_below_k_and_nothing_personal() {
     assert!(text(&unknown.stderr).contains("unknown variable `sex`"));
 }
 
+/// The case-level export: asks first, is sealed unless --plaintext, leaves out people who did not
+/// agree to their data being kept by name, is audited, and opens with its own passphrase only.
+#[test]
+fn htcds_export_is_sealed_audited_and_leaves_out_who_did_not_consent() {
+    let v = TestVault::new();
+    let script = |name: &str| repo().join("tests/interviews").join(name).display().to_string();
+    for name in [
+        "adult-refer-now.answers",
+        "adult-refer-now.answers",
+        "adult-anonymous.answers",
+    ] {
+        let out = v.run(&[
+            "interview",
+            "--protocol",
+            "adult-trafficking",
+            "--answers",
+            &script(name),
+        ]);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+    }
+    let sealed = v.path().join("cases.htcds");
+    let target = sealed.display().to_string();
+    let export = |extra: &[&str], export_pass: &str| {
+        let mut args = vec!["cases", "htcds", "--output", &target];
+        args.extend_from_slice(extra);
+        v.cmd()
+            .env("FIELDSCREEN_EXPORT_PASSPHRASE", export_pass)
+            .args(&args)
+            .output()
+            .expect("runs")
+    };
+    let unconfirmed = export(&[], "export words 1");
+    assert_eq!(unconfirmed.status.code(), Some(2), "a script must confirm with --yes");
+    assert!(!sealed.exists());
+    let short = export(&["--yes"], "short");
+    assert!(text(&short.stderr).contains("at least 8"), "{}", text(&short.stderr));
+    assert!(!sealed.exists());
+
+    let out = export(&["--yes"], "export words 1");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let said = text(&out.stderr);
+    assert!(
+        said.contains("2 case(s) written") && said.contains("1 case(s) left out"),
+        "{said}"
+    );
+    let bytes = std::fs::read(&sealed).expect("written");
+    assert!(bytes.starts_with(b"FIELDSCREEN-SEALED 1\n"));
+    let raw = text(&bytes);
+    for clear in ["prs_Gender", "refer-now", "DebtBondage"] {
+        assert!(!raw.contains(clear), "`{clear}` readable in the sealed file");
+    }
+
+    let open = |pass: &str| {
+        v.cmd()
+            .env("FIELDSCREEN_EXPORT_PASSPHRASE", pass)
+            .args(["unseal", &target])
+            .output()
+            .expect("runs")
+    };
+    // The vault's passphrase is not the file's.
+    let wrong_vault_pass = open(PASSPHRASE);
+    assert_eq!(wrong_vault_pass.status.code(), Some(2));
+    assert!(text(&wrong_vault_pass.stderr).contains("wrong passphrase for this file"));
+    let opened = open("export words 1");
+    assert!(opened.status.success(), "{}", text(&opened.stderr));
+    let csv = text(&opened.stdout);
+    let mut lines = csv.lines();
+    let header: Vec<&str> = lines.next().expect("header").split(',').collect();
+    assert_eq!(header[..3], ["fs_CaseId", "fs_ScreeningDate", "fs_Protocol"]);
+    assert!(header.contains(&"prs_Gender") && header.contains(&"vic_MethodsOfControl"));
+    let rows: Vec<&str> = lines.collect();
+    assert_eq!(rows.len(), 2, "{csv}");
+    let column = |name: &str| header.iter().position(|h| *h == name).expect("column");
+    for row in &rows {
+        let cells: Vec<&str> = row.split(',').collect();
+        assert_eq!(cells[column("fs_OutcomeLevel")], "refer-now");
+        assert_eq!(cells[column("prs_Nationality")], "MD");
+        assert!(cells[column("vic_MethodsOfControl")].contains("DebtBondage"), "{row}");
+    }
+    // Free text never goes into this export either: it has no field for it.
+    assert!(!csv.contains("MARKER-7731"));
+
+    let plain = v.path().join("cases.json");
+    let out = v.run(&[
+        "cases",
+        "htcds",
+        "--format",
+        "json",
+        "--plaintext",
+        "--yes",
+        "--output",
+        &plain.display().to_string(),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let json: Value = serde_json::from_slice(&std::fs::read(&plain).expect("written")).expect("json");
+    assert_eq!(json["standard"], "HTCDS");
+    assert_eq!(json["cases"].as_array().expect("cases").len(), 2);
+
+    let vault = fieldscreen_vault::Vault::open(v.path(), PASSPHRASE).expect("opens");
+    let log = vault.audit_log(10).expect("audit");
+    let exports = log.iter().filter(|e| e.action.starts_with("htcds-export")).count();
+    assert_eq!(exports, 2, "{:?}", log.iter().map(|e| &e.action).collect::<Vec<_>>());
+    assert!(log.iter().any(|e| e.action == "htcds-export (2 cases)"));
+}
+
 #[test]
 fn a_tampered_vault_is_reported_clearly() {
     let v = TestVault::new();

@@ -4,30 +4,9 @@
 //! `cargo bench -p fieldscreen-report --bench vault_report`
 
 use fieldscreen_catalog::{bundled, load};
-use fieldscreen_protocol::{Answer, Kind, Session};
-use fieldscreen_report::{Variable, tabulate, vault_facts};
+use fieldscreen_report::{Variable, synthetic, tabulate, vault_facts};
 use fieldscreen_vault::{CaseMeta, Durability, KdfParams, Recorder, Vault};
 use std::time::Instant;
-
-/// An answer for any question, varied by `seed`, so cases differ (some refuse consent, some
-/// stop early, most complete).
-fn answer(kind: &Kind, seed: u64) -> Answer {
-    match kind {
-        Kind::YesNo | Kind::Observation => {
-            if seed.is_multiple_of(3) {
-                Answer::Yes
-            } else {
-                Answer::No
-            }
-        }
-        Kind::Single(c) => Answer::Choice(c[(seed as usize) % c.len()].code.clone()),
-        Kind::Multiple(c) => Answer::Choices([c[(seed as usize) % c.len()].code.clone()].into()),
-        Kind::Number { min, max } => Answer::Number((18 + (seed % 40) as i64).clamp(*min, *max)),
-        Kind::Country => Answer::Country(["MD", "RO", "UA", "VN"][(seed % 4) as usize].into()),
-        Kind::Note => Answer::Acknowledged,
-        _ => Answer::DontKnow,
-    }
-}
 
 fn main() {
     let n: u64 = std::env::var("REPORT_CASES")
@@ -53,30 +32,11 @@ fn main() {
     let fill = Instant::now();
     let mut answers = 0u64;
     for i in 0..n {
-        let mut session = Session::new(loaded.protocol.clone());
-        session.start();
         let mut recorder = Recorder::new(CaseMeta::for_protocol(&loaded.protocol, "en", None), today);
-        let mut step = 0u64;
-        while let Some(q) = session.current() {
-            // A safe setting, and consent in nine cases of ten; "no" to immediate danger, so most
-            // interviews run to the end as they do in the field.
-            let kind = q.kind.clone();
-            let fixed = match q.id.as_str() {
-                "safety_alone" | "safety_place" => Some(Answer::Yes),
-                "safety_companion" | "danger_now" => Some(Answer::No),
-                "safety_interpreter" => Some(Answer::Choice("no-interpreter".into())),
-                "consent" => Some(Answer::Choice(if i % 10 == 0 { "refused" } else { "full" }.into())),
-                _ => None,
-            };
-            let seed = i.wrapping_mul(31).wrapping_add(step * 7);
-            let at = session.current_index();
-            if session.answer(fixed.unwrap_or_else(|| answer(&kind, seed))).is_err() && session.skip().is_err() {
-                break;
-            }
-            recorder.after(&mut vault, &session, at).expect("saved");
-            step += 1;
+        synthetic::interview(loaded.protocol.clone(), i, |session, at| {
+            recorder.after(&mut vault, session, at).expect("saved");
             answers += 1;
-        }
+        });
         if (i + 1) % 1000 == 0 {
             eprint!("\r{} of {n} interviews saved", i + 1);
         }

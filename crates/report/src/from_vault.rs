@@ -13,7 +13,7 @@ pub fn tracked_referrals(vault: &Vault, case_id: &str) -> Result<BTreeMap<String
     tracks_of(&vault.load_case(case_id)?, case_id)
 }
 
-fn tracks_of(doc: &CaseDoc, case_id: &str) -> Result<BTreeMap<String, ReferralTrack>, VaultError> {
+pub(crate) fn tracks_of(doc: &CaseDoc, case_id: &str) -> Result<BTreeMap<String, ReferralTrack>, VaultError> {
     let mut out = BTreeMap::new();
     for (id, json) in doc.referrals()? {
         let track: ReferralTrack = serde_json::from_str(&json)

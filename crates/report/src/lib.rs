@@ -6,10 +6,13 @@
 //! month. Which question gives which variable is written in the protocol file (`[report]`);
 //! `case_facts` reads a case through that mapping and the engine's outcome.
 
+pub mod csv;
 mod facts;
 mod from_case;
 mod from_vault;
+pub mod htcds;
 mod suppress;
+pub mod synthetic;
 mod table;
 mod tracking;
 
@@ -20,5 +23,7 @@ pub use suppress::{MIN_K, Suppression, suppress_one_way, suppress_two_way};
 pub use table::{Cell, PublishedTable, ReportError, Variable, tabulate};
 pub use tracking::{ReferralTrack, Status, Step, TrackError};
 
+#[cfg(test)]
+mod golden;
 #[cfg(test)]
 mod tests;

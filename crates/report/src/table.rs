@@ -226,6 +226,26 @@ pub struct PublishedTable {
     pub cells: Vec<Cell>,
 }
 
+impl PublishedTable {
+    /// A header of export (CTDC) variable names and `count`, then one row per cell; an empty
+    /// count is a suppressed one (fewer than k, or hidden to protect one that is).
+    pub fn rows(&self) -> Vec<Vec<String>> {
+        let mut header: Vec<String> = self.variables.iter().map(|v| v.export_name().to_string()).collect();
+        header.push("count".into());
+        let mut out = vec![header];
+        for c in &self.cells {
+            let mut row = c.key.clone();
+            row.push(c.count.map(|n| n.to_string()).unwrap_or_default());
+            out.push(row);
+        }
+        out
+    }
+
+    pub fn to_csv(&self) -> String {
+        self.rows().iter().map(|r| crate::csv::line(r)).collect()
+    }
+}
+
 fn month(s: &str) -> Result<String, ReportError> {
     let ok = s.len() == 7
         && s.as_bytes()[4] == b'-'

@@ -128,7 +128,7 @@ impl Lcg {
     }
 }
 
-fn synthetic(n: usize, seed: u64) -> Vec<CaseFacts> {
+pub(crate) fn synthetic(n: usize, seed: u64) -> Vec<CaseFacts> {
     let mut r = Lcg(seed);
     let genders = [
         Some(Gender::Woman),

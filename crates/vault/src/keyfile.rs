@@ -74,13 +74,13 @@ pub struct KeyFile {
     pub attempts: Attempts,
 }
 
-fn random<const N: usize>() -> Result<[u8; N], VaultError> {
+pub(crate) fn random<const N: usize>() -> Result<[u8; N], VaultError> {
     let mut b = [0u8; N];
     getrandom::fill(&mut b).map_err(|e| VaultError::Random(e.to_string()))?;
     Ok(b)
 }
 
-fn derive(passphrase: &str, salt: &[u8], p: KdfParams) -> Result<SecretKey, VaultError> {
+pub(crate) fn derive(passphrase: &str, salt: &[u8], p: KdfParams) -> Result<SecretKey, VaultError> {
     let params =
         Params::new(p.m_kib, p.t, p.p, Some(32)).map_err(|e| VaultError::KeyFile(format!("KDF parameters: {e}")))?;
     let mut out = Zeroizing::new([0u8; 32]);

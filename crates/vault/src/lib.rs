@@ -10,12 +10,14 @@ mod error;
 mod keyfile;
 mod recorder;
 mod schema;
+mod seal;
 
 pub use case_doc::{CaseDoc, CaseMeta, HistoryEntry};
 pub use db::{DB_FILE, Durability};
 pub use error::VaultError;
 pub use keyfile::{KdfParams, KeyFile, SecretKey};
 pub use recorder::{Recorder, resume_session, session_of, state_label};
+pub use seal::{is_sealed, seal, sealed_content, unseal};
 
 use rusqlite::{Connection, OptionalExtension, params};
 use std::collections::HashMap;
