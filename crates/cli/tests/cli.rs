@@ -698,8 +698,13 @@ fn reports_publish_no_count_below_k_and_nothing_personal() {
         !published.is_empty() && published.iter().all(|&n| n >= 11),
         "{published:?}"
     );
-    for out in [&by_outcome, &means] {
+    // The survivors' views module gives aggregates its consent count and nothing else: the
+    // 12 who spoke are counted, the 3 who said no are too few to show.
+    let views = text(&report(&["--by", "views_consent"]).stdout);
+    assert_eq!(views, "survivorViewsConsent,count\nyes,12\nno,\nunknown,\ntotal,15\n");
+    for out in [&by_outcome, &means, &views] {
         assert!(!out.contains("MARKER-7731"), "free text in a report");
+        assert!(!out.contains("MARKER-VIEWS"), "a survivor's own account in a report");
     }
     // Referrals tracked past the suggestion show in the funnel.
     let refer_now: Vec<String> = v
@@ -844,8 +849,9 @@ fn htcds_export_is_sealed_audited_and_leaves_out_who_did_not_consent() {
         assert_eq!(cells[column("prs_Nationality")], "MD");
         assert!(cells[column("vic_MethodsOfControl")].contains("DebtBondage"), "{row}");
     }
-    // Free text never goes into this export either: it has no field for it.
-    assert!(!csv.contains("MARKER-7731"));
+    // Free text never goes into this export either (it has no field for it), nor does a
+    // survivor's own account, which stays in the case.
+    assert!(!csv.contains("MARKER-7731") && !csv.contains("MARKER-VIEWS"));
 
     let plain = v.path().join("cases.json");
     let out = v.run(&[

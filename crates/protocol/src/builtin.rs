@@ -52,6 +52,7 @@ pub fn sections() -> Vec<Section> {
             mode: SectionMode::Observed,
             note_key: Some("fs-section-safety-note".into()),
             relevant: None,
+            views_consent: None,
         },
         Section {
             id: "fs-consent".into(),
@@ -59,6 +60,7 @@ pub fn sections() -> Vec<Section> {
             mode: SectionMode::Asked,
             note_key: Some("fs-section-consent-note".into()),
             relevant: None,
+            views_consent: None,
         },
     ]
 }

@@ -205,7 +205,11 @@ impl Session {
                 .is_none_or(|c| c.eval(&v));
             let own_ok = q.relevant.as_ref().is_none_or(|c| c.eval(&v));
             let consent_ok = !(q.identifying && self.consent() == Some(builtin::CONSENT_ANONYMOUS));
-            if section_ok && own_ok && consent_ok {
+            // A survivors' views section past its own consent question waits for a yes to it.
+            let views_ok = self.protocol.sections[q.section]
+                .views_consent
+                .is_none_or(|c| c == i || matches!(v.answers[c], Some(Answer::Yes)));
+            if section_ok && own_ok && consent_ok && views_ok {
                 v.visible[i] = true;
                 v.answers[i] = self.answers[i].as_ref();
             }

@@ -78,6 +78,17 @@ pub struct Section {
     pub mode: SectionMode,
     pub note_key: Option<String>,
     pub relevant: Option<Cond>,
+    /// Set for a survivors' views section (`module = "survivor-views"`): its first question,
+    /// a yes/no asking for this section's own consent. The rest of the section is shown only
+    /// after a yes; no indicator, rule, referral, note or report variable may read any of it,
+    /// so what a person says about their needs and treatment stays in their case.
+    pub views_consent: Option<QIdx>,
+}
+
+impl Section {
+    pub fn is_survivor_views(&self) -> bool {
+        self.views_consent.is_some()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -60,6 +60,8 @@ pub struct RawSection {
     pub mode: Option<S<String>>,
     pub note: Option<S<String>>,
     pub relevant: Option<S<RawCondition>>,
+    /// `survivor-views`: the person's own account, behind its own consent (see `Section`).
+    pub module: Option<S<String>>,
 }
 
 #[derive(Debug, Deserialize)]

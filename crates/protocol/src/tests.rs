@@ -183,6 +183,56 @@ fn anonymous_consent_hides_identifying_questions() {
     assert!(!s.is_visible(identifying));
 }
 
+/// The survivors' views module asks its own consent; its questions wait for a yes, and going back
+/// to say no hides what was said again. Whatever is said, the outcome does not move.
+#[test]
+fn survivor_views_wait_for_their_own_consent_and_change_no_outcome() {
+    let p = adult();
+    let consent = p.question_index("views_consent").expect("question");
+    let needs = p.question_index("views_needs").expect("question");
+    assert!(p.sections[p.questions[needs].section].is_survivor_views());
+    let outcome_with = |views: Answer, words: &str| {
+        let mut s = Session::new(p.clone());
+        past_gate(&mut s, 30);
+        answer_until(&mut s, "views_consent", benign);
+        assert!(!s.is_visible(needs), "shown before the person agreed");
+        s.answer(views).expect("views consent");
+        let shown = s.is_visible(needs);
+        while let Some(q) = s.current().cloned() {
+            let a = if q.kind == Kind::Text {
+                Answer::Text(words.into())
+            } else {
+                benign(&q.kind)
+            };
+            s.answer(a).expect("answer fits");
+        }
+        (
+            shown,
+            s.outcome(today())
+                .map(|o| (o.level, o.indicators.len(), o.referrals.len())),
+        )
+    };
+    let (shown_yes, with_views) = outcome_with(Answer::Yes, "they took my passport and beat me");
+    let (shown_no, without) = outcome_with(Answer::No, "");
+    assert!(shown_yes && !shown_no);
+    assert_eq!(
+        with_views, without,
+        "an account given in the views module moved the outcome"
+    );
+    assert!(with_views.is_some());
+    // A "no" after a "yes" hides the account again: it no longer counts as given.
+    let mut s = Session::new(p.clone());
+    past_gate(&mut s, 30);
+    answer_until(&mut s, "views_consent", benign);
+    s.answer(Answer::Yes).expect("yes");
+    s.answer(Answer::Text("my words".into())).expect("text");
+    assert!(s.back());
+    assert!(s.back());
+    assert_eq!(s.current().map(|q| q.id.as_str()), Some("views_consent"));
+    s.answer(Answer::No).expect("no");
+    assert!(!s.is_visible(needs) && s.is_visible(consent));
+}
+
 #[test]
 fn stop_rule_takes_the_emergency_path() {
     let mut s = Session::new(adult());

@@ -26,6 +26,7 @@ fn cases(n: u64) -> Vec<CaseFacts> {
                     category: ["shelter", "legal"][pick(37, 2)].into(),
                     status: ["accepted", "declined"][pick(41, 2)].into(),
                 }],
+                views_consent: Some(pick(43, 2) == 0),
             }
         })
         .collect()

@@ -47,6 +47,9 @@ pub struct CaseFacts {
     pub recruiter_relation: Option<String>,
     pub level: Option<String>,
     pub referrals: Vec<Referral>,
+    /// Whether the person agreed to give their own views (survivors' views module); `None`
+    /// where it was not asked. Nothing else of that module ever reaches a fact.
+    pub views_consent: Option<bool>,
 }
 
 /// The CTDC age bands.

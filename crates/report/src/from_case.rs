@@ -41,6 +41,15 @@ pub fn case_facts(
         .flat_map(|o| o.indicators.iter().flat_map(|i| i.ctdc_means.iter().cloned()))
         .collect();
     let exploitation: BTreeSet<String> = mapped(ReportVariable::Exploitation).into_iter().collect();
+    let views_consent = p
+        .sections
+        .iter()
+        .filter_map(|s| s.views_consent)
+        .find_map(|q| match visible_answer(q) {
+            Some(Answer::Yes) => Some(true),
+            Some(Answer::No) => Some(false),
+            _ => None,
+        });
     CaseFacts {
         month: month.chars().take(7).collect(),
         gender: first(ReportVariable::Gender).and_then(|g| match g.as_str() {
@@ -85,5 +94,6 @@ pub fn case_facts(
             }
             r.into_values().collect()
         },
+        views_consent,
     }
 }

@@ -33,6 +33,9 @@ pub enum Variable {
     ReferralCategory,
     ReferralStatus,
     Month,
+    /// Whether the person chose to give their own views: all that aggregates ever take from
+    /// the survivors' views module.
+    ViewsConsent,
 }
 
 impl Serialize for Variable {
@@ -47,7 +50,7 @@ const OTHER: &str = "other";
 const TOTAL: &str = "total";
 
 impl Variable {
-    pub const ALL: [Variable; 12] = [
+    pub const ALL: [Variable; 13] = [
         Variable::Gender,
         Variable::AgeBand,
         Variable::MajorityStatus,
@@ -60,6 +63,7 @@ impl Variable {
         Variable::ReferralCategory,
         Variable::ReferralStatus,
         Variable::Month,
+        Variable::ViewsConsent,
     ];
 
     /// The column name in exports (CTDC's where it has one).
@@ -77,6 +81,7 @@ impl Variable {
             Variable::ReferralCategory => "referralCategory",
             Variable::ReferralStatus => "referralStatus",
             Variable::Month => "yearMonth",
+            Variable::ViewsConsent => "survivorViewsConsent",
         }
     }
 
@@ -95,6 +100,7 @@ impl Variable {
             Variable::ReferralCategory => "referral_category",
             Variable::ReferralStatus => "referral_status",
             Variable::Month => "month",
+            Variable::ViewsConsent => "views_consent",
         }
     }
 
@@ -132,6 +138,7 @@ impl Variable {
             Variable::ReferralCategory => many(&case.referrals.iter().map(|r| r.category.clone()).collect::<Vec<_>>()),
             Variable::ReferralStatus => many(&case.referrals.iter().map(|r| r.status.clone()).collect::<Vec<_>>()),
             Variable::Month => vec![case.month.clone()],
+            Variable::ViewsConsent => one(case.views_consent.map(|c| if c { "yes" } else { "no" })),
         }
     }
 
@@ -158,6 +165,7 @@ impl Variable {
             Variable::ReferralCategory => with(&ReferralCategory::ALL.map(|c| c.name()), NONE),
             Variable::ReferralStatus => with(&crate::tracking::Status::ALL.map(|s| s.name()), NONE),
             Variable::Month => months(from, to),
+            Variable::ViewsConsent => with(&["yes", "no"], UNKNOWN),
             Variable::Citizenship | Variable::CountryOfExploitation => return None,
         })
     }

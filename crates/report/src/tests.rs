@@ -13,6 +13,7 @@ fn case(month: &str, gender: Option<Gender>, age: Option<u32>, exploitation: &[&
         recruiter_relation: None,
         level: None,
         referrals: Vec::new(),
+        views_consent: None,
     }
 }
 
@@ -166,6 +167,7 @@ pub(crate) fn synthetic(n: usize, seed: u64) -> Vec<CaseFacts> {
                         status: statuses[r.next(5) as usize].into(),
                     })
                     .collect(),
+                views_consent: [Some(true), Some(false), None][r.next(3) as usize],
             }
         })
         .collect()
@@ -197,6 +199,9 @@ fn holds(c: &CaseFacts, v: Variable, value: &str, listed: &[String]) -> bool {
         }
         Variable::OutcomeLevel => c.level.as_deref().map_or(unknown, |x| x == value),
         Variable::Month => c.month == value,
+        Variable::ViewsConsent => c
+            .views_consent
+            .map_or(unknown, |given| value == if given { "yes" } else { "no" }),
         _ => false,
     }
 }
@@ -212,6 +217,7 @@ fn figures_for_five_thousand_cases_match_a_direct_count() {
         vec![Variable::Citizenship, Variable::CountryOfExploitation],
         vec![Variable::OutcomeLevel, Variable::MajorityStatus],
         vec![Variable::Month, Variable::OutcomeLevel],
+        vec![Variable::ViewsConsent, Variable::Gender],
     ];
     let mut checked = 0;
     for by in &pairs {

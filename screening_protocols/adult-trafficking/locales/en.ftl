@@ -76,6 +76,11 @@ section-observations-note = Fill these in yourself after the conversation. Do no
 q-obs-injuries = Did you see injuries or signs of violence?
 q-obs-fear = Did the person seem very afraid, or look to someone else before answering?
 
+section-your-views = Your views, in your own words
+section-your-views-note = Optional, and separate from the screening. Say that nothing changes for the person if they say no.
+q-views-consent = Apart from these questions: would you like to tell me, in your own words, what you need and how you have been treated? It stays in your file only. It is never counted or shared, except the number of people who chose to speak.
+q-views-needs = What do you need most now?
+q-views-treatment = How have you been treated, by anyone, including officials and organisations like ours?
 section-closing = Closing
 q-anything-else = Is there anything else you want to tell me?
 q-closing-note = Thank the person. Explain what happens next, what help is available, and that nothing will be done without their agreement unless the law requires it.

@@ -77,6 +77,11 @@ section-observations-note = Complete esto usted después de la conversación. No
 q-obs-injuries = ¿Vio lesiones o señales de violencia?
 q-obs-fear = ¿La persona parecía muy asustada, o miraba a otra persona antes de responder?
 
+section-your-views = Su opinión, con sus palabras
+section-your-views-note = Opcional y aparte de la detección. Diga que nada cambia para la persona si dice que no.
+q-views-consent = Aparte de estas preguntas: ¿quiere contarme, con sus palabras, qué necesita y cómo le han tratado? Queda solo en su expediente. Nunca se cuenta ni se comparte, salvo el número de personas que eligieron hablar.
+q-views-needs = ¿Qué es lo que más necesita ahora?
+q-views-treatment = ¿Cómo le han tratado, quien sea, incluidas las autoridades y organizaciones como la nuestra?
 section-closing = Cierre
 q-anything-else = ¿Hay algo más que quiera contarme?
 q-closing-note = Dé las gracias a la persona. Explique qué pasará ahora, qué ayuda hay, y que no se hará nada sin su acuerdo salvo que la ley lo exija.

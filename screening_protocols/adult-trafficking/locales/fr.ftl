@@ -77,6 +77,11 @@ section-observations-note = Remplissez vous-même après la conversation. Ne pos
 q-obs-injuries = Avez-vous vu des blessures ou des signes de violence ?
 q-obs-fear = La personne semblait-elle très effrayée, ou regardait-elle quelqu'un d'autre avant de répondre ?
 
+section-your-views = Votre avis, avec vos mots
+section-your-views-note = Facultatif et distinct du repérage. Dites que rien ne change pour la personne si elle dit non.
+q-views-consent = En dehors de ces questions : voulez-vous me dire, avec vos mots, ce dont vous avez besoin et comment vous avez été traité(e) ? Cela reste uniquement dans votre dossier. Ce n'est jamais compté ni partagé, sauf le nombre de personnes qui ont choisi de parler.
+q-views-needs = De quoi avez-vous le plus besoin maintenant ?
+q-views-treatment = Comment avez-vous été traité(e), par qui que ce soit, y compris les autorités et des organisations comme la nôtre ?
 section-closing = Clôture
 q-anything-else = Y a-t-il autre chose que vous voulez me dire ?
 q-closing-note = Remerciez la personne. Expliquez la suite, l'aide disponible, et que rien ne sera fait sans son accord, sauf si la loi l'exige.

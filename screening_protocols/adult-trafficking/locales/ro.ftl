@@ -77,6 +77,11 @@ section-observations-note = Completați dumneavoastră după conversație. Nu pu
 q-obs-injuries = Ați văzut răni sau semne de violență?
 q-obs-fear = Persoana părea foarte speriată sau se uita la altcineva înainte să răspundă?
 
+section-your-views = Părerea dumneavoastră, în cuvintele dumneavoastră
+section-your-views-note = Opțional și separat de identificare. Spuneți că nu se schimbă nimic pentru persoană dacă refuză.
+q-views-consent = În afară de aceste întrebări: vreți să-mi spuneți, în cuvintele dumneavoastră, de ce aveți nevoie și cum ați fost tratat(ă)? Rămâne doar în dosarul dumneavoastră. Nu este niciodată numărat sau transmis, în afară de numărul persoanelor care au ales să vorbească.
+q-views-needs = De ce aveți cea mai mare nevoie acum?
+q-views-treatment = Cum ați fost tratat(ă), de oricine, inclusiv de autorități și de organizații ca a noastră?
 section-closing = Încheiere
 q-anything-else = Mai este ceva ce vreți să-mi spuneți?
 q-closing-note = Mulțumiți persoanei. Explicați ce urmează, ce ajutor există și că nu se va face nimic fără acordul ei, decât dacă legea o cere.

@@ -77,6 +77,11 @@ section-observations-note = Tự điền sau cuộc trò chuyện. Không hỏi 
 q-obs-injuries = Bạn có thấy vết thương hoặc dấu hiệu bạo lực không?
 q-obs-fear = Người đó có vẻ rất sợ hãi, hoặc nhìn người khác trước khi trả lời không?
 
+section-your-views = Ý kiến của bạn, bằng lời của bạn
+section-your-views-note = Không bắt buộc và tách riêng khỏi phần sàng lọc. Hãy nói rằng không có gì thay đổi với người đó nếu họ từ chối.
+q-views-consent = Ngoài các câu hỏi này: bạn có muốn kể với tôi, bằng lời của mình, bạn cần gì và bạn đã bị đối xử thế nào không? Điều đó chỉ nằm trong hồ sơ của bạn. Nó không bao giờ được đếm hay chia sẻ, ngoại trừ số người đã chọn kể.
+q-views-needs = Bây giờ bạn cần gì nhất?
+q-views-treatment = Bạn đã bị đối xử thế nào, bởi bất kỳ ai, kể cả cán bộ và các tổ chức như chúng tôi?
 section-closing = Kết thúc
 q-anything-else = Bạn còn muốn kể với tôi điều gì khác không?
 q-closing-note = Cảm ơn người đó. Giải thích điều gì sẽ xảy ra tiếp theo, có những hỗ trợ nào, và sẽ không làm gì nếu họ không đồng ý, trừ khi pháp luật yêu cầu.

@@ -48,6 +48,20 @@ impl Compiler<'_, '_> {
                     SectionMode::Asked
                 }
             };
+            let views = match s.module.as_ref().map(|m| m.get_ref().as_str()) {
+                None => false,
+                Some("survivor-views") => true,
+                Some(other) => {
+                    self.d.error_hint(
+                        "bad-value",
+                        s.module.as_ref().map_or(0..0, Spanned::span),
+                        format!("{spath}.module"),
+                        format!("unknown section module `{other}`"),
+                        "the one module is `survivor-views`",
+                    );
+                    false
+                }
+            };
             let title = self.key(&s.title, &format!("{spath}.title"));
             let note = s.note.as_ref().map(|n| self.key(n, &format!("{spath}.note")));
             section_first.push(questions.len());
@@ -57,6 +71,7 @@ impl Compiler<'_, '_> {
                 mode,
                 note_key: note,
                 relevant: None,
+                views_consent: None,
             });
             let section_index = sections.len() - 1;
             if qs.is_empty() {
@@ -89,6 +104,26 @@ impl Compiler<'_, '_> {
                 self.by_id.insert(question.id.clone(), questions.len());
                 self.kinds.push(question.kind.clone());
                 questions.push(question);
+            }
+            if views {
+                let first = section_first[section_index];
+                let consent_first = questions
+                    .get(first)
+                    .is_some_and(|q| q.section == section_index && q.kind == Kind::YesNo);
+                if consent_first {
+                    sections[section_index].views_consent = Some(first);
+                } else {
+                    self.d.error_hint(
+                        "survivor-views-consent",
+                        s.id.span(),
+                        spath.clone(),
+                        format!(
+                            "survivors' views section `{}` must begin with its own consent question",
+                            s.id.get_ref()
+                        ),
+                        "make the section's first question a `yes-no` asking whether the person wants to give their views",
+                    );
+                }
             }
         }
         Shape {

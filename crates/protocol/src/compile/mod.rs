@@ -122,6 +122,7 @@ fn compile_inner(source: &str, today: Option<Date>, d: &mut Diagnostics) -> Opti
         report,
         by_id: c.by_id,
     };
+    check_views_stay_in_the_case(c.d, &shape.raw_paths, &protocol);
     for index in reachability::unreachable_questions(&protocol) {
         let q = &protocol.questions[index];
         let (path, span) = shape
@@ -261,6 +262,79 @@ impl Compiler<'_, '_> {
                 );
                 None
             }
+        }
+    }
+}
+
+/// Nothing outside a survivors' views section may read its answers: not the outcome (indicators,
+/// rules, stop rules), not referrals or safety notes, not `[report]`, not another section's
+/// relevance. What a person says there is theirs and stays in their case.
+fn check_views_stay_in_the_case(
+    d: &mut Diagnostics,
+    declared: &HashMap<String, (String, std::ops::Range<usize>)>,
+    p: &Protocol,
+) {
+    let in_views = |q: &QIdx| p.sections[p.questions[*q].section].is_survivor_views();
+    let reads = |c: &crate::condition::Cond| {
+        let mut qs = Vec::new();
+        c.questions(&mut qs);
+        qs
+    };
+    let mut readers: Vec<(String, Vec<QIdx>)> = Vec::new();
+    readers.extend(
+        p.indicators
+            .iter()
+            .map(|i| (format!("indicator `{}`", i.id), reads(&i.when))),
+    );
+    readers.extend(
+        p.outcome_rules
+            .iter()
+            .map(|r| (format!("outcome rule `{}`", r.id), reads(&r.when))),
+    );
+    readers.extend(
+        p.stop_rules
+            .iter()
+            .map(|r| (format!("stop rule `{}`", r.id), reads(&r.when))),
+    );
+    readers.extend(
+        p.referrals
+            .iter()
+            .map(|r| (format!("referral `{}`", r.id), reads(&r.suggest_when))),
+    );
+    readers.extend(
+        p.safety_notes
+            .iter()
+            .map(|n| (format!("safety note `{}`", n.id), reads(&n.when))),
+    );
+    readers.extend(
+        p.report
+            .iter()
+            .map(|f| (format!("report variable `{}`", f.variable.name()), vec![f.question])),
+    );
+    for (i, s) in p.sections.iter().enumerate().filter(|(_, s)| !s.is_survivor_views()) {
+        if let Some(r) = &s.relevant {
+            readers.push((format!("the relevance of section `{}`", s.id), reads(r)));
+        }
+        for q in p.questions.iter().filter(|q| q.section == i) {
+            if let Some(r) = &q.relevant {
+                readers.push((format!("the relevance of question `{}`", q.id), reads(r)));
+            }
+        }
+    }
+    for (who, questions) in readers {
+        if let Some(q) = questions.iter().find(|q| in_views(q)) {
+            // Located at the question read: the reader is named in the message.
+            let (path, span) = declared.get(&p.questions[*q].id).cloned().unwrap_or_default();
+            d.error_hint(
+                "survivor-views-leak",
+                span,
+                path,
+                format!(
+                    "{who} reads `{}`, an answer in a survivors' views section",
+                    p.questions[*q].id
+                ),
+                "a person's own account stays in their case: no rule, referral, note or report may use it",
+            );
         }
     }
 }
