@@ -27,7 +27,7 @@ fn golden(name: &str, actual: &str) {
     }
 }
 
-fn protocol(dir: &str) -> std::sync::Arc<fieldscreen_protocol::Protocol> {
+pub(crate) fn protocol(dir: &str) -> std::sync::Arc<fieldscreen_protocol::Protocol> {
     let src = bundled::protocols()
         .into_iter()
         .find(|p| p.dir_name == dir)
