@@ -258,6 +258,52 @@ impl CaseDoc {
         self.doc.save_incremental()
     }
 
+    /// The document's current heads, 32 bytes each, concatenated.
+    pub fn heads(&mut self) -> Vec<u8> {
+        self.doc.get_heads().iter().flat_map(|h| h.0).collect()
+    }
+
+    /// What a peer that has `heads` (as from [`CaseDoc::heads`]) lacks.
+    pub fn save_after(&mut self, heads: &[u8]) -> Result<Vec<u8>, VaultError> {
+        let hashes = heads
+            .chunks(32)
+            .map(|c| automerge::ChangeHash::try_from(c).map_err(err))
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(self.doc.save_after(&hashes))
+    }
+
+    /// The changes made by this document's own actor (this device) since `heads`, as change
+    /// chunks: what this device must send; other devices' changes reach peers from their
+    /// authors.
+    pub fn own_changes_after(&mut self, heads: &[u8]) -> Result<Vec<u8>, VaultError> {
+        let hashes = heads
+            .chunks(32)
+            .map(|c| automerge::ChangeHash::try_from(c).map_err(err))
+            .collect::<Result<Vec<_>, _>>()?;
+        let me = self.doc.get_actor().clone();
+        Ok(self
+            .doc
+            .get_changes(&hashes)
+            .into_iter()
+            .filter(|c| *c.actor_id() == me)
+            .flat_map(|c| c.raw_bytes().to_vec())
+            .collect())
+    }
+
+    /// Merges changes or a whole document from another device. Returns whether anything new
+    /// arrived. Changes whose dependencies have not arrived yet wait inside the document.
+    pub fn merge(&mut self, bytes: &[u8]) -> Result<bool, VaultError> {
+        let before = self.heads();
+        self.doc.load_incremental(bytes).map_err(err)?;
+        Ok(self.heads() != before)
+    }
+
+    /// Whether the case's creation has arrived (a device can hear of a case's later changes
+    /// before the change that created it).
+    pub fn is_complete(&self) -> bool {
+        self.meta().is_ok()
+    }
+
     /// The whole document, compacted.
     pub fn save(&mut self) -> Vec<u8> {
         self.doc.save()

@@ -43,6 +43,21 @@ pub fn open_encrypted(path: &Path, key: &[u8; 32], durability: Durability) -> Re
     Ok(conn)
 }
 
+/// An encrypted database that lives only in memory (no WAL there): for simulations.
+pub fn open_memory(key: &[u8; 32]) -> Result<Connection, VaultError> {
+    let conn = Connection::open_in_memory()?;
+    let _ = conn.execute_batch("PRAGMA cipher_log_level = NONE;");
+    let hex_key = Zeroizing::new(hex::encode(key));
+    let statement = Zeroizing::new(format!("PRAGMA key = \"x'{}'\";", hex_key.as_str()));
+    conn.execute_batch(&statement)?;
+    let version: Option<String> = conn.query_row("PRAGMA cipher_version", [], |r| r.get(0)).optional()?;
+    if version.is_none() {
+        return Err(VaultError::NotEncrypted);
+    }
+    conn.execute_batch("PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY;")?;
+    Ok(conn)
+}
+
 /// The settings every vault connection uses, encrypted or not.
 pub fn configure(conn: &Connection, durability: Durability) -> Result<(), VaultError> {
     let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;

@@ -11,6 +11,7 @@ mod keyfile;
 mod recorder;
 mod schema;
 mod seal;
+mod sync_store;
 
 pub use case_doc::{CaseDoc, CaseMeta, HistoryEntry};
 pub use db::{DB_FILE, Durability};
@@ -18,6 +19,7 @@ pub use error::VaultError;
 pub use keyfile::{KdfParams, KeyFile, SecretKey};
 pub use recorder::{Recorder, resume_session, session_of, state_label};
 pub use seal::{is_sealed, seal, sealed_content, unseal};
+pub use sync_store::{CaseUpdate, Received};
 
 use rusqlite::{Connection, OptionalExtension, params};
 use std::collections::HashMap;
@@ -166,6 +168,21 @@ impl Vault {
         Ok(v)
     }
 
+    /// A vault that lives only in memory under a random key, for simulations of what is built
+    /// on the vault (many devices in one process). Nothing reaches the disk; it cannot be
+    /// reopened.
+    pub fn in_memory() -> Result<Vault, VaultError> {
+        let (key_file, db_key) = KeyFile::create(
+            &hex::encode(keyfile::random::<16>()?),
+            KdfParams { m_kib: 8, t: 1, p: 1 },
+        )?;
+        let mut conn = db::open_memory(&db_key)?;
+        schema::migrate(&mut conn)?;
+        let device = hex::encode(uuid::Uuid::new_v4().as_bytes());
+        conn.execute("INSERT INTO vault_meta (key, value) VALUES ('device', ?1)", [&device])?;
+        Ok(Vault::assemble(Path::new(""), conn, key_file, db_key, device))
+    }
+
     pub fn open(dir: &Path, passphrase: &str) -> Result<Vault, VaultError> {
         Self::open_with(
             dir,
@@ -285,6 +302,7 @@ impl Vault {
             "INSERT INTO case_changes (case_id, seq, bytes) VALUES (?1, 1, ?2)",
             params![id, bytes],
         )?;
+        tx.execute("INSERT OR IGNORE INTO sync_unsent (case_id) VALUES (?1)", [&id])?;
         tx.execute(
             "INSERT INTO audit (at, actor, action, case_id) VALUES (?1, ?2, 'case-created', ?3)",
             params![now, self.device, id],
@@ -365,6 +383,7 @@ impl Vault {
             "INSERT INTO case_changes (case_id, seq, bytes) VALUES (?1, ?2, ?3)",
             params![id, seq, bytes],
         )?;
+        tx.execute("INSERT OR IGNORE INTO sync_unsent (case_id) VALUES (?1)", [id])?;
         match index {
             Some(index) => tx.execute(
                 "UPDATE cases SET updated_at = ?2, state = ?3, level = ?4, age_group = ?5, consent = ?6, answer_count = ?7 WHERE id = ?1",
@@ -465,6 +484,9 @@ impl Vault {
         let n = tx.execute("DELETE FROM cases WHERE id = ?1", [id])?;
         if n == 0 {
             return Err(VaultError::UnknownCase(id.to_string()));
+        }
+        for table in ["sync_unsent", "sync_sent", "sync_held"] {
+            tx.execute(&format!("DELETE FROM {table} WHERE case_id = ?1"), [id])?;
         }
         tx.execute(
             "INSERT INTO audit (at, actor, action, case_id) VALUES (?1, ?2, 'case-deleted', ?3)",

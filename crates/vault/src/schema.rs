@@ -43,6 +43,16 @@ pub const MIGRATIONS: &[&str] = &[
      );
      CREATE INDEX cases_by_updated ON cases(updated_at);
      CREATE INDEX cases_by_level ON cases(level, updated_at);",
+    // 3: sync. `sync_unsent`: cases changed here since they last went into a batch;
+    // `sync_sent`: the heads each case had when it did; `sync_outbox`: sealed batches waiting
+    // for the relay's acknowledgement; `sync_held`: changes of cases whose creation has not
+    // arrived yet; `sync_state`: the team credentials, the next batch number, the cursor.
+    "CREATE TABLE sync_unsent (case_id TEXT PRIMARY KEY);
+     CREATE TABLE sync_sent (case_id TEXT PRIMARY KEY, heads BLOB NOT NULL);
+     CREATE TABLE sync_outbox (seq INTEGER PRIMARY KEY, sealed BLOB NOT NULL);
+     CREATE TABLE sync_held (id INTEGER PRIMARY KEY, case_id TEXT NOT NULL, bytes BLOB NOT NULL);
+     CREATE TABLE sync_state (key TEXT PRIMARY KEY, value BLOB NOT NULL);
+     INSERT INTO sync_unsent (case_id) SELECT id FROM cases;",
 ];
 
 pub fn version(conn: &Connection) -> rusqlite::Result<usize> {

@@ -413,3 +413,91 @@ fn listing_pages_and_prefixes_are_exact() {
         .is_empty()
     );
 }
+
+/// Hands every unsent update of `from` to `to`, as a relay would (without the sealing).
+fn hand_over(from: &mut Vault, to: &mut Vault) -> Received {
+    let updates = from.unsent_updates(1000).expect("updates");
+    let included: Vec<(String, Vec<u8>)> = updates.iter().map(|(u, h)| (u.case_id.clone(), h.clone())).collect();
+    let plain: Vec<CaseUpdate> = updates.into_iter().map(|(u, _)| u).collect();
+    from.queue_batch(b"sealed elsewhere", &included).expect("queued");
+    let cursor = format!("{}", from.next_batch_seq().expect("seq"));
+    to.receive(&plain, "cursor", cursor.as_bytes(), &mut |d| {
+        Some(index(i64::try_from(d.answers().ok()?.len()).ok()?))
+    })
+    .expect("received")
+}
+
+#[test]
+fn two_devices_exchange_cases_and_keep_both_values_of_a_concurrent_edit() {
+    let mut a = Vault::in_memory().expect("a");
+    let mut b = Vault::in_memory().expect("b");
+    assert_ne!(a.device_id(), b.device_id());
+    let id = a.create_case(&meta(), &index(0)).expect("case");
+    answer(&mut a, &id, "age", Answer::Number(34));
+    answer(&mut a, &id, "debt", Answer::Yes);
+    assert_eq!(a.unsent_count().expect("unsent"), 1);
+
+    let got = hand_over(&mut a, &mut b);
+    assert_eq!((got.new_cases, got.changed_cases, got.held), (1, 0, 0));
+    assert_eq!(
+        a.unsent_count().expect("unsent"),
+        0,
+        "queued cases are no longer unsent"
+    );
+    assert_eq!(a.outbox().expect("outbox").len(), 1);
+    assert_eq!(b.sync_value("cursor").expect("cursor"), Some(b"2".to_vec()));
+    let listed = b.list_cases(&CaseFilter::default()).expect("list");
+    assert_eq!(listed.len(), 1);
+    assert_eq!((listed[0].id.as_str(), listed[0].answer_count), (id.as_str(), 2));
+    assert_eq!(
+        b.load_case(&id).expect("case").answers().expect("answers"),
+        a.load_case(&id).expect("case").answers().expect("answers")
+    );
+    // What B received is not B's to send back.
+    assert_eq!(b.unsent_count().expect("unsent"), 0);
+
+    // Both change the same answer while apart; then each hears of the other's change.
+    answer(&mut a, &id, "age", Answer::Number(35));
+    answer(&mut b, &id, "age", Answer::Number(36));
+    assert_eq!(hand_over(&mut a, &mut b).changed_cases, 1);
+    assert_eq!(hand_over(&mut b, &mut a).changed_cases, 1);
+    for v in [&a, &b] {
+        let conflicts = v.load_case(&id).expect("case").conflicts().expect("conflicts");
+        assert_eq!(conflicts.len(), 1, "both values kept");
+        let (q, mut values) = conflicts[0].clone();
+        values.sort_by_key(|a| format!("{a:?}"));
+        assert_eq!(
+            (q.as_str(), values),
+            ("age", vec![Answer::Number(35), Answer::Number(36)])
+        );
+    }
+    // Second time round only what is new travels: one edit, not the whole case.
+    answer(&mut a, &id, "debt", Answer::No);
+    let updates = a.unsent_updates(10).expect("updates");
+    let whole = a.load_case(&id).expect("case").save().len();
+    assert!(
+        updates[0].0.bytes.len() < whole / 2,
+        "{} vs {whole}",
+        updates[0].0.bytes.len()
+    );
+}
+
+#[test]
+fn changes_that_arrive_before_their_case_wait_for_it() {
+    let mut a = Vault::in_memory().expect("a");
+    let mut b = Vault::in_memory().expect("b");
+    let mut c = Vault::in_memory().expect("c");
+    let id = a.create_case(&meta(), &index(0)).expect("case");
+    answer(&mut a, &id, "age", Answer::Number(34));
+    hand_over(&mut a, &mut b);
+    answer(&mut b, &id, "debt", Answer::Yes);
+    // C hears B's edit first, then A's creation.
+    let held = hand_over(&mut b, &mut c);
+    assert_eq!((held.new_cases, held.held), (0, 1));
+    assert!(c.list_cases(&CaseFilter::default()).expect("list").is_empty());
+    a.resend_everything().expect("resend");
+    let created = hand_over(&mut a, &mut c);
+    assert_eq!(created.new_cases, 1);
+    let answers = c.load_case(&id).expect("case").answers().expect("answers");
+    assert_eq!(answers.len(), 2, "{answers:?}");
+}

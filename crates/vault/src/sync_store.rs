@@ -1,0 +1,269 @@
+//! What sync needs from the vault, kept in the same encrypted database and the same
+//! transactions as the cases: which cases changed here since they last left, the sealed batches
+//! waiting for the relay, the download cursor, and merging what other devices sent. The sync
+//! logic itself (batches, sealing, the relay) lives in `fieldscreen-sync`.
+
+use crate::{CaseDoc, CaseIndex, Vault, VaultError, now_iso};
+use rusqlite::{OptionalExtension, params};
+
+/// One case's part of an outgoing batch.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseUpdate {
+    pub case_id: String,
+    /// The whole document the first time a case leaves, afterwards only what is new.
+    pub bytes: Vec<u8>,
+}
+
+/// What merging a batch did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Received {
+    pub new_cases: usize,
+    pub changed_cases: usize,
+    /// Changes held until the case's creation arrives.
+    pub held: usize,
+}
+
+impl Vault {
+    /// This device's id: also its Automerge actor, so a case's history says which device wrote
+    /// each change.
+    pub fn device_id(&self) -> &str {
+        &self.device
+    }
+
+    pub fn sync_value(&self, key: &str) -> Result<Option<Vec<u8>>, VaultError> {
+        Ok(self
+            .conn
+            .query_row("SELECT value FROM sync_state WHERE key = ?1", [key], |r| r.get(0))
+            .optional()?)
+    }
+
+    pub fn set_sync_value(&mut self, key: &str, value: &[u8]) -> Result<(), VaultError> {
+        self.conn.execute(
+            "INSERT OR REPLACE INTO sync_state (key, value) VALUES (?1, ?2)",
+            params![key, value],
+        )?;
+        Ok(())
+    }
+
+    pub fn remove_sync_value(&mut self, key: &str) -> Result<(), VaultError> {
+        self.conn.execute("DELETE FROM sync_state WHERE key = ?1", [key])?;
+        Ok(())
+    }
+
+    /// How many cases have changes that have not gone into a batch yet.
+    pub fn unsent_count(&self) -> Result<usize, VaultError> {
+        let n: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM sync_unsent", [], |r| r.get(0))?;
+        Ok(usize::try_from(n).unwrap_or(0))
+    }
+
+    /// Up to `limit` cases changed here since they last went into a batch, each with what a
+    /// peer lacks, and the heads to remember once the batch is queued.
+    pub fn unsent_updates(&mut self, limit: usize) -> Result<Vec<(CaseUpdate, Vec<u8>)>, VaultError> {
+        let ids: Vec<String> = {
+            let mut stmt = self
+                .conn
+                .prepare("SELECT case_id FROM sync_unsent ORDER BY case_id LIMIT ?1")?;
+            stmt.query_map([i64::try_from(limit).unwrap_or(i64::MAX)], |r| r.get(0))?
+                .collect::<Result<_, _>>()?
+        };
+        let mut out = Vec::with_capacity(ids.len());
+        for id in ids {
+            let sent: Option<Vec<u8>> = self
+                .conn
+                .query_row("SELECT heads FROM sync_sent WHERE case_id = ?1", [&id], |r| r.get(0))
+                .optional()?;
+            let doc = self.doc_mut(&id)?;
+            let heads = doc.heads();
+            let bytes = match &sent {
+                Some(h) if *h == heads => continue,
+                Some(h) => doc.own_changes_after(h)?,
+                None => doc.save(),
+            };
+            if bytes.is_empty() {
+                // Only other devices' changes since: nothing of ours to send.
+                self.conn.execute("DELETE FROM sync_unsent WHERE case_id = ?1", [&id])?;
+                continue;
+            }
+            out.push((CaseUpdate { case_id: id, bytes }, heads));
+        }
+        Ok(out)
+    }
+
+    /// Stores a sealed batch under the next batch number and marks its cases as sent, in one
+    /// transaction: from here on the batch is retried until the relay acknowledges it.
+    /// `included`: each case with the heads it was sent at.
+    pub fn queue_batch(&mut self, sealed: &[u8], included: &[(String, Vec<u8>)]) -> Result<u64, VaultError> {
+        let tx = self.conn.transaction()?;
+        let next: Option<Vec<u8>> = tx
+            .query_row("SELECT value FROM sync_state WHERE key = 'next_seq'", [], |r| r.get(0))
+            .optional()?;
+        let seq = next
+            .and_then(|b| <[u8; 8]>::try_from(b.as_slice()).ok())
+            .map_or(1, u64::from_be_bytes);
+        tx.execute(
+            "INSERT INTO sync_outbox (seq, sealed) VALUES (?1, ?2)",
+            params![i64::try_from(seq).unwrap_or(i64::MAX), sealed],
+        )?;
+        tx.execute(
+            "INSERT OR REPLACE INTO sync_state (key, value) VALUES ('next_seq', ?1)",
+            [(seq + 1).to_be_bytes().to_vec()],
+        )?;
+        for (id, heads) in included {
+            tx.execute(
+                "INSERT OR REPLACE INTO sync_sent (case_id, heads) VALUES (?1, ?2)",
+                params![id, heads],
+            )?;
+            tx.execute("DELETE FROM sync_unsent WHERE case_id = ?1", [id])?;
+        }
+        tx.commit()?;
+        Ok(seq)
+    }
+
+    /// The next batch number `queue_batch` will use.
+    pub fn next_batch_seq(&self) -> Result<u64, VaultError> {
+        Ok(self
+            .sync_value("next_seq")?
+            .and_then(|b| <[u8; 8]>::try_from(b.as_slice()).ok())
+            .map_or(1, u64::from_be_bytes))
+    }
+
+    /// Batches waiting for the relay, oldest first.
+    pub fn outbox(&self) -> Result<Vec<(u64, Vec<u8>)>, VaultError> {
+        let mut stmt = self.conn.prepare("SELECT seq, sealed FROM sync_outbox ORDER BY seq")?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, Vec<u8>>(1)?)))?;
+        rows.map(|r| r.map(|(s, b)| (u64::try_from(s).unwrap_or(0), b)).map_err(Into::into))
+            .collect()
+    }
+
+    pub fn outbox_acknowledged(&mut self, seq: u64) -> Result<(), VaultError> {
+        self.conn.execute(
+            "DELETE FROM sync_outbox WHERE seq = ?1",
+            [i64::try_from(seq).unwrap_or(i64::MAX)],
+        )?;
+        Ok(())
+    }
+
+    /// Marks every case as changed, so the next sync sends each one whole: how a device seeds
+    /// a newly enrolled one after the relay has compacted what it once held.
+    pub fn resend_everything(&mut self) -> Result<(), VaultError> {
+        let tx = self.conn.transaction()?;
+        tx.execute("DELETE FROM sync_sent", [])?;
+        tx.execute("INSERT OR IGNORE INTO sync_unsent (case_id) SELECT id FROM cases", [])?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Merges other devices' updates and moves the download cursor (`cursor_key`) to `cursor`,
+    /// all in one transaction: a crash leaves either everything merged and the cursor moved,
+    /// or neither. `index` computes a case's listing from its merged document.
+    pub fn receive(
+        &mut self,
+        updates: &[CaseUpdate],
+        cursor_key: &str,
+        cursor: &[u8],
+        index: &mut dyn FnMut(&CaseDoc) -> Option<CaseIndex>,
+    ) -> Result<Received, VaultError> {
+        let mut received = Received::default();
+        let mut merged: Vec<(String, CaseDoc, bool)> = Vec::new();
+        for u in updates {
+            if let Some(i) = merged.iter().position(|(id, _, _)| *id == u.case_id) {
+                let (_, doc, _) = &mut merged[i];
+                doc.merge(&u.bytes)?;
+                continue;
+            }
+            let exists: bool = self
+                .conn
+                .query_row("SELECT 1 FROM cases WHERE id = ?1", [&u.case_id], |_| Ok(()))
+                .optional()?
+                .is_some();
+            let mut doc = if exists {
+                self.load_doc(&u.case_id)?
+            } else {
+                // Changes held from earlier batches come first; then this one.
+                let mut stmt = self
+                    .conn
+                    .prepare("SELECT bytes FROM sync_held WHERE case_id = ?1 ORDER BY id")?;
+                let held: Vec<Vec<u8>> = stmt.query_map([&u.case_id], |r| r.get(0))?.collect::<Result<_, _>>()?;
+                let actor = hex::decode(&self.device).unwrap_or_default();
+                CaseDoc::load(None, held.iter().map(Vec::as_slice), &actor)?
+            };
+            doc.merge(&u.bytes)?;
+            merged.push((u.case_id.clone(), doc, exists));
+        }
+        let now = now_iso();
+        let tx = self.conn.transaction()?;
+        for (id, doc, existed) in &mut merged {
+            let id = id.as_str();
+            if !*existed && !doc.is_complete() {
+                // Not created yet here: keep what came until the creation does.
+                let bytes = doc.save();
+                tx.execute("DELETE FROM sync_held WHERE case_id = ?1", [id])?;
+                tx.execute(
+                    "INSERT INTO sync_held (case_id, bytes) VALUES (?1, ?2)",
+                    params![id, bytes],
+                )?;
+                received.held += 1;
+                continue;
+            }
+            let listing = index(doc).unwrap_or_default();
+            // Unless this device has changes of its own waiting, it has nothing of this case
+            // to send: what arrived is on the relay already, from its authors.
+            let unsent = tx
+                .query_row("SELECT 1 FROM sync_unsent WHERE case_id = ?1", [id], |_| Ok(()))
+                .optional()?
+                .is_some();
+            if !unsent {
+                tx.execute(
+                    "INSERT OR REPLACE INTO sync_sent (case_id, heads) VALUES (?1, ?2)",
+                    params![id, doc.heads()],
+                )?;
+            }
+            let bytes = doc.save_incremental();
+            if *existed {
+                if bytes.is_empty() {
+                    continue;
+                }
+                let seq: i64 = tx.query_row(
+                    "SELECT coalesce(max(seq), 0) + 1 FROM case_changes WHERE case_id = ?1",
+                    [id],
+                    |r| r.get(0),
+                )?;
+                tx.execute(
+                    "INSERT INTO case_changes (case_id, seq, bytes) VALUES (?1, ?2, ?3)",
+                    params![id, seq, bytes],
+                )?;
+                tx.execute(
+                    "UPDATE cases SET updated_at = ?2, state = ?3, level = ?4, age_group = ?5, consent = ?6, answer_count = ?7 WHERE id = ?1",
+                    params![id, now, listing.state, listing.level, listing.age_group, listing.consent, listing.answer_count],
+                )?;
+                received.changed_cases += 1;
+            } else {
+                let meta = doc.meta()?;
+                let snapshot = doc.save();
+                tx.execute(
+                    "INSERT INTO cases (id, protocol_id, protocol_version, created_at, updated_at, state, level, age_group, consent, answer_count)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                    params![id, meta.protocol_id, meta.protocol_version, meta.created_at, now, listing.state, listing.level, listing.age_group, listing.consent, listing.answer_count],
+                )?;
+                tx.execute(
+                    "INSERT INTO case_snapshots (case_id, bytes) VALUES (?1, ?2)",
+                    params![id, snapshot],
+                )?;
+                tx.execute("DELETE FROM sync_held WHERE case_id = ?1", [id])?;
+                received.new_cases += 1;
+            }
+        }
+        tx.execute(
+            "INSERT OR REPLACE INTO sync_state (key, value) VALUES (?1, ?2)",
+            params![cursor_key, cursor],
+        )?;
+        tx.commit()?;
+        // The cached documents are now stale for the merged cases.
+        for (id, _, _) in &merged {
+            self.docs.remove(id);
+        }
+        Ok(received)
+    }
+}
