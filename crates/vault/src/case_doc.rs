@@ -298,6 +298,11 @@ impl CaseDoc {
         Ok(self.heads() != before)
     }
 
+    /// Whether the change with this hash (32 bytes) is part of the document.
+    pub fn has_change(&mut self, hash: &[u8]) -> bool {
+        automerge::ChangeHash::try_from(hash).is_ok_and(|h| self.doc.get_change_by_hash(&h).is_some())
+    }
+
     /// Whether the case's creation has arrived (a device can hear of a case's later changes
     /// before the change that created it).
     pub fn is_complete(&self) -> bool {

@@ -77,7 +77,10 @@ impl Vault {
             let doc = self.doc_mut(&id)?;
             let heads = doc.heads();
             let bytes = match &sent {
-                Some(h) if *h == heads => continue,
+                Some(h) if *h == heads => {
+                    self.conn.execute("DELETE FROM sync_unsent WHERE case_id = ?1", [&id])?;
+                    continue;
+                }
                 Some(h) => doc.own_changes_after(h)?,
                 None => doc.save(),
             };

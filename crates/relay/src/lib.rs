@@ -1,0 +1,14 @@
+//! The relay: for each team, one log of sealed batches, appended to by each device in its own
+//! numbered sequence and read by every device of the team after its cursor. It stores and hands
+//! out ciphertext; it knows team ids, device ids, batch numbers, sizes and times, nothing more.
+//!
+//! `store.rs` is the storage trait with its SQLite (default, no setup) and PostgreSQL (several
+//! relay processes behind a load balancer) backends; `server.rs` is the HTTP API over it,
+//! with authentication, size and rate limits; `limits.rs` the rate limiter.
+
+pub mod limits;
+pub mod server;
+pub mod store;
+
+pub use server::{Config, router};
+pub use store::{Append, DeviceRecord, PgStore, SqliteStore, Store, StoreError, open_store};

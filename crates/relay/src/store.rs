@@ -1,0 +1,513 @@
+//! Storage behind the relay. Positions in a team's log are handed out under a lock on the team's
+//! row, so they become visible in the order they were given: a reader that has seen position 10
+//! can never later find a 9 it skipped (which a plain sequence would allow when two relay
+//! processes commit out of order).
+
+use fieldscreen_wire::Frame;
+use std::sync::{Condvar, Mutex};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeviceRecord {
+    pub token_hash: [u8; 32],
+    pub admin: bool,
+    pub revoked: bool,
+}
+
+/// What an upload did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Append {
+    Stored(u64),
+    /// The same batch (same number, same digest) was stored before: nothing changed.
+    Duplicate(u64),
+    /// Batches must arrive in order; this is the one the relay expects next.
+    Gap {
+        expected: u64,
+    },
+    /// A different batch already has this number.
+    Conflict,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("relay database: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("relay database: {0}")]
+    Postgres(#[from] postgres::Error),
+    #[error("relay database: {0}")]
+    Other(String),
+}
+
+pub trait Store: Send + Sync {
+    /// False when the team exists already.
+    fn create_team(&self, team: &str, device: &str, token_hash: &[u8; 32]) -> Result<bool, StoreError>;
+    /// False when the device exists already.
+    fn add_device(&self, team: &str, device: &str, token_hash: &[u8; 32]) -> Result<bool, StoreError>;
+    /// False when there is no such device.
+    fn revoke(&self, team: &str, device: &str) -> Result<bool, StoreError>;
+    fn device(&self, team: &str, device: &str) -> Result<Option<DeviceRecord>, StoreError>;
+    fn append(
+        &self,
+        team: &str,
+        device: &str,
+        seq: u64,
+        digest: &[u8; 32],
+        sealed: &[u8],
+    ) -> Result<Append, StoreError>;
+    fn read(&self, team: &str, after: u64, limit: usize) -> Result<Vec<Frame>, StoreError>;
+    /// The device has everything up to `cursor`; entries every active device has are dropped
+    /// (compaction). Returns how many were dropped.
+    fn acknowledge(&self, team: &str, device: &str, cursor: u64) -> Result<u64, StoreError>;
+    /// Stored entries of a team (for tests and the load test's bound on growth).
+    fn entries(&self, team: &str) -> Result<u64, StoreError>;
+}
+
+fn to_i64(v: u64) -> i64 {
+    i64::try_from(v).unwrap_or(i64::MAX)
+}
+
+fn to_u64(v: i64) -> u64 {
+    u64::try_from(v).unwrap_or(0)
+}
+
+fn hash_of(bytes: Vec<u8>) -> [u8; 32] {
+    bytes.try_into().unwrap_or([0; 32])
+}
+
+// --- SQLite -----------------------------------------------------------------------------------
+
+pub struct SqliteStore {
+    conn: Mutex<rusqlite::Connection>,
+}
+
+const SQLITE_SCHEMA: &str = "
+    CREATE TABLE IF NOT EXISTS teams (team TEXT PRIMARY KEY, next_pos INTEGER NOT NULL DEFAULT 0);
+    CREATE TABLE IF NOT EXISTS devices (
+        team TEXT NOT NULL, device TEXT NOT NULL, token_hash BLOB NOT NULL,
+        admin INTEGER NOT NULL, revoked INTEGER NOT NULL DEFAULT 0, acked INTEGER NOT NULL DEFAULT 0,
+        last_seq INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (team, device));
+    CREATE TABLE IF NOT EXISTS log (
+        team TEXT NOT NULL, pos INTEGER NOT NULL, device TEXT NOT NULL, seq INTEGER NOT NULL,
+        digest BLOB NOT NULL, sealed BLOB NOT NULL, at INTEGER NOT NULL,
+        PRIMARY KEY (team, pos));
+    CREATE UNIQUE INDEX IF NOT EXISTS log_by_device ON log (team, device, seq);
+    CREATE TABLE IF NOT EXISTS batches_seen (
+        team TEXT NOT NULL, device TEXT NOT NULL, seq INTEGER NOT NULL, digest BLOB NOT NULL, pos INTEGER NOT NULL,
+        PRIMARY KEY (team, device, seq));
+";
+
+fn now_secs() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| to_i64(d.as_secs()))
+}
+
+impl SqliteStore {
+    pub fn open(path: &str) -> Result<SqliteStore, StoreError> {
+        let conn = rusqlite::Connection::open(path)?;
+        conn.query_row("PRAGMA journal_mode = WAL", [], |_| Ok(()))?;
+        // An acknowledged upload must survive a power cut: the device deletes its copy.
+        conn.execute_batch("PRAGMA synchronous = FULL; PRAGMA busy_timeout = 5000;")?;
+        conn.execute_batch(SQLITE_SCHEMA)?;
+        Ok(SqliteStore { conn: Mutex::new(conn) })
+    }
+
+    fn lock(&self) -> Result<std::sync::MutexGuard<'_, rusqlite::Connection>, StoreError> {
+        self.conn
+            .lock()
+            .map_err(|_| StoreError::Other("a request failed while holding the database".into()))
+    }
+}
+
+impl Store for SqliteStore {
+    fn create_team(&self, team: &str, device: &str, token_hash: &[u8; 32]) -> Result<bool, StoreError> {
+        let mut c = self.lock()?;
+        let tx = c.transaction()?;
+        if tx.execute("INSERT OR IGNORE INTO teams (team) VALUES (?1)", [team])? == 0 {
+            return Ok(false);
+        }
+        tx.execute(
+            "INSERT INTO devices (team, device, token_hash, admin) VALUES (?1, ?2, ?3, 1)",
+            rusqlite::params![team, device, token_hash.as_slice()],
+        )?;
+        tx.commit()?;
+        Ok(true)
+    }
+
+    fn add_device(&self, team: &str, device: &str, token_hash: &[u8; 32]) -> Result<bool, StoreError> {
+        let c = self.lock()?;
+        Ok(c.execute(
+            "INSERT OR IGNORE INTO devices (team, device, token_hash, admin) VALUES (?1, ?2, ?3, 0)",
+            rusqlite::params![team, device, token_hash.as_slice()],
+        )? == 1)
+    }
+
+    fn revoke(&self, team: &str, device: &str) -> Result<bool, StoreError> {
+        let c = self.lock()?;
+        Ok(c.execute(
+            "UPDATE devices SET revoked = 1 WHERE team = ?1 AND device = ?2",
+            [team, device],
+        )? == 1)
+    }
+
+    fn device(&self, team: &str, device: &str) -> Result<Option<DeviceRecord>, StoreError> {
+        use rusqlite::OptionalExtension;
+        let c = self.lock()?;
+        Ok(c.query_row(
+            "SELECT token_hash, admin, revoked FROM devices WHERE team = ?1 AND device = ?2",
+            [team, device],
+            |r| {
+                Ok(DeviceRecord {
+                    token_hash: hash_of(r.get(0)?),
+                    admin: r.get::<_, i64>(1)? != 0,
+                    revoked: r.get::<_, i64>(2)? != 0,
+                })
+            },
+        )
+        .optional()?)
+    }
+
+    fn append(
+        &self,
+        team: &str,
+        device: &str,
+        seq: u64,
+        digest: &[u8; 32],
+        sealed: &[u8],
+    ) -> Result<Append, StoreError> {
+        use rusqlite::OptionalExtension;
+        let mut c = self.lock()?;
+        let tx = c.transaction()?;
+        let seen: Option<(Vec<u8>, i64)> = tx
+            .query_row(
+                "SELECT digest, pos FROM batches_seen WHERE team = ?1 AND device = ?2 AND seq = ?3",
+                rusqlite::params![team, device, to_i64(seq)],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        if let Some((d, pos)) = seen {
+            return Ok(if d == digest {
+                Append::Duplicate(to_u64(pos))
+            } else {
+                Append::Conflict
+            });
+        }
+        let last: i64 = tx.query_row(
+            "SELECT last_seq FROM devices WHERE team = ?1 AND device = ?2",
+            [team, device],
+            |r| r.get(0),
+        )?;
+        if to_i64(seq) != last + 1 {
+            return Ok(Append::Gap {
+                expected: to_u64(last + 1),
+            });
+        }
+        let pos: i64 = tx.query_row(
+            "UPDATE teams SET next_pos = next_pos + 1 WHERE team = ?1 RETURNING next_pos",
+            [team],
+            |r| r.get(0),
+        )?;
+        tx.execute(
+            "INSERT INTO log (team, pos, device, seq, digest, sealed, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            rusqlite::params![team, pos, device, to_i64(seq), digest.as_slice(), sealed, now_secs()],
+        )?;
+        tx.execute(
+            "INSERT INTO batches_seen (team, device, seq, digest, pos) VALUES (?1, ?2, ?3, ?4, ?5)",
+            rusqlite::params![team, device, to_i64(seq), digest.as_slice(), pos],
+        )?;
+        tx.execute(
+            "UPDATE devices SET last_seq = ?3 WHERE team = ?1 AND device = ?2",
+            rusqlite::params![team, device, to_i64(seq)],
+        )?;
+        tx.commit()?;
+        Ok(Append::Stored(to_u64(pos)))
+    }
+
+    fn read(&self, team: &str, after: u64, limit: usize) -> Result<Vec<Frame>, StoreError> {
+        let c = self.lock()?;
+        let mut stmt = c.prepare_cached(
+            "SELECT pos, device, seq, sealed FROM log WHERE team = ?1 AND pos > ?2 ORDER BY pos LIMIT ?3",
+        )?;
+        let rows = stmt.query_map(rusqlite::params![team, to_i64(after), to_i64(limit as u64)], |r| {
+            Ok(Frame {
+                pos: to_u64(r.get(0)?),
+                device: r.get(1)?,
+                seq: to_u64(r.get(2)?),
+                sealed: r.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    fn acknowledge(&self, team: &str, device: &str, cursor: u64) -> Result<u64, StoreError> {
+        let mut c = self.lock()?;
+        let tx = c.transaction()?;
+        tx.execute(
+            "UPDATE devices SET acked = max(acked, ?3) WHERE team = ?1 AND device = ?2",
+            rusqlite::params![team, device, to_i64(cursor)],
+        )?;
+        let dropped = tx.execute(
+            "DELETE FROM log WHERE team = ?1 AND pos <= (SELECT min(acked) FROM devices WHERE team = ?1 AND revoked = 0)",
+            [team],
+        )?;
+        tx.commit()?;
+        Ok(dropped as u64)
+    }
+
+    fn entries(&self, team: &str) -> Result<u64, StoreError> {
+        let c = self.lock()?;
+        Ok(to_u64(c.query_row(
+            "SELECT count(*) FROM log WHERE team = ?1",
+            [team],
+            |r| r.get(0),
+        )?))
+    }
+}
+
+// --- PostgreSQL -------------------------------------------------------------------------------
+
+/// A few connections shared by the request threads.
+pub struct PgStore {
+    idle: Mutex<Vec<postgres::Client>>,
+    returned: Condvar,
+}
+
+const PG_SCHEMA: &str = "
+    CREATE TABLE IF NOT EXISTS teams (team TEXT PRIMARY KEY, next_pos BIGINT NOT NULL DEFAULT 0);
+    CREATE TABLE IF NOT EXISTS devices (
+        team TEXT NOT NULL, device TEXT NOT NULL, token_hash BYTEA NOT NULL,
+        admin BOOLEAN NOT NULL, revoked BOOLEAN NOT NULL DEFAULT FALSE, acked BIGINT NOT NULL DEFAULT 0,
+        last_seq BIGINT NOT NULL DEFAULT 0,
+        PRIMARY KEY (team, device));
+    CREATE TABLE IF NOT EXISTS log (
+        team TEXT NOT NULL, pos BIGINT NOT NULL, device TEXT NOT NULL, seq BIGINT NOT NULL,
+        digest BYTEA NOT NULL, sealed BYTEA NOT NULL, at BIGINT NOT NULL,
+        PRIMARY KEY (team, pos));
+    CREATE TABLE IF NOT EXISTS batches_seen (
+        team TEXT NOT NULL, device TEXT NOT NULL, seq BIGINT NOT NULL, digest BYTEA NOT NULL, pos BIGINT NOT NULL,
+        PRIMARY KEY (team, device, seq));
+";
+
+struct Lease<'a> {
+    store: &'a PgStore,
+    client: Option<postgres::Client>,
+}
+
+impl std::ops::Deref for Lease<'_> {
+    type Target = postgres::Client;
+    fn deref(&self) -> &postgres::Client {
+        self.client
+            .as_ref()
+            .unwrap_or_else(|| unreachable!("a lease holds its client until dropped"))
+    }
+}
+
+impl std::ops::DerefMut for Lease<'_> {
+    fn deref_mut(&mut self) -> &mut postgres::Client {
+        self.client
+            .as_mut()
+            .unwrap_or_else(|| unreachable!("a lease holds its client until dropped"))
+    }
+}
+
+impl Drop for Lease<'_> {
+    fn drop(&mut self) {
+        if let (Some(c), Ok(mut idle)) = (self.client.take(), self.store.idle.lock()) {
+            if !c.is_closed() {
+                idle.push(c);
+            }
+            self.store.returned.notify_one();
+        }
+    }
+}
+
+impl PgStore {
+    pub fn open(url: &str, connections: usize) -> Result<PgStore, StoreError> {
+        let mut idle = Vec::with_capacity(connections);
+        for _ in 0..connections.max(1) {
+            idle.push(postgres::Client::connect(url, postgres::NoTls)?);
+        }
+        // Several relay processes may start at once: one creates the tables, the others wait.
+        let first = &mut idle[0];
+        let mut tx = first.transaction()?;
+        tx.execute("SELECT pg_advisory_xact_lock(4242)", &[])?;
+        tx.batch_execute(PG_SCHEMA)?;
+        tx.commit()?;
+        Ok(PgStore {
+            idle: Mutex::new(idle),
+            returned: Condvar::new(),
+        })
+    }
+
+    fn lease(&self) -> Result<Lease<'_>, StoreError> {
+        let broken = || StoreError::Other("a request failed while holding the pool".into());
+        let mut idle = self.idle.lock().map_err(|_| broken())?;
+        loop {
+            if let Some(c) = idle.pop() {
+                return Ok(Lease {
+                    store: self,
+                    client: Some(c),
+                });
+            }
+            idle = self.returned.wait(idle).map_err(|_| broken())?;
+        }
+    }
+}
+
+impl Store for PgStore {
+    fn create_team(&self, team: &str, device: &str, token_hash: &[u8; 32]) -> Result<bool, StoreError> {
+        let mut c = self.lease()?;
+        let mut tx = c.transaction()?;
+        if tx.execute("INSERT INTO teams (team) VALUES ($1) ON CONFLICT DO NOTHING", &[&team])? == 0 {
+            return Ok(false);
+        }
+        tx.execute(
+            "INSERT INTO devices (team, device, token_hash, admin) VALUES ($1, $2, $3, TRUE)",
+            &[&team, &device, &token_hash.as_slice()],
+        )?;
+        tx.commit()?;
+        Ok(true)
+    }
+
+    fn add_device(&self, team: &str, device: &str, token_hash: &[u8; 32]) -> Result<bool, StoreError> {
+        let mut c = self.lease()?;
+        Ok(c.execute(
+            "INSERT INTO devices (team, device, token_hash, admin) VALUES ($1, $2, $3, FALSE) ON CONFLICT DO NOTHING",
+            &[&team, &device, &token_hash.as_slice()],
+        )? == 1)
+    }
+
+    fn revoke(&self, team: &str, device: &str) -> Result<bool, StoreError> {
+        let mut c = self.lease()?;
+        Ok(c.execute(
+            "UPDATE devices SET revoked = TRUE WHERE team = $1 AND device = $2",
+            &[&team, &device],
+        )? == 1)
+    }
+
+    fn device(&self, team: &str, device: &str) -> Result<Option<DeviceRecord>, StoreError> {
+        let mut c = self.lease()?;
+        let row = c.query_opt(
+            "SELECT token_hash, admin, revoked FROM devices WHERE team = $1 AND device = $2",
+            &[&team, &device],
+        )?;
+        Ok(row.map(|r| DeviceRecord {
+            token_hash: hash_of(r.get(0)),
+            admin: r.get(1),
+            revoked: r.get(2),
+        }))
+    }
+
+    fn append(
+        &self,
+        team: &str,
+        device: &str,
+        seq: u64,
+        digest: &[u8; 32],
+        sealed: &[u8],
+    ) -> Result<Append, StoreError> {
+        let mut c = self.lease()?;
+        let mut tx = c.transaction()?;
+        // The device's row lock orders its own uploads; the team's row lock orders positions.
+        let last: i64 = tx
+            .query_one(
+                "SELECT last_seq FROM devices WHERE team = $1 AND device = $2 FOR UPDATE",
+                &[&team, &device],
+            )?
+            .get(0);
+        if let Some(r) = tx.query_opt(
+            "SELECT digest, pos FROM batches_seen WHERE team = $1 AND device = $2 AND seq = $3",
+            &[&team, &device, &to_i64(seq)],
+        )? {
+            let d: Vec<u8> = r.get(0);
+            return Ok(if d == digest {
+                Append::Duplicate(to_u64(r.get(1)))
+            } else {
+                Append::Conflict
+            });
+        }
+        if to_i64(seq) != last + 1 {
+            return Ok(Append::Gap {
+                expected: to_u64(last + 1),
+            });
+        }
+        let pos: i64 = tx
+            .query_one(
+                "UPDATE teams SET next_pos = next_pos + 1 WHERE team = $1 RETURNING next_pos",
+                &[&team],
+            )?
+            .get(0);
+        tx.execute(
+            "INSERT INTO log (team, pos, device, seq, digest, sealed, at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            &[
+                &team,
+                &pos,
+                &device,
+                &to_i64(seq),
+                &digest.as_slice(),
+                &sealed,
+                &now_secs(),
+            ],
+        )?;
+        tx.execute(
+            "INSERT INTO batches_seen (team, device, seq, digest, pos) VALUES ($1, $2, $3, $4, $5)",
+            &[&team, &device, &to_i64(seq), &digest.as_slice(), &pos],
+        )?;
+        tx.execute(
+            "UPDATE devices SET last_seq = $3 WHERE team = $1 AND device = $2",
+            &[&team, &device, &to_i64(seq)],
+        )?;
+        tx.commit()?;
+        Ok(Append::Stored(to_u64(pos)))
+    }
+
+    fn read(&self, team: &str, after: u64, limit: usize) -> Result<Vec<Frame>, StoreError> {
+        let mut c = self.lease()?;
+        let rows = c.query(
+            "SELECT pos, device, seq, sealed FROM log WHERE team = $1 AND pos > $2 ORDER BY pos LIMIT $3",
+            &[&team, &to_i64(after), &to_i64(limit as u64)],
+        )?;
+        Ok(rows
+            .into_iter()
+            .map(|r| Frame {
+                pos: to_u64(r.get(0)),
+                device: r.get(1),
+                seq: to_u64(r.get(2)),
+                sealed: r.get(3),
+            })
+            .collect())
+    }
+
+    fn acknowledge(&self, team: &str, device: &str, cursor: u64) -> Result<u64, StoreError> {
+        let mut c = self.lease()?;
+        let mut tx = c.transaction()?;
+        tx.execute(
+            "UPDATE devices SET acked = GREATEST(acked, $3) WHERE team = $1 AND device = $2",
+            &[&team, &device, &to_i64(cursor)],
+        )?;
+        let dropped = tx.execute(
+            "DELETE FROM log WHERE team = $1 AND pos <= (SELECT min(acked) FROM devices WHERE team = $1 AND NOT revoked)",
+            &[&team],
+        )?;
+        tx.commit()?;
+        Ok(dropped)
+    }
+
+    fn entries(&self, team: &str) -> Result<u64, StoreError> {
+        let mut c = self.lease()?;
+        let n: i64 = c
+            .query_one("SELECT count(*) FROM log WHERE team = $1", &[&team])?
+            .get(0);
+        Ok(to_u64(n))
+    }
+}
+
+/// `sqlite:PATH` (or a bare path) or `postgres://…`.
+pub fn open_store(database: &str) -> Result<std::sync::Arc<dyn Store>, StoreError> {
+    if database.starts_with("postgres://") || database.starts_with("postgresql://") {
+        Ok(std::sync::Arc::new(PgStore::open(database, 8)?))
+    } else {
+        let path = database.strip_prefix("sqlite:").unwrap_or(database);
+        Ok(std::sync::Arc::new(SqliteStore::open(path)?))
+    }
+}

@@ -1,0 +1,195 @@
+//! One sync: pack what changed into sealed batches (kept in the outbox), upload the outbox in
+//! order, then download the team's log after the cursor and merge it. Every step is durable
+//! before the next: a cut at any point leaves nothing half done, and the next sync carries on.
+
+use crate::batch::{BatchError, decode_batch, encode_batch};
+use crate::sealing::{OpenError, open_batch, seal_batch};
+use crate::team::Team;
+use fieldscreen_vault::{CaseDoc, CaseIndex, CaseUpdate, Vault, VaultError};
+use fieldscreen_wire::{Frame, MAX_BATCH_BYTES, MAX_PAGE, WireError};
+
+/// What a sync speaks to: the relay over HTTP, or a simulated one in tests.
+pub trait Transport {
+    /// Stores sealed batch `seq` of this device. Storing the same batch again is not an error.
+    fn upload(&mut self, seq: u64, sealed: &[u8]) -> Result<(), TransportError>;
+    /// The team's log after position `after`, at most `limit` frames, in order.
+    fn download(&mut self, after: u64, limit: usize) -> Result<Vec<Frame>, TransportError>;
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum TransportError {
+    #[error("cannot reach the relay ({0}); nothing is lost, sync again when there is a connection")]
+    Unreachable(String),
+    #[error("the relay refused ({status}): {message}")]
+    Refused { status: u16, message: String },
+    #[error(transparent)]
+    Wire(#[from] WireError),
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum SyncError {
+    #[error(transparent)]
+    Vault(#[from] VaultError),
+    #[error(transparent)]
+    Transport(#[from] TransportError),
+    #[error(transparent)]
+    Open(#[from] OpenError),
+    #[error("a batch from device {device} opened but is damaged: {source}")]
+    Batch { device: String, source: BatchError },
+    #[error("case {0} has grown past what one batch may carry")]
+    TooLarge(String),
+    #[error("random number generator: {0}")]
+    Random(String),
+}
+
+/// How far a sync got, for a progress indicator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    pub stage: Stage,
+    pub done: usize,
+    pub total: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    Packing,
+    Uploading,
+    Downloading,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SyncReport {
+    pub batches_sent: usize,
+    pub bytes_sent: u64,
+    pub batches_received: usize,
+    pub bytes_received: u64,
+    pub cases_new: usize,
+    pub cases_changed: usize,
+    /// Changes waiting for their case's creation to arrive.
+    pub held: usize,
+}
+
+/// Where the time of the last complete sync is kept (RFC 3339).
+pub const LAST_SYNCED: &str = "last_synced";
+
+/// Room for the batch header and the sealing overhead.
+const BATCH_ROOM: usize = MAX_BATCH_BYTES - 1024;
+
+fn cursor_key(team: &Team) -> String {
+    format!("cursor/{}", team.team_id)
+}
+
+pub fn cursor(vault: &Vault, team: &Team) -> Result<u64, VaultError> {
+    Ok(vault
+        .sync_value(&cursor_key(team))?
+        .and_then(|b| <[u8; 8]>::try_from(b.as_slice()).ok())
+        .map_or(0, u64::from_be_bytes))
+}
+
+/// Seals every unsent change into batches in the outbox. Returns how many were made.
+pub fn pack(vault: &mut Vault, team: &Team) -> Result<usize, SyncError> {
+    let mut made = 0;
+    loop {
+        let updates = vault.unsent_updates(256)?;
+        if updates.is_empty() {
+            return Ok(made);
+        }
+        let mut chosen: Vec<CaseUpdate> = Vec::new();
+        let mut included: Vec<(String, Vec<u8>)> = Vec::new();
+        let mut size = 8;
+        for (u, heads) in updates {
+            let s = 6 + u.case_id.len() + u.bytes.len();
+            if s + 8 > BATCH_ROOM {
+                return Err(SyncError::TooLarge(u.case_id));
+            }
+            if size + s > BATCH_ROOM {
+                break;
+            }
+            size += s;
+            included.push((u.case_id.clone(), heads));
+            chosen.push(u);
+        }
+        let seq = vault.next_batch_seq()?;
+        let sealed = seal_batch(&team.key, &team.team_id, &team.device_id, seq, &encode_batch(&chosen))
+            .map_err(|e| SyncError::Random(e.to_string()))?;
+        vault.queue_batch(&sealed, &included)?;
+        made += 1;
+    }
+}
+
+/// Everything one sync does. `index` gives a merged case's listing (the caller knows the
+/// protocols); `progress` hears each step.
+pub fn sync(
+    vault: &mut Vault,
+    team: &Team,
+    transport: &mut dyn Transport,
+    index: &mut dyn FnMut(&CaseDoc) -> Option<CaseIndex>,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<SyncReport, SyncError> {
+    let mut report = SyncReport::default();
+    progress(Progress {
+        stage: Stage::Packing,
+        done: 0,
+        total: vault.unsent_count()?,
+    });
+    pack(vault, team)?;
+
+    let outbox = vault.outbox()?;
+    for (n, (seq, sealed)) in outbox.iter().enumerate() {
+        progress(Progress {
+            stage: Stage::Uploading,
+            done: n,
+            total: outbox.len(),
+        });
+        transport.upload(*seq, sealed)?;
+        vault.outbox_acknowledged(*seq)?;
+        report.batches_sent += 1;
+        report.bytes_sent += sealed.len() as u64;
+    }
+
+    let key = cursor_key(team);
+    let mut after = cursor(vault, team)?;
+    loop {
+        progress(Progress {
+            stage: Stage::Downloading,
+            done: report.batches_received,
+            total: 0,
+        });
+        let frames = transport.download(after, MAX_PAGE)?;
+        let Some(last) = frames.last().map(|f| f.pos) else {
+            break;
+        };
+        if frames.first().is_some_and(|f| f.pos <= after) {
+            return Err(TransportError::Wire(WireError::Malformed("positions before the cursor")).into());
+        }
+        let mut updates = Vec::new();
+        for f in &frames {
+            report.bytes_received += f.sealed.len() as u64;
+            if f.device == team.device_id {
+                continue;
+            }
+            let plain = open_batch(&team.key, &team.team_id, &f.device, f.seq, &f.sealed)?;
+            let decoded = decode_batch(&plain).map_err(|source| SyncError::Batch {
+                device: f.device.clone(),
+                source,
+            })?;
+            updates.extend(decoded);
+            report.batches_received += 1;
+        }
+        let got = vault.receive(&updates, &key, &last.to_be_bytes(), index)?;
+        report.cases_new += got.new_cases;
+        report.cases_changed += got.changed_cases;
+        report.held += got.held;
+        after = last;
+        if frames.len() < MAX_PAGE {
+            break;
+        }
+    }
+    vault.set_sync_value(LAST_SYNCED, jiff::Timestamp::now().to_string().as_bytes())?;
+    tracing::info!(
+        sent = report.batches_sent,
+        received = report.batches_received,
+        "sync finished"
+    );
+    Ok(report)
+}

@@ -1,0 +1,26 @@
+//! Sync through a relay that stores only ciphertext.
+//!
+//! A device packs the cases it changed into batches (`batch.rs`), seals each under the team key
+//! (`sealing.rs`) with its team, device and batch number bound in, and keeps them in the vault's
+//! outbox until the relay acknowledges them; uploads are idempotent, so retrying after a cut is
+//! always safe. It downloads the team's log after its cursor, opens each batch and merges it into
+//! the vault together with the new cursor (`client.rs`). Concurrent edits become Automerge
+//! conflicts, kept and shown, never dropped. `team.rs` holds the team credentials and the
+//! enrolment code; `http.rs` talks to `fieldscreen-relay`; `bundle.rs` carries the same batches
+//! on a USB stick instead.
+
+mod batch;
+pub mod bundle;
+mod client;
+mod http;
+mod sealing;
+mod team;
+
+#[cfg(test)]
+mod simulation;
+
+pub use batch::{BatchError, decode_batch, encode_batch};
+pub use client::{Progress, SyncError, SyncReport, Transport, TransportError, sync};
+pub use http::HttpRelay;
+pub use sealing::{OpenError, open_batch, seal_batch};
+pub use team::{Enrolment, Team, TeamError, TeamKey};

@@ -1,0 +1,183 @@
+//! What the sync client and the relay say to each other, in one place so the two cannot drift:
+//! limits, the log frames a download returns, and the names of headers and paths.
+//!
+//! The relay only ever sees sealed batches: these frames carry them with the little the relay
+//! must know (position in the team's log, sending device, the device's batch number).
+//!
+//! A download body is a sequence of frames, each:
+//! `pos: u64 | seq: u64 | device_len: u8 | device | len: u32 | sealed` (big-endian).
+
+/// The largest sealed batch the relay accepts; the client packs below it.
+pub const MAX_BATCH_BYTES: usize = 1024 * 1024;
+/// The most frames one download returns.
+pub const MAX_PAGE: usize = 500;
+/// Header carrying the SHA-256 (hex) of an uploaded body, so a cut upload is refused.
+pub const DIGEST_HEADER: &str = "x-fieldscreen-sha256";
+/// Longest device or team id.
+pub const MAX_ID: usize = 64;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Frame {
+    /// Position in the team's log; a client asks for what comes after the last it saw.
+    pub pos: u64,
+    pub device: String,
+    /// The sending device's own batch number (1, 2, …).
+    pub seq: u64,
+    pub sealed: Vec<u8>,
+}
+
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum WireError {
+    #[error("the relay's answer was cut short ({0})")]
+    Truncated(&'static str),
+    #[error("the relay's answer is malformed ({0})")]
+    Malformed(&'static str),
+}
+
+/// An id the relay accepts in a path: 1–64 of `[a-z0-9-]`.
+pub fn valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= MAX_ID
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+pub fn encode_frames(frames: &[Frame]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(frames.iter().map(|f| 29 + f.device.len() + f.sealed.len()).sum());
+    for f in frames {
+        out.extend_from_slice(&f.pos.to_be_bytes());
+        out.extend_from_slice(&f.seq.to_be_bytes());
+        // Ids are checked with `valid_id` before they are stored, so they fit in a byte.
+        out.push(u8::try_from(f.device.len()).unwrap_or(u8::MAX));
+        out.extend_from_slice(f.device.as_bytes());
+        out.extend_from_slice(&u32::try_from(f.sealed.len()).unwrap_or(u32::MAX).to_be_bytes());
+        out.extend_from_slice(&f.sealed);
+    }
+    out
+}
+
+struct Reader<'a> {
+    rest: &'a [u8],
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize, what: &'static str) -> Result<&'a [u8], WireError> {
+        if self.rest.len() < n {
+            return Err(WireError::Truncated(what));
+        }
+        let (head, tail) = self.rest.split_at(n);
+        self.rest = tail;
+        Ok(head)
+    }
+
+    fn u64(&mut self, what: &'static str) -> Result<u64, WireError> {
+        let b = self.take(8, what)?;
+        Ok(u64::from_be_bytes(
+            b.try_into().map_err(|_| WireError::Truncated(what))?,
+        ))
+    }
+}
+
+/// Decodes a download body. Frames must come in increasing `pos` order, with valid device ids
+/// and batches within the limit: anything else is refused whole, never half-applied.
+pub fn decode_frames(body: &[u8]) -> Result<Vec<Frame>, WireError> {
+    let mut r = Reader { rest: body };
+    let mut out = Vec::new();
+    let mut last = 0u64;
+    while !r.rest.is_empty() {
+        let pos = r.u64("position")?;
+        let seq = r.u64("batch number")?;
+        let device_len = r.take(1, "device id length")?[0] as usize;
+        let device = std::str::from_utf8(r.take(device_len, "device id")?)
+            .map_err(|_| WireError::Malformed("device id"))?
+            .to_string();
+        if !valid_id(&device) {
+            return Err(WireError::Malformed("device id"));
+        }
+        let len_bytes = r.take(4, "batch length")?;
+        let len = u32::from_be_bytes(len_bytes.try_into().map_err(|_| WireError::Truncated("batch length"))?) as usize;
+        if len > MAX_BATCH_BYTES {
+            return Err(WireError::Malformed("batch larger than the limit"));
+        }
+        let sealed = r.take(len, "batch")?.to_vec();
+        if pos <= last || seq == 0 {
+            return Err(WireError::Malformed("positions out of order"));
+        }
+        last = pos;
+        out.push(Frame {
+            pos,
+            device,
+            seq,
+            sealed,
+        });
+        if out.len() > MAX_PAGE {
+            return Err(WireError::Malformed("more frames than a page holds"));
+        }
+    }
+    Ok(out)
+}
+
+/// SHA-256 is done by each side with its own crate; this names the request paths.
+pub mod paths {
+    pub fn teams() -> String {
+        "/v1/teams".into()
+    }
+    pub fn devices(team: &str) -> String {
+        format!("/v1/teams/{team}/devices")
+    }
+    pub fn device(team: &str, device: &str) -> String {
+        format!("/v1/teams/{team}/devices/{device}")
+    }
+    pub fn batch(team: &str, device: &str, seq: u64) -> String {
+        format!("/v1/teams/{team}/devices/{device}/batches/{seq}")
+    }
+    pub fn log(team: &str, after: u64, limit: usize) -> String {
+        format!("/v1/teams/{team}/log?after={after}&limit={limit}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn frame(pos: u64, len: usize) -> Frame {
+        Frame {
+            pos,
+            device: "d-1".into(),
+            seq: pos,
+            sealed: vec![7; len],
+        }
+    }
+
+    #[test]
+    fn frames_round_trip_and_every_cut_is_refused() {
+        let frames = vec![frame(1, 0), frame(2, 300), frame(9, 5)];
+        let body = encode_frames(&frames);
+        assert_eq!(decode_frames(&body), Ok(frames));
+        for cut in 1..body.len() {
+            // A cut at a frame boundary is a shorter, valid page; anywhere else it is refused.
+            let boundaries = [24, 24 + 24 + 300];
+            if !boundaries.contains(&cut) {
+                assert!(decode_frames(&body[..cut]).is_err(), "cut at {cut}");
+            }
+        }
+    }
+
+    #[test]
+    fn disorder_bad_ids_and_oversize_are_refused() {
+        let body = encode_frames(&[frame(2, 1), frame(2, 1)]);
+        assert!(decode_frames(&body).is_err());
+        let mut bad = frame(1, 1);
+        bad.device = "D/../x".into();
+        assert!(decode_frames(&encode_frames(&[bad])).is_err());
+        let mut body = encode_frames(&[frame(1, 0)]);
+        let n = body.len();
+        body[n - 4..].copy_from_slice(&u32::MAX.to_be_bytes());
+        assert_eq!(
+            decode_frames(&body),
+            Err(WireError::Malformed("batch larger than the limit"))
+        );
+        assert!(valid_id("3f2a-team") && !valid_id("") && !valid_id("Upper") && !valid_id(&"a".repeat(65)));
+    }
+}
