@@ -19,6 +19,11 @@ echo "== cargo clippy"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 echo "== fieldscreen protocol check screening_protocols/*"
 cargo run --quiet --locked -p fieldscreen-cli -- protocol check screening_protocols/*
+echo "== PostgreSQL for the relay's tests"
+{ read -r pg_url; read -r pg_data; } < <(./scripts/start-postgres.sh)
+export FIELDSCREEN_TEST_POSTGRES="$pg_url" FIELDSCREEN_TEST_POSTGRES_DATA="$pg_data"
+# The CLI's sync test runs the relay as its own process.
+cargo build --quiet --locked -p fieldscreen-relay
 echo "== cargo test"
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT

@@ -12,6 +12,7 @@ mod referral_cmd;
 mod render;
 mod report_cmd;
 mod sources;
+mod sync_cmd;
 mod texts;
 mod vault_cmd;
 
@@ -91,6 +92,17 @@ enum Command {
         #[arg(long)]
         output: Option<PathBuf>,
     },
+    /// Make or join a team of devices that sync their cases, invite or revoke devices.
+    Team {
+        #[command(subcommand)]
+        action: TeamAction,
+    },
+    /// Send this device's changes to the team's relay and merge everyone else's (encrypted end
+    /// to end: the relay cannot read them). `export`/`import` do the same through a file.
+    Sync {
+        #[command(subcommand)]
+        action: Option<SyncAction>,
+    },
     /// Open a sealed file (an HTCDS export) with its passphrase.
     Unseal {
         file: PathBuf,
@@ -98,6 +110,45 @@ enum Command {
         #[arg(long)]
         output: Option<PathBuf>,
     },
+}
+
+#[derive(Subcommand)]
+enum TeamAction {
+    /// A new team with this device as its admin, registered with the relay.
+    Create {
+        /// The relay's address, e.g. https://relay.example.org
+        #[arg(long)]
+        relay: String,
+        /// The relay operator's team-creation secret, if the relay has one.
+        #[arg(long, env = "FIELDSCREEN_RELAY_CREATE_SECRET", hide_env_values = true)]
+        create_secret: Option<String>,
+    },
+    /// Let a new device in: prints its enrolment code (a secret: hand it over in person).
+    Invite {
+        /// Also write the code as a QR code (SVG) to scan from this screen.
+        #[arg(long)]
+        qr: Option<PathBuf>,
+    },
+    /// Join the team with a code made by `team invite` (typed, or read from --code-file or stdin).
+    Join {
+        #[arg(long)]
+        code_file: Option<PathBuf>,
+    },
+    /// Revoke a device: its access to the relay ends at once.
+    Revoke { device: String },
+    /// The team, this device, the relay, the last sync and the changes waiting.
+    Show,
+}
+
+#[derive(Subcommand)]
+enum SyncAction {
+    /// Every case, sealed under the team key, to a file (USB stick, SD card).
+    Export {
+        #[arg(long)]
+        output: PathBuf,
+    },
+    /// Merge a file made by `sync export` on any device of the team.
+    Import { file: PathBuf },
 }
 
 #[derive(Subcommand)]
@@ -166,6 +217,19 @@ enum CasesAction {
         /// When it happened (YYYY-MM-DD; default: today).
         #[arg(long)]
         date: Option<jiff::civil::Date>,
+    },
+    /// Answers given differently on two devices, every value kept, numbered for `resolve`.
+    Conflicts {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Keep one value of a conflicting answer (an explicit, audited edit).
+    Resolve {
+        id: String,
+        question: String,
+        /// The value to keep, numbered as `cases conflicts` lists them.
+        #[arg(long)]
+        keep: usize,
     },
     /// Write every case, with its answers, as JSON or CSV (personal data: asks first).
     Export {
@@ -302,6 +366,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     };
                     referral_cmd::record(&mut vault, &src, step, today)
                 }
+                CasesAction::Conflicts { json } => sync_cmd::conflicts(&vault, json),
+                CasesAction::Resolve { id, question, keep } => {
+                    sync_cmd::resolve_conflict(&mut vault, &src, &id, &question, keep, today, &t)
+                }
                 CasesAction::Export { format, output, yes } => {
                     cases_cmd::export(&mut vault, format, output.as_ref(), yes, &t)
                 }
@@ -341,5 +409,25 @@ fn run(cli: Cli) -> Result<ExitCode> {
             report_cmd::run(&mut vault, &src, &request, today)
         }
         Command::Unseal { file, output } => htcds_cmd::unseal_file(&file, output.as_ref(), &t),
+        Command::Team { action } => {
+            let mut vault = vault_cmd::open(&vault_dir()?, pass)?;
+            match action {
+                TeamAction::Create { relay, create_secret } => {
+                    sync_cmd::create(&mut vault, &relay, create_secret.as_deref(), &t)
+                }
+                TeamAction::Invite { qr } => sync_cmd::invite(&mut vault, qr.as_deref(), &t),
+                TeamAction::Join { code_file } => sync_cmd::join(&mut vault, code_file.as_deref(), &t),
+                TeamAction::Revoke { device } => sync_cmd::revoke(&mut vault, &device, &t),
+                TeamAction::Show => sync_cmd::show(&vault, &t),
+            }
+        }
+        Command::Sync { action } => {
+            let mut vault = vault_cmd::open(&vault_dir()?, pass)?;
+            match action {
+                None => sync_cmd::run(&mut vault, &src, today, &t),
+                Some(SyncAction::Export { output }) => sync_cmd::export_bundle(&mut vault, &output, &t),
+                Some(SyncAction::Import { file }) => sync_cmd::import_bundle(&mut vault, &src, &file, today, &t),
+            }
+        }
     }
 }

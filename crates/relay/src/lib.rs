@@ -12,3 +12,6 @@ pub mod store;
 
 pub use server::{Config, router};
 pub use store::{Append, DeviceRecord, PgStore, SqliteStore, Store, StoreError, open_store};
+
+#[cfg(test)]
+mod tests;

@@ -20,7 +20,7 @@ mod team;
 mod simulation;
 
 pub use batch::{BatchError, decode_batch, encode_batch};
-pub use client::{Progress, SyncError, SyncReport, Transport, TransportError, sync};
+pub use client::{LAST_SYNCED, Progress, Stage, SyncError, SyncReport, Transport, TransportError, cursor, pack, sync};
 pub use http::HttpRelay;
 pub use sealing::{OpenError, open_batch, seal_batch};
 pub use team::{Enrolment, Team, TeamError, TeamKey};

@@ -17,7 +17,7 @@ pub use case_doc::{CaseDoc, CaseMeta, HistoryEntry};
 pub use db::{DB_FILE, Durability};
 pub use error::VaultError;
 pub use keyfile::{KdfParams, KeyFile, SecretKey};
-pub use recorder::{Recorder, resume_session, session_of, state_label};
+pub use recorder::{Recorder, case_index, index_of_doc, resume_session, session_of, state_label};
 pub use seal::{is_sealed, seal, sealed_content, unseal};
 pub use sync_store::{CaseUpdate, Received};
 

@@ -58,20 +58,7 @@ impl Recorder {
     }
 
     fn index(&self, session: &Session) -> CaseIndex {
-        let finished = !matches!(session.state(), State::InProgress);
-        let outcome = if finished { session.outcome(self.today) } else { None };
-        CaseIndex {
-            state: state_label(session.state()),
-            level: outcome.as_ref().map(|o| o.level.name().to_string()),
-            age_group: session.age_group().map(|g| format!("{g:?}").to_lowercase()),
-            consent: session.consent().map(str::to_string),
-            answer_count: i64::try_from(
-                (0..session.protocol().questions.len())
-                    .filter(|i| session.answer_of(*i).is_some())
-                    .count(),
-            )
-            .unwrap_or(i64::MAX),
-        }
+        case_index(session, self.today)
     }
 
     /// Call after every engine command. `changed` is the question whose answer was set or
@@ -169,4 +156,52 @@ pub fn session_of(doc: &CaseDoc, protocol: Arc<Protocol>) -> Result<(Session, Ve
     };
     let cursor = doc.cursor()?;
     Ok(Session::restore(protocol, answers, cursor.as_deref(), state, override_))
+}
+
+/// What the listing shows of a case, from its session.
+pub fn case_index(session: &Session, today: Date) -> CaseIndex {
+    let finished = !matches!(session.state(), State::InProgress);
+    let outcome = if finished { session.outcome(today) } else { None };
+    CaseIndex {
+        state: state_label(session.state()),
+        level: outcome.as_ref().map(|o| o.level.name().to_string()),
+        age_group: session.age_group().map(|g| format!("{g:?}").to_lowercase()),
+        consent: session.consent().map(str::to_string),
+        answer_count: i64::try_from(
+            (0..session.protocol().questions.len())
+                .filter(|i| session.answer_of(*i).is_some())
+                .count(),
+        )
+        .unwrap_or(i64::MAX),
+    }
+}
+
+/// The listing of a document that arrived from another device: through its protocol when this
+/// device has it; otherwise from what the document itself records (its state and the outcome
+/// level the other device computed).
+pub fn index_of_doc(doc: &CaseDoc, protocol: Option<Arc<Protocol>>, today: Date) -> Option<CaseIndex> {
+    if let Some(p) = protocol
+        && let Ok((session, _)) = session_of(doc, p)
+    {
+        return Some(case_index(&session, today));
+    }
+    let state: State = doc
+        .state()
+        .ok()
+        .flatten()
+        .and_then(|s| serde_json::from_str(&s).ok())
+        .unwrap_or(State::InProgress);
+    let level = doc
+        .outcome()
+        .ok()
+        .flatten()
+        .and_then(|o| serde_json::from_str::<serde_json::Value>(&o).ok())
+        .and_then(|o| o["level"].as_str().map(str::to_string));
+    Some(CaseIndex {
+        state: state_label(&state),
+        level,
+        age_group: None,
+        consent: None,
+        answer_count: i64::try_from(doc.answers().ok()?.len()).unwrap_or(i64::MAX),
+    })
 }

@@ -1,0 +1,253 @@
+//! Sync between real processes: two (then three) CLI vaults and a running `fieldscreen-relay`,
+//! on SQLite and on PostgreSQL. The relay must never hold a readable answer.
+
+use super::{PASSPHRASE, TestVault, repo, text};
+use serde_json::Value;
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+
+/// `fieldscreen-relay` on a free port, killed when dropped.
+struct Relay {
+    child: Child,
+    url: String,
+}
+
+impl Drop for Relay {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn relay_binary() -> PathBuf {
+    // Built beside `fieldscreen` (scripts/test.sh builds it before the tests).
+    let dir = Path::new(env!("CARGO_BIN_EXE_fieldscreen"))
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default();
+    let bin = dir.join("fieldscreen-relay");
+    if !bin.exists() {
+        let status = Command::new(env!("CARGO"))
+            .args(["build", "-p", "fieldscreen-relay"])
+            .current_dir(repo())
+            .status()
+            .expect("cargo runs");
+        assert!(status.success(), "building fieldscreen-relay failed");
+    }
+    bin
+}
+
+fn start_relay(database: &str) -> Relay {
+    let mut child = Command::new(relay_binary())
+        .args(["--listen", "127.0.0.1:0", "--database", database])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .expect("the relay starts");
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().expect("stdout"))
+        .read_line(&mut line)
+        .expect("the relay says where it listens");
+    let addr = line
+        .trim()
+        .strip_prefix("listening on ")
+        .expect("listening line")
+        .to_string();
+    Relay {
+        child,
+        url: format!("http://{addr}"),
+    }
+}
+
+fn ok(out: &std::process::Output) -> String {
+    assert!(
+        out.status.success(),
+        "exit {:?}: {}",
+        out.status.code(),
+        text(&out.stderr)
+    );
+    text(&out.stdout)
+}
+
+fn interview(v: &TestVault, protocol: &str, script: &str) {
+    let path = repo().join("tests/interviews").join(script).display().to_string();
+    ok(&v.run(&["interview", "--protocol", protocol, "--answers", &path]));
+}
+
+fn join(v: &TestVault, code: &str) {
+    let mut child = v
+        .cmd()
+        .args(["team", "join"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("runs");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(code.as_bytes())
+        .expect("code written");
+    ok(&child.wait_with_output().expect("joins"));
+}
+
+fn invite(v: &TestVault, qr: &Path) -> String {
+    let code = ok(&v.run(&["team", "invite", "--qr", &qr.display().to_string()]));
+    code.trim().to_string()
+}
+
+/// The answers of every case, by case id, as the CLI exports them.
+fn answers(v: &TestVault) -> Value {
+    let out = ok(&v.run(&["cases", "export", "--format", "json", "--yes"]));
+    let all: Vec<Value> = serde_json::from_str(&out).expect("json");
+    let mut by_id = serde_json::Map::new();
+    for c in all {
+        by_id.insert(c["case"]["id"].as_str().expect("id").to_string(), c["answers"].clone());
+    }
+    Value::Object(by_id)
+}
+
+fn occurrences(paths: &[PathBuf], needle: &str) -> usize {
+    let mut n = 0;
+    let mut stack: Vec<PathBuf> = paths.to_vec();
+    while let Some(p) = stack.pop() {
+        if p.is_dir() {
+            if let Ok(entries) = std::fs::read_dir(&p) {
+                stack.extend(entries.filter_map(|e| e.ok().map(|e| e.path())));
+            }
+        } else if let Ok(bytes) = std::fs::read(&p) {
+            n += bytes.windows(needle.len()).filter(|w| *w == needle.as_bytes()).count();
+        }
+    }
+    n
+}
+
+fn edit_answer(v: &TestVault, case: &str, question: &str, value: i64) {
+    let mut vault = fieldscreen_vault::Vault::open(v.path(), PASSPHRASE).expect("opens");
+    let listing = vault
+        .list_cases(&fieldscreen_vault::CaseFilter::default())
+        .expect("list")
+        .into_iter()
+        .find(|c| c.id == case)
+        .map(|c| fieldscreen_vault::CaseIndex {
+            state: c.state,
+            level: c.level,
+            age_group: c.age_group,
+            consent: c.consent,
+            answer_count: c.answer_count,
+        })
+        .expect("case");
+    let answer = fieldscreen_protocol::Answer::Number(value);
+    vault
+        .update_case(case, "answer", &listing, |d| d.set_answer(question, Some(&answer)))
+        .expect("edited");
+}
+
+/// The whole story on one relay backend. `files`: where the relay keeps its data.
+fn sync_story(database: &str, files: &[PathBuf]) {
+    let relay = start_relay(database);
+    let a = TestVault::new();
+    let b = TestVault::new();
+    ok(&a.run(&["team", "create", "--relay", &relay.url]));
+    let qr = a.path().join("invite.svg");
+    let code = invite(&a, &qr);
+    assert!(code.starts_with("FSJOIN1."), "{code}");
+    assert!(std::fs::read_to_string(&qr).expect("qr").contains("<svg"));
+    join(&b, &code);
+
+    // A screens someone (with free text and a survivor's own words); B screens someone else.
+    interview(&a, "adult-trafficking", "adult-refer-now.answers");
+    interview(&b, "rapid-screen", "rapid-refer-now.answers");
+    let synced = ok(&a.run(&["sync"]));
+    assert!(synced.contains("1 batch(es) sent"), "{synced}");
+    ok(&b.run(&["sync"]));
+    ok(&a.run(&["sync"]));
+    let (on_a, on_b) = (answers(&a), answers(&b));
+    assert_eq!(on_a.as_object().map(|m| m.len()), Some(2), "{on_a}");
+    assert_eq!(on_a, on_b, "both devices hold the same cases and answers");
+    // The listing on B was computed through the protocol: the outcome level arrived.
+    let listed: Vec<Value> = serde_json::from_str(&ok(&b.run(&["cases", "list", "--json"]))).expect("json");
+    assert!(listed.iter().all(|c| c["level"] == "refer-now"), "{listed:?}");
+
+    // The same answer changed on both devices while apart: both values are kept.
+    let adult = listed
+        .iter()
+        .find(|c| c["protocol_id"] == "adult-trafficking")
+        .and_then(|c| c["id"].as_str())
+        .expect("adult case")
+        .to_string();
+    edit_answer(&a, &adult, "age", 41);
+    edit_answer(&b, &adult, "age", 42);
+    for v in [&a, &b, &a] {
+        ok(&v.run(&["sync"]));
+    }
+    for v in [&a, &b] {
+        let conflicts: Vec<Value> = serde_json::from_str(&ok(&v.run(&["cases", "conflicts", "--json"]))).expect("json");
+        assert_eq!(conflicts.len(), 1, "{conflicts:?}");
+        let values = conflicts[0]["values"].as_array().expect("values");
+        let mut shown: Vec<&str> = values.iter().filter_map(Value::as_str).collect();
+        shown.sort_unstable();
+        assert_eq!(
+            shown,
+            [r#"{"type":"number","value":41}"#, r#"{"type":"number","value":42}"#]
+        );
+    }
+    ok(&a.run(&["cases", "resolve", &adult, "age", "--keep", "2"]));
+    for v in [&a, &b] {
+        ok(&v.run(&["sync"]));
+    }
+    let after: Vec<Value> = serde_json::from_str(&ok(&b.run(&["cases", "conflicts", "--json"]))).expect("json");
+    assert!(after.is_empty(), "{after:?}");
+    assert_eq!(answers(&a), answers(&b));
+
+    // Nothing readable reached the relay, though it holds every batch.
+    for marker in ["MARKER-7731", "MARKER-VIEWS-5521"] {
+        assert_eq!(occurrences(files, marker), 0, "{marker} readable in the relay's files");
+    }
+    let team: String = ok(&a.run(&["team", "show"]));
+    let team_id = team
+        .split_whitespace()
+        .nth(1)
+        .expect("team id")
+        .trim_end_matches(',')
+        .to_string();
+    assert!(
+        occurrences(files, &team_id) > 0,
+        "the search would not find anything: wrong files"
+    );
+
+    // A USB bundle brings a third device up to date without the relay.
+    let c = TestVault::new();
+    join(&c, &invite(&a, &a.path().join("c.svg")));
+    let bundle = a.path().join("cases.bundle");
+    ok(&a.run(&["sync", "export", "--output", &bundle.display().to_string()]));
+    assert_eq!(occurrences(std::slice::from_ref(&bundle), "MARKER-7731"), 0);
+    let merged = ok(&c.run(&["sync", "import", &bundle.display().to_string()]));
+    assert!(merged.contains("2 new case(s)"), "{merged}");
+    assert_eq!(answers(&c), answers(&a));
+
+    // Revoked, B can no longer reach the team's log.
+    let shown = ok(&b.run(&["team", "show"]));
+    let b_device = shown.split_whitespace().nth(4).expect("device").to_string();
+    ok(&a.run(&["team", "revoke", &b_device]));
+    let refused = b.run(&["sync"]);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(text(&refused.stderr).contains("revoked"), "{}", text(&refused.stderr));
+}
+
+#[test]
+fn cases_sync_both_ways_through_a_relay_on_sqlite_that_never_reads_them() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("relay.db");
+    sync_story(&format!("sqlite:{}", db.display()), &[dir.path().to_path_buf()]);
+}
+
+#[test]
+fn cases_sync_both_ways_through_a_relay_on_postgresql_that_never_reads_them() {
+    let url = std::env::var("FIELDSCREEN_TEST_POSTGRES")
+        .expect("FIELDSCREEN_TEST_POSTGRES: run the tests through ./scripts/test.sh, which starts PostgreSQL");
+    let data = std::env::var("FIELDSCREEN_TEST_POSTGRES_DATA").expect("FIELDSCREEN_TEST_POSTGRES_DATA");
+    sync_story(&url, &[PathBuf::from(data)]);
+}
