@@ -8,6 +8,8 @@ cd "$(dirname "$0")/.."
 ./scripts/setup-system.sh
 # The app embeds the built front end, so it must exist before anything compiles the workspace.
 ./scripts/build-ui.sh
+# JavaScript Automerge, for the interoperability test (and the sync benchmark's reference).
+(cd tools/automerge-js && { [ -d node_modules ] && [ node_modules -nt package-lock.json ] || npm ci --no-audit --no-fund --silent; })
 
 # (The front-end build itself runs the hard-coded-text check; this shows the check catching
 # planted mistakes.)

@@ -251,3 +251,99 @@ fn cases_sync_both_ways_through_a_relay_on_postgresql_that_never_reads_them() {
     let data = std::env::var("FIELDSCREEN_TEST_POSTGRES_DATA").expect("FIELDSCREEN_TEST_POSTGRES_DATA");
     sync_story(&url, &[PathBuf::from(data)]);
 }
+
+/// A case document taken from the vault loads in JavaScript Automerge (`@automerge/automerge`
+/// from npm) with the same answers, the same conflicts and the same heads.
+#[test]
+fn a_case_document_loads_in_javascript_automerge_with_the_same_answers() {
+    let v = TestVault::new();
+    interview(&v, "adult-trafficking", "adult-refer-now.answers");
+    let vault = fieldscreen_vault::Vault::open(v.path(), PASSPHRASE).expect("opens");
+    let id = vault
+        .list_cases(&fieldscreen_vault::CaseFilter::default())
+        .expect("list")
+        .remove(0)
+        .id;
+    let mut doc = vault.load_case(&id).expect("case");
+    drop(vault);
+    // A concurrent edit from a second device, so the document also carries a conflict.
+    let mut other = fieldscreen_vault::Vault::in_memory().expect("other");
+    let received = other
+        .receive(
+            &[fieldscreen_vault::CaseUpdate {
+                case_id: id.clone(),
+                bytes: doc.save(),
+            }],
+            "c",
+            b"1",
+            &mut |_| Some(fieldscreen_vault::CaseIndex::default()),
+        )
+        .expect("received");
+    assert_eq!(received.new_cases, 1);
+    edit_answer(&v, &id, "age", 51);
+    other
+        .update_case(&id, "answer", &fieldscreen_vault::CaseIndex::default(), |d| {
+            d.set_answer("age", Some(&fieldscreen_protocol::Answer::Number(52)))
+        })
+        .expect("edit");
+    let mut merged = fieldscreen_vault::Vault::open(v.path(), PASSPHRASE)
+        .expect("opens")
+        .load_case(&id)
+        .expect("case");
+    merged
+        .merge(&other.load_case(&id).expect("case").save())
+        .expect("merge");
+
+    let file = v.path().join("case.automerge");
+    std::fs::write(&file, merged.save()).expect("written");
+    let out = Command::new("node")
+        .arg(repo().join("tools/automerge-js/load-case.mjs"))
+        .arg(&file)
+        .output()
+        .expect("node runs (npm ci in tools/automerge-js: scripts/test.sh does it)");
+    let js: Value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {} {}", text(&out.stdout), text(&out.stderr)));
+
+    let rust_answers: serde_json::Map<String, Value> = merged
+        .answers()
+        .expect("answers")
+        .into_iter()
+        .map(|(q, a)| (q, serde_json::to_value(a).expect("json")))
+        .collect();
+    assert!(rust_answers.len() >= 30, "{}", rust_answers.len());
+    let js_answers = js["answers"].as_object().expect("answers");
+    assert_eq!(
+        js_answers.keys().collect::<Vec<_>>(),
+        rust_answers.keys().collect::<Vec<_>>()
+    );
+    for (q, a) in &rust_answers {
+        if q != "age" {
+            assert_eq!(js_answers.get(q), Some(a), "answer to {q}");
+        }
+    }
+    assert!(
+        js_answers.values().any(|a| a.to_string().contains("MARKER-7731")),
+        "free text"
+    );
+    let meta = merged.meta().expect("meta");
+    assert_eq!(js["meta"]["protocol_id"], meta.protocol_id);
+    assert_eq!(js["meta"]["created_at"], meta.created_at);
+    assert_eq!(js["state"]["state"], "completed");
+    let rust_conflict: Vec<Value> = merged.conflicts().expect("conflicts")[0]
+        .1
+        .iter()
+        .map(|a| serde_json::to_value(a).expect("json"))
+        .collect();
+    let mut rust_conflict = rust_conflict;
+    rust_conflict.sort_by_key(|a| a.to_string());
+    assert_eq!(js["conflicts"]["age"], Value::Array(rust_conflict));
+    // The winner of the conflict is the same value on both sides.
+    assert_eq!(js_answers.get("age"), rust_answers.get("age"));
+    let mut heads: Vec<String> = merged.heads().chunks(32).map(hex_of).collect();
+    heads.sort();
+    assert_eq!(js["heads"], serde_json::json!(heads));
+}
+
+fn hex_of(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
