@@ -3,11 +3,11 @@
 use crate::cases_cmd::resolve;
 use crate::sources::Sources;
 use crate::texts::Texts;
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result};
 use fieldscreen_catalog::load;
 use fieldscreen_protocol::Protocol;
-use fieldscreen_sync::{Enrolment, HttpRelay, Progress, Team, bundle, sync};
-use fieldscreen_vault::{CaseDoc, CaseIndex, Vault, case_index, index_of_doc, resume_session};
+use fieldscreen_sync::{HttpRelay, Progress, Team, bundle, conflicts, membership, sync};
+use fieldscreen_vault::{CaseDoc, CaseIndex, Vault, index_of_doc};
 use jiff::civil::Date;
 use std::collections::HashMap;
 use std::io::{IsTerminal, Read};
@@ -32,34 +32,16 @@ fn indexer<'a>(src: &'a Sources, today: Date) -> impl FnMut(&CaseDoc) -> Option<
 }
 
 pub fn create(vault: &mut Vault, relay: &str, create_secret: Option<&str>, t: &Texts) -> Result<ExitCode> {
-    if let Some(existing) = Team::load(vault)? {
-        bail!("this device is already in team {}", existing.team_id);
-    }
-    let team = Team::new(relay)?;
-    HttpRelay::new(&team)
-        .create_team(&team.token, create_secret)
-        .context("registering the team with the relay")?;
-    team.save(vault)?;
-    vault.record_action("team-created", None)?;
+    let team = membership::create_team(vault, relay, create_secret).context("creating the team")?;
     println!(
         "{}",
-        t.t(
-            "cli-team-created",
-            &[("team", team.team_id.clone()), ("relay", team.relay.clone())]
-        )
+        t.t("cli-team-created", &[("team", team.team_id), ("relay", team.relay)])
     );
     Ok(ExitCode::SUCCESS)
 }
 
 pub fn invite(vault: &mut Vault, qr: Option<&Path>, t: &Texts) -> Result<ExitCode> {
-    let team = Team::require(vault)?;
-    let enrolment = team.invite()?;
-    HttpRelay::new(&team)
-        .add_device(&enrolment.device_id, &enrolment.token)
-        .context("registering the new device with the relay")?;
-    // The newcomer must be able to get every case even if the relay has compacted its log.
-    vault.resend_everything()?;
-    vault.record_action(&format!("device-invited {}", enrolment.device_id), None)?;
+    let enrolment = membership::invite(vault).context("inviting a device")?;
     if let Some(path) = qr {
         let svg = enrolment.qr_svg().context("the code does not fit a QR code")?;
         std::fs::write(path, svg).with_context(|| format!("writing {}", path.display()))?;
@@ -80,34 +62,23 @@ pub fn join(vault: &mut Vault, code_file: Option<&Path>, t: &Texts) -> Result<Ex
             s
         }
     };
-    let team = Team::from_enrolment(Enrolment::parse(&code)?);
-    team.save(vault)?;
-    vault.record_action("team-joined", None)?;
+    let team = membership::join(vault, &code)?;
     println!(
         "{}",
-        t.t(
-            "cli-team-joined",
-            &[("team", team.team_id.clone()), ("device", team.device_id.clone())]
-        )
+        t.t("cli-team-joined", &[("team", team.team_id), ("device", team.device_id)])
     );
     Ok(ExitCode::SUCCESS)
 }
 
 pub fn revoke(vault: &mut Vault, device: &str, t: &Texts) -> Result<ExitCode> {
-    let team = Team::require(vault)?;
-    HttpRelay::new(&team).revoke_device(device)?;
-    vault.record_action(&format!("device-revoked {device}"), None)?;
+    membership::revoke(vault, device)?;
     println!("{}", t.t("cli-team-revoked", &[("device", device.to_string())]));
     Ok(ExitCode::SUCCESS)
 }
 
 pub fn show(vault: &Vault, t: &Texts) -> Result<ExitCode> {
-    let team = Team::require(vault)?;
-    let last = vault
-        .sync_value(fieldscreen_sync::LAST_SYNCED)?
-        .map(|b| String::from_utf8_lossy(&b).into_owned())
-        .unwrap_or_else(|| "-".into());
-    let pending = vault.unsent_count()? + vault.outbox()?.len();
+    let status = membership::status(vault)?;
+    let team = status.team.ok_or(fieldscreen_sync::TeamError::NoTeam)?;
     println!(
         "{}",
         t.t(
@@ -117,8 +88,8 @@ pub fn show(vault: &Vault, t: &Texts) -> Result<ExitCode> {
                 ("device", team.device_id),
                 ("relay", team.relay),
                 ("role", if team.admin { "admin" } else { "member" }.into()),
-                ("last", last),
-                ("pending", pending.to_string()),
+                ("last", status.last_synced.unwrap_or_else(|| "-".into())),
+                ("pending", status.pending.to_string()),
             ]
         )
     );
@@ -158,7 +129,7 @@ pub fn run(vault: &mut Vault, src: &Sources, today: Date, t: &Texts) -> Result<E
             ]
         )
     );
-    let conflicted = conflicts_of(vault)?.len();
+    let conflicted = conflicts::list(vault)?.len();
     if conflicted > 0 {
         println!("{}", t.t("cli-conflicts-waiting", &[("count", conflicted.to_string())]));
     }
@@ -198,34 +169,26 @@ pub fn import_bundle(vault: &mut Vault, src: &Sources, file: &Path, today: Date,
     Ok(ExitCode::SUCCESS)
 }
 
-fn conflicts_of(vault: &Vault) -> Result<Vec<(String, String, Vec<String>)>> {
-    let mut out = Vec::new();
-    for c in vault.list_cases(&fieldscreen_vault::CaseFilter::default())? {
-        for (q, values) in vault.load_case(&c.id)?.conflicts()? {
-            let shown = values
-                .iter()
-                .map(|v| serde_json::to_string(v).unwrap_or_default())
-                .collect();
-            out.push((c.id.clone(), q, shown));
-        }
-    }
-    Ok(out)
-}
-
 /// Answers given differently on two devices, each value numbered for `cases resolve`.
 pub fn conflicts(vault: &Vault, json: bool) -> Result<ExitCode> {
-    let all = conflicts_of(vault)?;
+    let all = conflicts::list(vault)?;
+    let shown = |values: &[fieldscreen_protocol::Answer]| -> Vec<String> {
+        values
+            .iter()
+            .map(|v| serde_json::to_string(v).unwrap_or_default())
+            .collect()
+    };
     if json {
         let v: Vec<serde_json::Value> = all
             .iter()
-            .map(|(id, q, values)| serde_json::json!({ "case": id, "question": q, "values": values }))
+            .map(|c| serde_json::json!({ "case": c.case_id, "question": c.question, "values": shown(&c.values) }))
             .collect();
         println!("{}", serde_json::to_string_pretty(&v)?);
         return Ok(ExitCode::SUCCESS);
     }
-    for (id, q, values) in &all {
-        println!("{id}  {q}");
-        for (n, v) in values.iter().enumerate() {
+    for c in &all {
+        println!("{}  {}", c.case_id, c.question);
+        for (n, v) in shown(&c.values).iter().enumerate() {
             println!("    {}) {v}", n + 1);
         }
     }
@@ -244,28 +207,7 @@ pub fn resolve_conflict(
     t: &Texts,
 ) -> Result<ExitCode> {
     let id = resolve(vault, id)?;
-    let doc = vault.load_case(&id)?;
-    let Some((_, values)) = doc.conflicts()?.into_iter().find(|(q, _)| q == question) else {
-        bail!("case {id} has no conflicting answer to `{question}`");
-    };
-    let Some(chosen) = keep.checked_sub(1).and_then(|i| values.get(i)).cloned() else {
-        bail!("choose one of 1..={} with --keep", values.len());
-    };
-    let meta = doc.meta()?;
-    let listing = src
-        .find(&meta.protocol_id)
-        .ok()
-        .and_then(|s| load(&s, &src.app, Some(today)).ok())
-        .and_then(|l| resume_session(vault, &id, l.protocol).ok())
-        .map(|(s, _)| case_index(&s, today));
-    let listing = match listing {
-        Some(l) => l,
-        None => index_of_doc(&doc, None, today).unwrap_or_default(),
-    };
-    vault.update_case(&id, &format!("resolve {question}"), &listing, |d| {
-        d.set_answer(question, Some(&chosen))
-    })?;
-    vault.record_action(&format!("conflict-resolved {question}"), Some(&id))?;
+    conflicts::resolve(vault, &id, question, keep, &mut indexer(src, today))?;
     println!(
         "{}",
         t.t(

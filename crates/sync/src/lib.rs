@@ -12,7 +12,9 @@
 mod batch;
 pub mod bundle;
 mod client;
+pub mod conflicts;
 mod http;
+pub mod membership;
 mod sealing;
 mod team;
 
