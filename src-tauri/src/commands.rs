@@ -22,7 +22,7 @@ pub struct CommandError {
 }
 
 impl CommandError {
-    fn new(code: &'static str, message: impl Into<String>) -> Self {
+    pub(crate) fn new(code: &'static str, message: impl Into<String>) -> Self {
         CommandError {
             code,
             message: message.into(),
@@ -60,14 +60,16 @@ impl From<fieldscreen_catalog::CatalogError> for CommandError {
 
 type Result<T> = std::result::Result<T, CommandError>;
 
-fn lock_state<'a>(state: &'a Tauri<'_, AppState>) -> Result<std::sync::MutexGuard<'a, crate::state::Inner>> {
+pub(crate) fn lock_state_of<'a>(
+    state: &'a Tauri<'_, AppState>,
+) -> Result<std::sync::MutexGuard<'a, crate::state::Inner>> {
     state
         .0
         .lock()
         .map_err(|_| CommandError::new("state", "the app state is unavailable"))
 }
 
-fn today() -> jiff::civil::Date {
+pub(crate) fn today() -> jiff::civil::Date {
     jiff::ZonedDateTime::now().date()
 }
 
@@ -115,7 +117,7 @@ fn requested_language(lang: &str) -> &str {
 #[tauri::command]
 pub fn app_info(state: Tauri<'_, AppState>, lang: String) -> Result<AppInfo> {
     let lang = requested_language(&lang);
-    let inner = lock_state(&state)?;
+    let inner = lock_state_of(&state)?;
     let mut protocols = Vec::new();
     for src in &inner.protocols {
         let loaded = load(src, &inner.app, Some(today()))?;
@@ -182,7 +184,7 @@ pub struct UiText {
 /// Every app string (keys of the default language's files) in `lang`, with fallbacks.
 #[tauri::command]
 pub fn ui_text(state: Tauri<'_, AppState>, lang: String) -> Result<UiText> {
-    let inner = lock_state(&state)?;
+    let inner = lock_state_of(&state)?;
     let localizer = app_localizer(&inner.app)?;
     let default: LanguageIdentifier = APP_DEFAULT_LANGUAGE
         .parse()
@@ -210,7 +212,7 @@ pub fn ui_text(state: Tauri<'_, AppState>, lang: String) -> Result<UiText> {
 #[tauri::command]
 pub async fn create_vault(state: Tauri<'_, AppState>, passphrase: String) -> Result<()> {
     let passphrase = Zeroizing::new(passphrase);
-    let mut inner = lock_state(&state)?;
+    let mut inner = lock_state_of(&state)?;
     let vault = Vault::init(&inner.vault_dir.clone(), &passphrase, KdfParams::DEFAULT)?;
     inner.vault = Some(vault);
     Ok(())
@@ -220,7 +222,7 @@ pub async fn create_vault(state: Tauri<'_, AppState>, passphrase: String) -> Res
 #[tauri::command]
 pub async fn unlock(state: Tauri<'_, AppState>, passphrase: String) -> Result<()> {
     let passphrase = Zeroizing::new(passphrase);
-    let mut inner = lock_state(&state)?;
+    let mut inner = lock_state_of(&state)?;
     let vault = Vault::open(&inner.vault_dir.clone(), &passphrase)?;
     inner.vault = Some(vault);
     Ok(())
@@ -229,7 +231,7 @@ pub async fn unlock(state: Tauri<'_, AppState>, passphrase: String) -> Result<()
 /// Locks the vault and forgets the interview on screen (it is already saved).
 #[tauri::command]
 pub fn lock(state: Tauri<'_, AppState>) -> Result<()> {
-    let mut inner = lock_state(&state)?;
+    let mut inner = lock_state_of(&state)?;
     inner.interview = None;
     inner.vault = None;
     Ok(())
@@ -258,7 +260,7 @@ fn checked_date(d: Option<String>) -> Result<Option<String>> {
 
 #[tauri::command]
 pub fn list_cases(state: Tauri<'_, AppState>, query: CaseQuery) -> Result<Vec<CaseSummary>> {
-    let inner = lock_state(&state)?;
+    let inner = lock_state_of(&state)?;
     let vault = unlocked(&inner)?;
     // The upper bound is a date: every update during that day is in range.
     let to = checked_date(query.to)?.map(|d| format!("{d}T23:59:59.999Z"));
@@ -272,10 +274,17 @@ pub fn list_cases(state: Tauri<'_, AppState>, query: CaseQuery) -> Result<Vec<Ca
     })?)
 }
 
-fn unlocked(inner: &crate::state::Inner) -> Result<&Vault> {
+pub(crate) fn unlocked(inner: &crate::state::Inner) -> Result<&Vault> {
     inner
         .vault
         .as_ref()
+        .ok_or_else(|| CommandError::new("locked", "the vault is locked"))
+}
+
+pub(crate) fn unlocked_mut(inner: &mut crate::state::Inner) -> Result<&mut Vault> {
+    inner
+        .vault
+        .as_mut()
         .ok_or_else(|| CommandError::new("locked", "the vault is locked"))
 }
 
@@ -346,7 +355,7 @@ fn referral_views(
 /// One case as the case-detail screen shows it, in the app's language.
 #[tauri::command]
 pub fn case_detail(state: Tauri<'_, AppState>, case_id: String, lang: String) -> Result<CaseDetail> {
-    let inner = lock_state(&state)?;
+    let inner = lock_state_of(&state)?;
     let vault = unlocked(&inner)?;
     let mut doc = vault.load_case(&case_id)?;
     let meta = doc.meta()?;
@@ -395,7 +404,7 @@ fn find_protocol<'a>(inner: &'a crate::state::Inner, id: &str) -> Result<&'a fie
 #[tauri::command]
 pub async fn change_passphrase(state: Tauri<'_, AppState>, current: String, new: String) -> Result<()> {
     let (current, new) = (Zeroizing::new(current), Zeroizing::new(new));
-    let mut inner = lock_state(&state)?;
+    let mut inner = lock_state_of(&state)?;
     let dir = inner.vault_dir.clone();
     drop(Vault::open(&dir, &current)?);
     let vault = inner
@@ -437,7 +446,7 @@ pub fn start_interview(
     lang: String,
     respondent: Option<String>,
 ) -> Result<StepView> {
-    let mut inner = lock_state(&state)?;
+    let mut inner = lock_state_of(&state)?;
     if inner.vault.is_none() {
         return Err(CommandError::new("locked", "the vault is locked"));
     }
@@ -460,7 +469,7 @@ pub fn start_interview(
 
 #[tauri::command]
 pub fn resume_interview(state: Tauri<'_, AppState>, case_id: String) -> Result<StepView> {
-    let mut inner = lock_state(&state)?;
+    let mut inner = lock_state_of(&state)?;
     let vault = unlocked(&inner)?;
     let meta = vault.load_case(&case_id)?.meta()?;
     let src = find_protocol(&inner, &meta.protocol_id)?;
@@ -480,7 +489,7 @@ pub fn resume_interview(state: Tauri<'_, AppState>, case_id: String) -> Result<S
 
 #[tauri::command]
 pub fn current(state: Tauri<'_, AppState>) -> Result<Option<StepView>> {
-    let inner = lock_state(&state)?;
+    let inner = lock_state_of(&state)?;
     inner.interview.as_ref().map(step).transpose()
 }
 
@@ -490,7 +499,7 @@ fn with_interview(
     state: &Tauri<'_, AppState>,
     act: impl FnOnce(&mut Session) -> std::result::Result<Option<usize>, CommandError>,
 ) -> Result<StepView> {
-    let mut guard = lock_state(state)?;
+    let mut guard = lock_state_of(state)?;
     let inner = &mut *guard;
     let (Some(interview), Some(vault)) = (inner.interview.as_mut(), inner.vault.as_mut()) else {
         return Err(CommandError::new("no-interview", "no interview is open"));
@@ -554,7 +563,7 @@ pub fn move_referral(
     let status = fieldscreen_report::Status::parse(&status)
         .ok_or_else(|| CommandError::new("referral", format!("unknown status `{status}`")))?;
     {
-        let mut inner = lock_state(&state)?;
+        let mut inner = lock_state_of(&state)?;
         let inner = &mut *inner;
         let meta = unlocked(inner)?.load_case(&case_id)?.meta()?;
         let loaded = load(find_protocol(inner, &meta.protocol_id)?, &inner.app, Some(today()))?;
@@ -588,7 +597,7 @@ pub async fn report(state: Tauri<'_, AppState>, query: ReportQuery) -> Result<fi
             Variable::from_name(name).ok_or_else(|| CommandError::new("report", format!("unknown variable `{name}`")))
         })
         .collect::<Result<Vec<_>>>()?;
-    let inner = lock_state(&state)?;
+    let inner = lock_state_of(&state)?;
     let vault = unlocked(&inner)?;
     let protocol = |id: &str| {
         let src = inner.protocols.iter().find(|p| p.dir_name == id)?;

@@ -4,6 +4,7 @@
 
 mod commands;
 mod state;
+mod sync;
 
 /// The entry point for desktop (`main.rs`) and for the mobile builds.
 #[cfg_attr(mobile, tauri::mobile_entry_point)]
@@ -31,6 +32,14 @@ pub fn run() {
             commands::ready,
             commands::report,
             commands::move_referral,
+            sync::sync_status,
+            sync::sync_now,
+            sync::team_create,
+            sync::team_invite,
+            sync::team_join,
+            sync::team_revoke,
+            sync::conflict_list,
+            sync::resolve_conflict,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -6,7 +6,7 @@
 mod support;
 
 use serde_json::Value;
-use support::{App, Display, Driver, Res, Script};
+use support::{App, Display, Driver, Relay, Res, Script};
 
 const PASSPHRASE: &str = "correct horse battery staple";
 
@@ -231,6 +231,34 @@ async fn screening_survives_a_restart_and_quick_exit_hides_it() -> Res<()> {
         .await?;
     assert_eq!(declined_disabled, Value::Bool(true), "declining needs a reason first");
     app.shot("08b-referral-offered").await?;
+
+    // Sync through a real relay: a team is made on it, a device invited (QR code), the case sent.
+    let relay = Relay::start()?;
+    app.click("main .row button").await?;
+    app.click("[data-action=team]").await?;
+    app.fill("[data-field=relay]", &relay.url).await?;
+    app.click("[data-action=create-team]").await?;
+    let team_id = app.text("[data-team=id]").await?;
+    app.click("[data-action=invite]").await?;
+    app.wait("img.qr").await?;
+    let code = app.text("[data-invite=code]").await?;
+    assert!(code.starts_with("FSJOIN1."), "{code}");
+    app.shot("08c-team-invite").await?;
+    app.click("main .row button").await?;
+    app.click("[data-action=sync-now]").await?;
+    app.until(
+        "the sync to finish",
+        "return document.querySelector('.sync [role=status]')?.textContent.includes('Sync finished');",
+    )
+    .await?;
+    assert_eq!(app.text("[data-sync=pending]").await?, "0", "changes left unsent");
+    app.shot("08d-synced").await?;
+    assert!(relay.occurrences(&team_id)? > 0, "the relay holds nothing of the team");
+    assert_eq!(
+        relay.occurrences("MARKER-7731")?,
+        0,
+        "an answer is readable on the relay"
+    );
 
     // Quick exit: nothing of the case stays on screen and the vault is locked.
     app.click("button.exit").await?;

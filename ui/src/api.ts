@@ -37,6 +37,12 @@ export interface CaseDetail {
 export interface ReportCell { key: string[]; count: number | null }
 export interface ReportTable { variables: string[]; from: string; to: string; k: number; categories: string[][]; cells: ReportCell[] }
 export interface CommandError { code: string; message: string; wait_secs: number | null }
+export interface TeamInfo { team_id: string; device_id: string; relay: string; admin: boolean }
+export interface SyncStatus { team: TeamInfo | null; last_synced: string | null; pending: number; conflicts: number }
+export interface SyncDone { sent: number; received: number; new_cases: number; changed_cases: number; conflicts: number }
+export interface SyncProgress { stage: "packing" | "uploading" | "downloading"; done: number; total: number }
+export interface InviteView { device: string; code: string; qr: string | null }
+export interface ConflictView { case_id: string; question_id: string; question: TextView; values: TextView[] }
 
 export type Answer =
   | { type: "yes" } | { type: "no" } | { type: "dont-know" } | { type: "prefer-not-to-say" } | { type: "acknowledged" }
@@ -65,4 +71,12 @@ export const api = {
   skip: () => invoke<StepView>("skip"),
   back: () => invoke<StepView>("back"),
   stop: () => invoke<StepView>("stop"),
+  syncStatus: () => invoke<SyncStatus>("sync_status"),
+  syncNow: () => invoke<SyncDone>("sync_now"),
+  teamCreate: (relay: string, createSecret: string | null) => invoke<TeamInfo>("team_create", { relay, createSecret }),
+  teamInvite: () => invoke<InviteView>("team_invite"),
+  teamJoin: (code: string) => invoke<TeamInfo>("team_join", { code }),
+  teamRevoke: (device: string) => invoke<void>("team_revoke", { device }),
+  conflictList: (lang: string) => invoke<ConflictView[]>("conflict_list", { lang }),
+  resolveConflict: (caseId: string, question: string, keep: number) => invoke<void>("resolve_conflict", { caseId, question, keep }),
 };

@@ -82,8 +82,20 @@ export function fixtures(root, uiLang, respondentLang) {
     "month": table(["yearMonth"], [[["2026-07"], 18], [["2026-08"], 25], [["2026-09"], null], [["2026-10"], 31], [["2026-11"], 22], [["total"], 104]]),
     "outcome": table(["outcomeLevel"], [[["refer-now"], 41], [["assess-further"], 37], [["labour-rights-concern"], null], [["no-indication"], 19], [["total"], 104]]),
   };
+  // A QR-like picture: the real one comes from the Rust qrcode crate.
+  const qr = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 21 21" width="240" height="240"><rect width="21" height="21" fill="#fff"/>${
+    Array.from({ length: 120 }, (_, i) => `<rect x="${(i * 7) % 21}" y="${Math.floor(i / 6) % 21}" width="1" height="1"/>`).join("")}</svg>`;
   return {
     reports,
+    sync: {
+      team: { team_id: "4b1e9c2a70d3f885", device_id: "9f3c2a71d0b4e815", relay: "https://relay.example.org", admin: true },
+      last_synced: new Date(now - 7200000).toISOString(), pending: 3, conflicts: 0,
+    },
+    invite: { device: "0d4e815b9f3c2a71", code: `FSJOIN1.${"eyJyIjoiaHR0cHM6Ly9yZWxheS5leGFtcGxlLm9yZyJ9".repeat(6)}`, qr },
+    conflicts: [
+      { case_id: cases[0].id, question_id: "sector", question: one("q-sector"), values: [one("c-sector-agriculture"), one("c-sector-construction")] },
+      { case_id: cases[1].id, question_id: "promised", question: one("q-promised"), values: [one("fs-answer-no"), one("fs-answer-yes")] },
+    ],
     uiText: { lang: uiLang, dir: dir(uiLang), strings: Object.fromEntries(Object.keys(app).map((k) => [k, appLocal[k] ?? app[k]])) },
     appInfo: {
       vault_exists: true, unlocked: true, ui_languages: names,

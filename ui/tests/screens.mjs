@@ -48,6 +48,13 @@ function installMock({ fx, scenario }) {
     move_referral: () => fx.caseDetail,
     change_passphrase: () => null,
     report: ({ query }) => fx.reports[query.by.join(",")] ?? fail("report", `no fixture for ${query.by}`),
+    sync_status: () => ({ ...fx.sync, team: scenario.team ? fx.sync.team : null, conflicts: scenario.conflicts ? fx.conflicts.length : 0 }),
+    sync_now: () => ({ sent: 1, received: 2, new_cases: 1, changed_cases: 1, conflicts: 0 }),
+    team_create: () => fx.sync.team, team_join: () => fx.sync.team, team_revoke: () => null,
+    team_invite: () => fx.invite,
+    conflict_list: () => (scenario.conflicts ? fx.conflicts : []),
+    resolve_conflict: () => null,
+    "plugin:event|listen": () => 1, "plugin:event|unlisten": () => null,
   };
   window.__mockCalls = calls;
   window.__TAURI_INTERNALS__ = {
@@ -87,6 +94,15 @@ const SCREENS = {
   },
   "reports": { scenario: { exists: true, unlocked: true }, go: async (p, s) => { await p.getByRole("button", { name: s["app-reports"] }).click(); await p.locator(".bars li").first().waitFor(); } },
   "settings": { scenario: { exists: true, unlocked: true }, go: async (p, s) => { await p.getByRole("button", { name: s["app-settings"] }).click(); await p.locator("input[type=password]").first().waitFor(); } },
+  "sync-setup": { scenario: { exists: true, unlocked: true }, go: async (p) => { await p.locator("[data-action=team]").click(); await p.locator("[data-field=relay]").waitFor(); } },
+  "team-invite": {
+    scenario: { exists: true, unlocked: true, team: true },
+    go: async (p) => { await p.locator("[data-action=team]").click(); await p.locator("[data-action=invite]").click(); await p.locator("img.qr").waitFor(); },
+  },
+  "conflicts": {
+    scenario: { exists: true, unlocked: true, team: true, conflicts: true },
+    go: async (p) => { await p.locator("[data-action=conflicts]").click(); await p.locator("[data-conflict]").first().waitFor(); },
+  },
   "quick-exit": { scenario: { exists: true, unlocked: true }, go: async (p, s) => { await p.locator(".cases li").first().waitFor(); await p.getByRole("button", { name: s["app-quick-exit"] }).click(); await p.locator("main.neutral").waitFor(); } },
 };
 

@@ -93,6 +93,56 @@ fn wait_until(limit: Duration, mut ready: impl FnMut() -> bool) -> bool {
     false
 }
 
+/// `fieldscreen-relay` on a free port with its own SQLite file (scripts/test.sh builds it).
+pub struct Relay {
+    pub url: String,
+    pub dir: tempfile::TempDir,
+    _process: Process,
+}
+
+impl Relay {
+    pub fn start() -> Res<Relay> {
+        use std::io::BufRead;
+        let bin = app_binary()?
+            .parent()
+            .map(|d| d.join("fieldscreen-relay"))
+            .ok_or("no target directory")?;
+        if !bin.exists() {
+            return Err(format!("{} is missing: cargo build -p fieldscreen-relay", bin.display()).into());
+        }
+        let dir = tempfile::tempdir()?;
+        let mut child = Command::new(bin)
+            .args(["--listen", "127.0.0.1:0", "--database"])
+            .arg(format!("sqlite:{}", dir.path().join("relay.db").display()))
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()?;
+        let mut line = String::new();
+        let out = child.stdout.take().ok_or("no stdout")?;
+        let process = Process(child);
+        std::io::BufReader::new(out).read_line(&mut line)?;
+        let addr = line
+            .trim()
+            .strip_prefix("listening on ")
+            .ok_or("the relay did not start")?;
+        Ok(Relay {
+            url: format!("http://{addr}"),
+            dir,
+            _process: process,
+        })
+    }
+
+    /// How often `needle` occurs in the relay's files.
+    pub fn occurrences(&self, needle: &str) -> Res<usize> {
+        let mut n = 0;
+        for e in std::fs::read_dir(self.dir.path())? {
+            let bytes = std::fs::read(e?.path())?;
+            n += bytes.windows(needle.len()).filter(|w| *w == needle.as_bytes()).count();
+        }
+        Ok(n)
+    }
+}
+
 /// `tauri-driver` on a free port, starting the app with the given vault directory.
 pub struct Driver {
     pub url: String,
@@ -213,7 +263,14 @@ impl App {
     }
 
     pub async fn click(&self, css: &str) -> Res<()> {
-        self.wait(css).await?.click().await?;
+        let e = self.wait(css).await?;
+        // Centred first: scrolled to the top edge, the sticky header would take the click.
+        self.script(
+            "document.querySelector(arguments[0])?.scrollIntoView({ block: 'center' });",
+            vec![css.into()],
+        )
+        .await?;
+        e.click().await?;
         Ok(())
     }
 
