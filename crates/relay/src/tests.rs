@@ -129,6 +129,15 @@ async fn uploads_are_ordered_idempotent_and_checked() {
         .map(|f| (f.device.as_str(), f.seq, f.sealed.as_slice()))
         .collect();
     assert_eq!(seen, [("member", 1, &b"one"[..]), ("member", 2, &b"two"[..])]);
+    // Its own batches come back to a device as places in the log, without their bytes.
+    let req = Request::builder()
+        .uri("/v1/teams/t1/log?after=0")
+        .header("authorization", member())
+        .body(Body::empty())
+        .expect("request");
+    let own = decode_frames(&h.send(req).await.1).expect("frames");
+    let own: Vec<(u64, usize)> = own.iter().map(|f| (f.seq, f.sealed.len())).collect();
+    assert_eq!(own, [(1, 0), (2, 0)]);
 }
 
 #[tokio::test]

@@ -151,7 +151,11 @@ impl Transport for SimNet {
             let mut relay = self.relay.borrow_mut();
             let store = relay.store();
             store.acknowledge(&team, &self.device, after).expect("ack");
-            store.read(&team, after, limit).expect("read")
+            let mut frames = store.read(&team, after, limit).expect("read");
+            for f in frames.iter_mut().filter(|f| f.device == self.device) {
+                f.sealed = Vec::new();
+            }
+            frames
         };
         let mut body = encode_frames(&frames);
         if self.fault() && body.len() > 1 {
