@@ -88,6 +88,20 @@ pub fn decode_batch(bytes: &[u8]) -> Result<Vec<CaseUpdate>, BatchError> {
 mod tests {
     use super::*;
 
+    /// Found by `cargo fuzz run batch_decode`: a batch whose case update makes automerge 0.12
+    /// panic while decoding. It must come back as an error, the case untouched.
+    #[test]
+    fn an_update_that_makes_automerge_panic_is_refused_as_malformed() {
+        let batch = include_bytes!("../../../fuzz/regressions/automerge-load-panic.bin");
+        let updates = decode_batch(batch).expect("the batch itself is well formed");
+        let loaded = fieldscreen_vault::CaseDoc::load(None, [updates[0].bytes.as_slice()], &[1; 16]);
+        assert!(loaded.is_err());
+        let mut vault = fieldscreen_vault::Vault::in_memory().expect("vault");
+        let err = vault.receive(&updates, "c", b"1", &mut |_| None).expect_err("refused");
+        assert!(err.to_string().contains("malformed"), "{err}");
+        assert!(vault.list_cases(&Default::default()).expect("list").is_empty());
+    }
+
     #[test]
     fn batches_round_trip_and_damage_is_refused() {
         let updates = vec![

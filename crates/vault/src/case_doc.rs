@@ -62,6 +62,14 @@ fn err(e: impl std::fmt::Display) -> VaultError {
     VaultError::Document(e.to_string())
 }
 
+/// Runs an Automerge decode that may panic on malformed bytes (automerge 0.12 does for some,
+/// found by fuzzing: see fuzz/regressions) and turns the panic into an error: a damaged update
+/// from another device must not bring the app down.
+fn guarded<T>(decode: impl FnOnce() -> Result<T, VaultError>) -> Result<T, VaultError> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(decode))
+        .unwrap_or_else(|_| Err(VaultError::Document("the case data is malformed".into())))
+}
+
 impl CaseDoc {
     pub fn create(actor: &[u8], meta: &CaseMeta, time_ms: i64) -> Result<CaseDoc, VaultError> {
         let mut doc = AutoCommit::new().with_actor(ActorId::from(actor));
@@ -87,15 +95,18 @@ impl CaseDoc {
         changes: impl IntoIterator<Item = &'a [u8]>,
         actor: &[u8],
     ) -> Result<CaseDoc, VaultError> {
-        let mut doc = match snapshot {
-            Some(s) => AutoCommit::load(s).map_err(err)?,
-            None => AutoCommit::new(),
-        };
-        // One call with every change: applying them one call at a time costs several times more.
         let all: Vec<u8> = changes.into_iter().flatten().copied().collect();
-        if !all.is_empty() {
-            doc.load_incremental(&all).map_err(err)?;
-        }
+        let mut doc = guarded(|| {
+            let mut doc = match snapshot {
+                Some(s) => AutoCommit::load(s).map_err(err)?,
+                None => AutoCommit::new(),
+            };
+            // One call with every change: applying them one call at a time costs several times more.
+            if !all.is_empty() {
+                doc.load_incremental(&all).map_err(err)?;
+            }
+            Ok(doc)
+        })?;
         doc.set_actor(ActorId::from(actor));
         Ok(CaseDoc { doc })
     }
@@ -293,6 +304,11 @@ impl CaseDoc {
     /// Merges changes or a whole document from another device. Returns whether anything new
     /// arrived. Changes whose dependencies have not arrived yet wait inside the document.
     pub fn merge(&mut self, bytes: &[u8]) -> Result<bool, VaultError> {
+        // Read on its own first: bytes that make Automerge fail (or panic) never touch the case.
+        guarded(|| {
+            let mut probe = AutoCommit::new();
+            probe.load_incremental(bytes).map_err(err)
+        })?;
         let before = self.heads();
         self.doc.load_incremental(bytes).map_err(err)?;
         Ok(self.heads() != before)

@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# The sync simulation on many more seeds than CI runs (default 10,000; CI runs 1,000): devices,
+# a relay and a faulty network; every device must converge and keep every committed change.
+# ./scripts/sync-soak.sh [SEEDS] [FIRST_SEED]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SIM_SEEDS=${1:-10000} SIM_FIRST_SEED=${2:-1} \
+  cargo test --release --locked -p fieldscreen-sync --lib simulation -- --nocapture
