@@ -6,15 +6,18 @@
 #![no_main]
 
 use fieldscreen_sync::{TeamKey, decode_batch, encode_batch, open_batch};
-use std::sync::OnceLock;
 use libfuzzer_sys::fuzz_target;
+use std::sync::OnceLock;
 
 fuzz_target!(|data: &[u8]| {
     static KEY: OnceLock<TeamKey> = OnceLock::new();
     let key = KEY.get_or_init(|| TeamKey::generate().expect("key"));
     if let Ok(frames) = fieldscreen_wire::decode_frames(data) {
         for f in &frames {
-            assert!(open_batch(key, "t", &f.device, f.seq, &f.sealed).is_err(), "a forged batch opened");
+            assert!(
+                open_batch(key, "t", &f.device, f.seq, &f.sealed).is_err(),
+                "a forged batch opened"
+            );
         }
     }
     if let Ok(updates) = decode_batch(data) {

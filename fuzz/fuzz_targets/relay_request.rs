@@ -73,9 +73,14 @@ fuzz_target!(|data: &[u8]| {
     else {
         return; // not even an HTTP request
     };
-    let status = w.rt.block_on(async { w.app.clone().oneshot(req).await.expect("answered").status() });
+    let status =
+        w.rt.block_on(async { w.app.clone().oneshot(req).await.expect("answered").status() });
     assert!(!status.is_server_error(), "{status} for a request");
     if !auth.contains(TOKEN) {
-        assert_eq!(w.store.entries("t").expect("entries"), before, "stored without the token");
+        assert_eq!(
+            w.store.entries("t").expect("entries"),
+            before,
+            "stored without the token"
+        );
     }
 });
