@@ -31,7 +31,7 @@ log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 status=0
 # There are no doc tests; leaving them out keeps empty "0 passed" runs out of the summary.
-cargo test --workspace --locked --lib --bins --tests 2>&1 | tee "$log" || status=1
+cargo test --workspace --locked --no-fail-fast --lib --bins --tests 2>&1 | tee "$log" || status=1
 echo "== front end in headless Chromium (screenshots in target/screenshots/ui)"
 node ui/tests/screens.mjs 2>&1 | tee -a "$log" || status=1
 awk '/^test result:/ { p += $4; f += $6 } /^ui tests:/ { p += $3; f += $5 }
