@@ -5,14 +5,12 @@ use crate::commands::{CommandError, lock_state_of, today, unlocked, unlocked_mut
 use crate::state::{AppState, Inner};
 use fieldscreen_catalog::load;
 use fieldscreen_catalog::{AppStrings, ProtocolSource};
-use fieldscreen_protocol::Protocol;
 use fieldscreen_sync::membership::{self, MembershipError, TeamInfo};
 use fieldscreen_sync::{HttpRelay, Progress, Stage, SyncError, Team, conflicts};
-use fieldscreen_vault::{CaseDoc, CaseIndex, index_of_doc};
+use fieldscreen_vault::{CaseDoc, CaseIndex};
 use fieldscreen_views::{Langs, TextView};
 use serde::Serialize;
 use std::collections::HashMap;
-use std::sync::Arc;
 use tauri::{AppHandle, Emitter, Manager, State as Tauri};
 
 type Result<T> = std::result::Result<T, CommandError>;
@@ -35,18 +33,13 @@ impl From<SyncError> for CommandError {
 
 /// A merged case's listing, through the bundled protocol when there is one.
 fn indexer<'a>(protocols: &'a [ProtocolSource], app: &'a AppStrings) -> impl FnMut(&CaseDoc) -> Option<CaseIndex> + 'a {
-    let mut cache: HashMap<String, Option<Arc<Protocol>>> = HashMap::new();
-    move |doc: &CaseDoc| {
-        let id = doc.meta().ok()?.protocol_id;
-        let protocol = cache
-            .entry(id.clone())
-            .or_insert_with(|| {
-                let src = protocols.iter().find(|p| p.dir_name == id)?;
-                load(src, app, Some(today())).ok().map(|l| l.protocol)
-            })
-            .clone();
-        index_of_doc(doc, protocol, today())
-    }
+    fieldscreen_vault::indexer(
+        move |id: &str| {
+            let src = protocols.iter().find(|p| p.dir_name == id)?;
+            load(src, app, Some(today())).ok().map(|l| l.protocol)
+        },
+        today(),
+    )
 }
 
 #[derive(Serialize)]

@@ -5,30 +5,22 @@ use crate::sources::Sources;
 use crate::texts::Texts;
 use anyhow::{Context, Result};
 use fieldscreen_catalog::load;
-use fieldscreen_protocol::Protocol;
 use fieldscreen_sync::{HttpRelay, Progress, Team, bundle, conflicts, membership, sync};
-use fieldscreen_vault::{CaseDoc, CaseIndex, Vault, index_of_doc};
+use fieldscreen_vault::{CaseDoc, CaseIndex, Vault};
 use jiff::civil::Date;
-use std::collections::HashMap;
 use std::io::{IsTerminal, Read};
 use std::path::Path;
 use std::process::ExitCode;
-use std::sync::Arc;
 
 /// A merged case's listing, through its protocol when it is installed here.
-fn indexer<'a>(src: &'a Sources, today: Date) -> impl FnMut(&CaseDoc) -> Option<CaseIndex> + 'a {
-    let mut cache: HashMap<String, Option<Arc<Protocol>>> = HashMap::new();
-    move |doc: &CaseDoc| {
-        let id = doc.meta().ok()?.protocol_id;
-        let protocol = cache
-            .entry(id.clone())
-            .or_insert_with(|| {
-                let source = src.find(&id).ok()?;
-                load(&source, &src.app, Some(today)).ok().map(|l| l.protocol)
-            })
-            .clone();
-        index_of_doc(doc, protocol, today)
-    }
+fn indexer(src: &Sources, today: Date) -> impl FnMut(&CaseDoc) -> Option<CaseIndex> + '_ {
+    fieldscreen_vault::indexer(
+        move |id: &str| {
+            let source = src.find(id).ok()?;
+            load(&source, &src.app, Some(today)).ok().map(|l| l.protocol)
+        },
+        today,
+    )
 }
 
 pub fn create(vault: &mut Vault, relay: &str, create_secret: Option<&str>, t: &Texts) -> Result<ExitCode> {

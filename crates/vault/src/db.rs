@@ -19,9 +19,9 @@ pub enum Durability {
     ProcessCrash,
 }
 
-/// Opens (or creates) the database with a raw 256-bit key: no second key derivation.
-pub fn open_encrypted(path: &Path, key: &[u8; 32], durability: Durability) -> Result<Connection, VaultError> {
-    let conn = Connection::open(path)?;
+/// Gives `conn` its raw 256-bit key (no second key derivation) and checks that SQLCipher, not
+/// plain SQLite, took it.
+fn key(conn: &Connection, key: &[u8; 32]) -> Result<(), VaultError> {
     // SQLCipher writes its own diagnostics to stderr unless told not to.
     let _ = conn.execute_batch("PRAGMA cipher_log_level = NONE;");
     let hex_key = Zeroizing::new(hex::encode(key));
@@ -32,6 +32,13 @@ pub fn open_encrypted(path: &Path, key: &[u8; 32], durability: Durability) -> Re
     if version.is_none() {
         return Err(VaultError::NotEncrypted);
     }
+    Ok(())
+}
+
+/// Opens (or creates) the database file with its key.
+pub fn open_encrypted(path: &Path, raw_key: &[u8; 32], durability: Durability) -> Result<Connection, VaultError> {
+    let conn = Connection::open(path)?;
+    key(&conn, raw_key)?;
     // PRAGMA key succeeds with any key; the first read tells whether it opens the file.
     conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0))
         .map_err(|_| {
@@ -44,16 +51,9 @@ pub fn open_encrypted(path: &Path, key: &[u8; 32], durability: Durability) -> Re
 }
 
 /// An encrypted database that lives only in memory (no WAL there): for simulations.
-pub fn open_memory(key: &[u8; 32]) -> Result<Connection, VaultError> {
+pub fn open_memory(raw_key: &[u8; 32]) -> Result<Connection, VaultError> {
     let conn = Connection::open_in_memory()?;
-    let _ = conn.execute_batch("PRAGMA cipher_log_level = NONE;");
-    let hex_key = Zeroizing::new(hex::encode(key));
-    let statement = Zeroizing::new(format!("PRAGMA key = \"x'{}'\";", hex_key.as_str()));
-    conn.execute_batch(&statement)?;
-    let version: Option<String> = conn.query_row("PRAGMA cipher_version", [], |r| r.get(0)).optional()?;
-    if version.is_none() {
-        return Err(VaultError::NotEncrypted);
-    }
+    key(&conn, raw_key)?;
     conn.execute_batch("PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY;")?;
     Ok(conn)
 }

@@ -17,7 +17,7 @@ pub use case_doc::{CaseDoc, CaseMeta, HistoryEntry};
 pub use db::{DB_FILE, Durability};
 pub use error::VaultError;
 pub use keyfile::{KdfParams, KeyFile, SecretKey};
-pub use recorder::{Recorder, case_index, index_of_doc, resume_session, session_of, state_label};
+pub use recorder::{Recorder, case_index, index_of_doc, indexer, resume_session, session_of, state_label};
 pub use seal::{is_sealed, seal, sealed_content, unseal};
 pub use sync_store::{CaseUpdate, Received};
 
@@ -124,6 +124,34 @@ fn create_private_dir(dir: &Path) -> Result<(), VaultError> {
         let _ = std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700));
     }
     Ok(())
+}
+
+/// Stores one more change of a case and moves its listing (only its time, without `index`), in
+/// the caller's transaction. Returns the change's number.
+fn append_change(
+    tx: &rusqlite::Transaction<'_>,
+    id: &str,
+    bytes: &[u8],
+    index: Option<&CaseIndex>,
+    now: &str,
+) -> Result<i64, VaultError> {
+    let seq: i64 = tx.query_row(
+        "SELECT coalesce(max(seq), 0) + 1 FROM case_changes WHERE case_id = ?1",
+        [id],
+        |r| r.get(0),
+    )?;
+    tx.execute(
+        "INSERT INTO case_changes (case_id, seq, bytes) VALUES (?1, ?2, ?3)",
+        params![id, seq, bytes],
+    )?;
+    match index {
+        Some(index) => tx.execute(
+            "UPDATE cases SET updated_at = ?2, state = ?3, level = ?4, age_group = ?5, consent = ?6, answer_count = ?7 WHERE id = ?1",
+            params![id, now, index.state, index.level, index.age_group, index.consent, index.answer_count],
+        )?,
+        None => tx.execute("UPDATE cases SET updated_at = ?2 WHERE id = ?1", params![id, now])?,
+    };
+    Ok(seq)
 }
 
 impl Vault {
@@ -374,23 +402,8 @@ impl Vault {
             return Ok(());
         }
         let tx = self.conn.transaction()?;
-        let seq: i64 = tx.query_row(
-            "SELECT coalesce(max(seq), 0) + 1 FROM case_changes WHERE case_id = ?1",
-            [id],
-            |r| r.get(0),
-        )?;
-        tx.execute(
-            "INSERT INTO case_changes (case_id, seq, bytes) VALUES (?1, ?2, ?3)",
-            params![id, seq, bytes],
-        )?;
+        let seq = append_change(&tx, id, &bytes, index, &now_iso())?;
         tx.execute("INSERT OR IGNORE INTO sync_unsent (case_id) VALUES (?1)", [id])?;
-        match index {
-            Some(index) => tx.execute(
-                "UPDATE cases SET updated_at = ?2, state = ?3, level = ?4, age_group = ?5, consent = ?6, answer_count = ?7 WHERE id = ?1",
-                params![id, now_iso(), index.state, index.level, index.age_group, index.consent, index.answer_count],
-            )?,
-            None => tx.execute("UPDATE cases SET updated_at = ?2 WHERE id = ?1", params![id, now_iso()])?,
-        };
         tx.commit()?;
         if seq >= COMPACT_AFTER {
             self.compact(id)?;

@@ -205,3 +205,17 @@ pub fn index_of_doc(doc: &CaseDoc, protocol: Option<Arc<Protocol>>, today: Date)
         answer_count: i64::try_from(doc.answers().ok()?.len()).unwrap_or(i64::MAX),
     })
 }
+
+/// A listing for each merged case, through its protocol when `find` has it (looked up once per
+/// protocol id): what the CLI and the app hand to sync.
+pub fn indexer<'a>(
+    mut find: impl FnMut(&str) -> Option<Arc<Protocol>> + 'a,
+    today: Date,
+) -> impl FnMut(&CaseDoc) -> Option<CaseIndex> + 'a {
+    let mut cache: std::collections::HashMap<String, Option<Arc<Protocol>>> = std::collections::HashMap::new();
+    move |doc: &CaseDoc| {
+        let id = doc.meta().ok()?.protocol_id;
+        let protocol = cache.entry(id.clone()).or_insert_with(|| find(&id)).clone();
+        index_of_doc(doc, protocol, today)
+    }
+}

@@ -3,7 +3,7 @@
 //! waiting for the relay, the download cursor, and merging what other devices sent. The sync
 //! logic itself (batches, sealing, the relay) lives in `fieldscreen-sync`.
 
-use crate::{CaseDoc, CaseIndex, Vault, VaultError, now_iso};
+use crate::{CaseDoc, CaseIndex, Vault, VaultError, append_change, now_iso};
 use rusqlite::{OptionalExtension, params};
 
 /// One case's part of an outgoing batch.
@@ -228,19 +228,7 @@ impl Vault {
                 if bytes.is_empty() {
                     continue;
                 }
-                let seq: i64 = tx.query_row(
-                    "SELECT coalesce(max(seq), 0) + 1 FROM case_changes WHERE case_id = ?1",
-                    [id],
-                    |r| r.get(0),
-                )?;
-                tx.execute(
-                    "INSERT INTO case_changes (case_id, seq, bytes) VALUES (?1, ?2, ?3)",
-                    params![id, seq, bytes],
-                )?;
-                tx.execute(
-                    "UPDATE cases SET updated_at = ?2, state = ?3, level = ?4, age_group = ?5, consent = ?6, answer_count = ?7 WHERE id = ?1",
-                    params![id, now, listing.state, listing.level, listing.age_group, listing.consent, listing.answer_count],
-                )?;
+                append_change(&tx, id, &bytes, Some(&listing), &now)?;
                 received.changed_cases += 1;
             } else {
                 let meta = doc.meta()?;
