@@ -9,7 +9,9 @@ cd "$(dirname "$0")/.."
 # The app embeds the built front end, so it must exist before anything compiles the workspace.
 ./scripts/build-ui.sh
 # JavaScript Automerge, for the interoperability test (and the sync benchmark's reference).
-(cd tools/automerge-js && { [ -d node_modules ] && [ node_modules -nt package-lock.json ] || npm ci --no-audit --no-fund --silent; })
+# `npm install`, not `npm ci`: npm 11 leaves cbor-extract's optional platform packages out of
+# the lock file, and `npm ci` then refuses it; install still takes the locked versions.
+(cd tools/automerge-js && { [ -d node_modules ] && [ node_modules -nt package-lock.json ] || npm install --no-audit --no-fund --silent; })
 
 # (The front-end build itself runs the hard-coded-text check; this shows the check catching
 # planted mistakes.)
