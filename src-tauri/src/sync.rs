@@ -7,7 +7,7 @@ use fieldscreen_catalog::load;
 use fieldscreen_catalog::{AppStrings, ProtocolSource};
 use fieldscreen_sync::membership::{self, MembershipError, TeamInfo};
 use fieldscreen_sync::{HttpRelay, Progress, Stage, SyncError, Team, conflicts};
-use fieldscreen_vault::{CaseDoc, CaseIndex};
+use fieldscreen_vault::{CaseDoc, CaseIndex, Vault};
 use fieldscreen_views::{Langs, TextView};
 use serde::Serialize;
 use std::collections::HashMap;
@@ -40,6 +40,17 @@ fn indexer<'a>(protocols: &'a [ProtocolSource], app: &'a AppStrings) -> impl FnM
         },
         today(),
     )
+}
+
+/// The unlocked vault and a listing indexer over the bundled protocols, borrowed side by side.
+fn vault_with_indexer(inner: &mut Inner) -> Result<(&mut Vault, impl FnMut(&CaseDoc) -> Option<CaseIndex> + '_)> {
+    let Inner {
+        vault, protocols, app, ..
+    } = inner;
+    let vault = vault
+        .as_mut()
+        .ok_or_else(|| CommandError::new("locked", "the vault is locked"))?;
+    Ok((vault, indexer(protocols, app)))
 }
 
 #[derive(Serialize)]
@@ -86,12 +97,7 @@ pub async fn sync_now(app: AppHandle) -> Result<SyncDone> {
     tauri::async_runtime::spawn_blocking(move || {
         let state = worker.state::<AppState>();
         let mut guard = lock_state_of(&state)?;
-        let Inner {
-            vault, protocols, app, ..
-        } = &mut *guard;
-        let vault = vault
-            .as_mut()
-            .ok_or_else(|| CommandError::new("locked", "the vault is locked"))?;
+        let (vault, mut index) = vault_with_indexer(&mut guard)?;
         let team = Team::require(vault).map_err(MembershipError::from)?;
         let mut relay = HttpRelay::new(&team);
         let mut progress = |p: Progress| {
@@ -109,17 +115,7 @@ pub async fn sync_now(app: AppHandle) -> Result<SyncDone> {
                 },
             );
         };
-        let mut index = indexer(protocols, app);
         let report = fieldscreen_sync::sync(vault, &team, &mut relay, &mut index, &mut progress)?;
-        vault
-            .record_action(
-                &format!(
-                    "sync (sent {}, received {})",
-                    report.batches_sent, report.batches_received
-                ),
-                None,
-            )
-            .map_err(CommandError::from)?;
         Ok(SyncDone {
             sent: report.batches_sent,
             received: report.batches_received,
@@ -265,13 +261,7 @@ fn raw_question(id: &str) -> TextView {
 #[tauri::command]
 pub fn resolve_conflict(state: Tauri<'_, AppState>, case_id: String, question: String, keep: usize) -> Result<()> {
     let mut guard = lock_state_of(&state)?;
-    let Inner {
-        vault, protocols, app, ..
-    } = &mut *guard;
-    let vault = vault
-        .as_mut()
-        .ok_or_else(|| CommandError::new("locked", "the vault is locked"))?;
-    let mut index = indexer(protocols, app);
+    let (vault, mut index) = vault_with_indexer(&mut guard)?;
     conflicts::resolve(vault, &case_id, &question, keep, &mut index)
         .map_err(|e| CommandError::new("conflict", e.to_string()))?;
     Ok(())

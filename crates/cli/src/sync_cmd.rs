@@ -102,13 +102,6 @@ pub fn run(vault: &mut Vault, src: &Sources, today: Date, t: &Texts) -> Result<E
     let report = sync(vault, &team, &mut relay, &mut index, &mut progress);
     eprintln!();
     let report = report?;
-    vault.record_action(
-        &format!(
-            "sync (sent {}, received {})",
-            report.batches_sent, report.batches_received
-        ),
-        None,
-    )?;
     println!(
         "{}",
         t.t(

@@ -186,6 +186,13 @@ pub fn sync(
         }
     }
     vault.set_sync_value(LAST_SYNCED, jiff::Timestamp::now().to_string().as_bytes())?;
+    vault.record_action(
+        &format!(
+            "sync (sent {}, received {})",
+            report.batches_sent, report.batches_received
+        ),
+        None,
+    )?;
     tracing::info!(
         sent = report.batches_sent,
         received = report.batches_received,
