@@ -4,6 +4,9 @@
 # front end in headless Chromium. CI runs exactly this (.ci/run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# One build of everything, then the tests: incremental caches would only double our crates'
+# share of target/ (a CI run once stopped on a full disk).
+export CARGO_INCREMENTAL="${CARGO_INCREMENTAL:-0}"
 
 ./scripts/setup-system.sh
 # The app embeds the built front end, so it must exist before anything compiles the workspace.
