@@ -20,7 +20,7 @@ fuzz_target!(|data: &[u8]| {
             );
         }
     }
-    if let Ok(updates) = decode_batch(data) {
-        assert_eq!(encode_batch(&updates), data, "a decoded batch re-encodes differently");
+    if let Ok(batch) = decode_batch(data) {
+        assert_eq!(encode_batch(&batch), data, "a decoded batch re-encodes differently");
     }
 });

@@ -114,6 +114,12 @@ pub fn run(vault: &mut Vault, src: &Sources, today: Date, t: &Texts) -> Result<E
             ]
         )
     );
+    if report.cases_erased > 0 {
+        println!(
+            "{}",
+            t.t("cli-sync-erased", &[("count", report.cases_erased.to_string())])
+        );
+    }
     let conflicted = conflicts::list(vault)?.len();
     if conflicted > 0 {
         println!("{}", t.t("cli-conflicts-waiting", &[("count", conflicted.to_string())]));

@@ -13,7 +13,9 @@ use automerge::sync::SyncDoc;
 use fieldscreen_catalog::{bundled, load};
 use fieldscreen_report::synthetic;
 use fieldscreen_sync::{HttpRelay, Team, membership, sync};
-use fieldscreen_vault::{CaseDoc, CaseFilter, CaseIndex, CaseMeta, CaseUpdate, Durability, KdfParams, Recorder, Vault};
+use fieldscreen_vault::{
+    Batch, CaseDoc, CaseFilter, CaseIndex, CaseMeta, CaseUpdate, Durability, KdfParams, Recorder, Vault,
+};
 use std::io::{BufRead, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
@@ -234,16 +236,19 @@ fn main() {
 
     // --- 2. Throughput under concurrent pairs: ours ------------------------------------------
     let relay2 = start_relay(&work.path().join("relay2").tap_create());
-    let share = |k: usize| -> Vec<CaseUpdate> {
-        saved
-            .iter()
-            .enumerate()
-            .filter(|(n, _)| n % pairs == k)
-            .map(|(_, (id, bytes))| CaseUpdate {
-                case_id: id.clone(),
-                bytes: bytes.clone(),
-            })
-            .collect()
+    let share = |k: usize| -> Batch {
+        Batch {
+            updates: saved
+                .iter()
+                .enumerate()
+                .filter(|(n, _)| n % pairs == k)
+                .map(|(_, (id, bytes))| CaseUpdate {
+                    case_id: id.clone(),
+                    bytes: bytes.clone(),
+                })
+                .collect(),
+            erased: Vec::new(),
+        }
     };
     let mut teams = Vec::new();
     for k in 0..pairs {
@@ -252,7 +257,7 @@ fn main() {
         up_vault.receive(&share(k), "seed", b"1", &mut index).expect("seeded");
         up_vault.resend_everything().expect("resend");
         let (ta, tb) = pair(&relay2, &mut up_vault, &mut down_vault);
-        teams.push((up_vault, ta, down_vault, tb, share(k).len()));
+        teams.push((up_vault, ta, down_vault, tb, share(k).updates.len()));
     }
     let start = Instant::now();
     let handles: Vec<_> = teams

@@ -1,12 +1,13 @@
 //! Sync without a server: every case, whole, in one file sealed under the team key, carried on a
-//! USB stick or SD card. Importing merges exactly as a batch from the relay would: nothing is
-//! overwritten, concurrent edits become conflicts.
+//! USB stick or SD card, with every erasure the device knows of. Importing merges exactly as a
+//! batch from the relay would: nothing is overwritten, concurrent edits become conflicts, an
+//! erased case goes.
 
 use crate::batch::{decode_batch, encode_batch};
 use crate::client::SyncError;
 use crate::sealing::{open_batch, seal_batch};
 use crate::team::Team;
-use fieldscreen_vault::{CaseDoc, CaseFilter, CaseIndex, CaseUpdate, Received, Vault};
+use fieldscreen_vault::{Batch, CaseDoc, CaseFilter, CaseIndex, CaseUpdate, Received, Vault};
 
 const MAGIC: &[u8] = b"FIELDSCREEN-BUNDLE 1\n";
 /// Bound into the sealing in place of a batch number: a bundle cannot pass for a relay batch.
@@ -24,15 +25,19 @@ pub fn export(vault: &mut Vault, team: &Team) -> Result<(Vec<u8>, usize), SyncEr
         let bytes = vault.load_case(&id)?.save();
         updates.push(CaseUpdate { case_id: id, bytes });
     }
-    let plain = encode_batch(&updates);
+    let count = updates.len();
+    let plain = encode_batch(&Batch {
+        updates,
+        erased: vault.erasures()?,
+    });
     let sealed = seal_batch(&team.key, &team.team_id, &team.device_id, BUNDLE_SEQ, &plain)
         .map_err(|e| SyncError::Random(e.to_string()))?;
     let mut out = MAGIC.to_vec();
     out.push(u8::try_from(team.device_id.len()).unwrap_or(0));
     out.extend_from_slice(team.device_id.as_bytes());
     out.extend_from_slice(&sealed);
-    vault.record_action(&format!("bundle-export ({} cases)", updates.len()), None)?;
-    Ok((out, updates.len()))
+    vault.record_action(&format!("bundle-export ({count} cases)"), None)?;
+    Ok((out, count))
 }
 
 /// Merges a bundle made by any device of the team.
@@ -56,11 +61,11 @@ pub fn import(
     let (device, sealed) = rest.split_at(usize::from(len));
     let device = std::str::from_utf8(device).map_err(|_| bad("device id"))?;
     let plain = open_batch(&team.key, &team.team_id, device, BUNDLE_SEQ, sealed)?;
-    let updates = decode_batch(&plain).map_err(|source| SyncError::Batch {
+    let batch = decode_batch(&plain).map_err(|source| SyncError::Batch {
         device: device.to_string(),
         source,
     })?;
-    let got = vault.receive(&updates, "bundle/last-import", device.as_bytes(), index)?;
-    vault.record_action(&format!("bundle-import ({} cases)", updates.len()), None)?;
+    let got = vault.receive(&batch, "bundle/last-import", device.as_bytes(), index)?;
+    vault.record_action(&format!("bundle-import ({} cases)", batch.updates.len()), None)?;
     Ok(got)
 }

@@ -2,10 +2,10 @@
 //! order, then download the team's log after the cursor and merge it. Every step is durable
 //! before the next: a cut at any point leaves nothing half done, and the next sync carries on.
 
-use crate::batch::{BatchError, decode_batch, encode_batch};
+use crate::batch::{BatchError, decode_batch, encode_batch, encoded_erasure_len, encoded_update_len};
 use crate::sealing::{OpenError, open_batch, seal_batch};
 use crate::team::Team;
-use fieldscreen_vault::{CaseDoc, CaseIndex, CaseUpdate, Vault, VaultError};
+use fieldscreen_vault::{Batch, CaseDoc, CaseIndex, Vault, VaultError};
 use fieldscreen_wire::{Frame, MAX_BATCH_BYTES, MAX_PAGE, WireError};
 
 /// What a sync speaks to: the relay over HTTP, or a simulated one in tests.
@@ -67,6 +67,8 @@ pub struct SyncReport {
     pub cases_changed: usize,
     /// Changes waiting for their case's creation to arrive.
     pub held: usize,
+    /// Cases deleted here because another device erased them.
+    pub cases_erased: usize,
 }
 
 /// Where the time of the last complete sync is kept (RFC 3339).
@@ -86,20 +88,30 @@ pub fn cursor(vault: &Vault, team: &Team) -> Result<u64, VaultError> {
         .map_or(0, u64::from_be_bytes))
 }
 
-/// Seals every unsent change into batches in the outbox. Returns how many were made.
+/// Seals every unsent change and erasure into batches in the outbox. Returns how many were made.
 pub fn pack(vault: &mut Vault, team: &Team) -> Result<usize, SyncError> {
     let mut made = 0;
     loop {
         let updates = vault.unsent_updates(256)?;
-        if updates.is_empty() {
+        let erasures = vault.unsent_erasures()?;
+        if updates.is_empty() && erasures.is_empty() {
             return Ok(made);
         }
-        let mut chosen: Vec<CaseUpdate> = Vec::new();
+        let mut batch = Batch::default();
         let mut included: Vec<(String, Vec<u8>)> = Vec::new();
-        let mut size = 8;
+        // Magic and the two counts.
+        let mut size = 12;
+        for id in erasures {
+            let s = encoded_erasure_len(&id);
+            if size + s > BATCH_ROOM {
+                break;
+            }
+            size += s;
+            batch.erased.push(id);
+        }
         for (u, heads) in updates {
-            let s = 6 + u.case_id.len() + u.bytes.len();
-            if s + 8 > BATCH_ROOM {
+            let s = encoded_update_len(&u);
+            if s + 12 > BATCH_ROOM {
                 return Err(SyncError::TooLarge(u.case_id));
             }
             if size + s > BATCH_ROOM {
@@ -107,12 +119,12 @@ pub fn pack(vault: &mut Vault, team: &Team) -> Result<usize, SyncError> {
             }
             size += s;
             included.push((u.case_id.clone(), heads));
-            chosen.push(u);
+            batch.updates.push(u);
         }
         let seq = vault.next_batch_seq()?;
-        let sealed = seal_batch(&team.key, &team.team_id, &team.device_id, seq, &encode_batch(&chosen))
+        let sealed = seal_batch(&team.key, &team.team_id, &team.device_id, seq, &encode_batch(&batch))
             .map_err(|e| SyncError::Random(e.to_string()))?;
-        vault.queue_batch(&sealed, &included)?;
+        vault.queue_batch(&sealed, &included, &batch.erased)?;
         made += 1;
     }
 }
@@ -162,7 +174,7 @@ pub fn sync(
         if frames.first().is_some_and(|f| f.pos <= after) {
             return Err(TransportError::Wire(WireError::Malformed("positions before the cursor")).into());
         }
-        let mut updates = Vec::new();
+        let mut incoming = Batch::default();
         for f in &frames {
             report.bytes_received += f.sealed.len() as u64;
             if f.device == team.device_id {
@@ -173,13 +185,15 @@ pub fn sync(
                 device: f.device.clone(),
                 source,
             })?;
-            updates.extend(decoded);
+            incoming.updates.extend(decoded.updates);
+            incoming.erased.extend(decoded.erased);
             report.batches_received += 1;
         }
-        let got = vault.receive(&updates, &key, &last.to_be_bytes(), index)?;
+        let got = vault.receive(&incoming, &key, &last.to_be_bytes(), index)?;
         report.cases_new += got.new_cases;
         report.cases_changed += got.changed_cases;
         report.held += got.held;
+        report.cases_erased += got.erased;
         after = last;
         if frames.len() < MAX_PAGE {
             break;

@@ -1,8 +1,9 @@
 //! A deterministic simulation: several devices (real vaults, in memory) and a relay (the real
 //! relay store, on a file so it can be restarted) exchanging batches through a network that
-//! drops, duplicates, replays and truncates messages, while devices edit the same cases and go
-//! offline for long stretches. After the faults stop, every device must hold the same cases, the
-//! same answers and the same conflicts, and every change any device ever committed.
+//! drops, duplicates, replays and truncates messages, while devices edit the same cases, delete
+//! some, and go offline for long stretches. After the faults stop, every device must hold the
+//! same cases, the same answers and the same conflicts, every change any device ever committed to
+//! a case that nobody deleted, and none of the deleted cases.
 //! `SIM_SEEDS` sets how many seeds run (CI: 1,000; `scripts/sync-soak.sh`: 10,000).
 
 use crate::client::{Transport, TransportError, sync};
@@ -212,8 +213,16 @@ fn state_of(v: &Vault) -> BTreeMap<String, (Vec<u8>, String, String)> {
     out
 }
 
-/// One seed. Returns (cases, conflicts, relay restarts) for the summary.
-fn run(seed: u64, dir: &std::path::Path) -> (usize, usize, usize) {
+/// What one seed did, for the summary.
+#[derive(Default)]
+struct Tally {
+    cases: usize,
+    conflicts: usize,
+    erased: usize,
+    restarts: usize,
+}
+
+fn run(seed: u64, dir: &std::path::Path) -> Tally {
     let rng = Rc::new(RefCell::new(Rng(seed)));
     let relay_path = dir.join(format!("relay-{seed}.db"));
     let _ = std::fs::remove_file(&relay_path);
@@ -261,6 +270,7 @@ fn run(seed: u64, dir: &std::path::Path) -> (usize, usize, usize) {
         })
         .collect();
 
+    let mut erased: Vec<String> = Vec::new();
     let steps = 40 + rng.borrow_mut().below(40);
     for _ in 0..steps {
         let d = rng.borrow_mut().below(n as u64) as usize;
@@ -272,7 +282,7 @@ fn run(seed: u64, dir: &std::path::Path) -> (usize, usize, usize) {
                 let heads = dev.vault.load_case(&id).expect("case").heads();
                 dev.committed.push((id, heads));
             }
-            15..=59 => {
+            15..=57 => {
                 let cases = dev.vault.list_cases(&CaseFilter::default()).expect("list");
                 if cases.is_empty() {
                     continue;
@@ -287,6 +297,13 @@ fn run(seed: u64, dir: &std::path::Path) -> (usize, usize, usize) {
                     .expect("edit");
                 let heads = dev.vault.load_case(&c.id).expect("case").heads();
                 dev.committed.push((c.id.clone(), heads));
+            }
+            58..=59 => {
+                let cases = dev.vault.list_cases(&CaseFilter::default()).expect("list");
+                if let Some(c) = cases.get(rng.borrow_mut().below(cases.len().max(1) as u64) as usize) {
+                    dev.vault.delete_case(&c.id).expect("delete");
+                    erased.push(c.id.clone());
+                }
             }
             60..=89 => {
                 if dev.online {
@@ -323,7 +340,13 @@ fn run(seed: u64, dir: &std::path::Path) -> (usize, usize, usize) {
         }
     }
     for dev in &devices {
-        for (id, heads) in &dev.committed {
+        for id in &erased {
+            assert!(
+                dev.vault.load_case(id).is_err(),
+                "seed {seed}: a deleted case came back"
+            );
+        }
+        for (id, heads) in dev.committed.iter().filter(|(id, _)| !erased.contains(id)) {
             for other in &devices {
                 let mut doc = other.vault.load_case(id).expect("every case everywhere");
                 for h in heads.chunks(32) {
@@ -345,7 +368,12 @@ fn run(seed: u64, dir: &std::path::Path) -> (usize, usize, usize) {
     let _ = std::fs::remove_file(&relay_path);
     let _ = std::fs::remove_file(relay_path.with_extension("db-wal"));
     let _ = std::fs::remove_file(relay_path.with_extension("db-shm"));
-    (reference.len(), conflicts, restarts)
+    Tally {
+        cases: reference.len(),
+        conflicts,
+        erased: erased.len(),
+        restarts,
+    }
 }
 
 #[test]
@@ -365,16 +393,24 @@ fn devices_converge_and_lose_nothing_whatever_the_network_does() {
         tempfile::tempdir()
     }
     .expect("dir");
-    let (mut cases, mut conflicts, mut restarts) = (0, 0, 0);
+    let mut all = Tally::default();
     for seed in first..first + seeds {
-        let (c, k, r) = run(seed, base.path());
-        cases += c;
-        conflicts += k;
-        restarts += r;
+        let t = run(seed, base.path());
+        all.cases += t.cases;
+        all.conflicts += t.conflicts;
+        all.erased += t.erased;
+        all.restarts += t.restarts;
     }
-    eprintln!("{seeds} seeds: {cases} cases converged, {conflicts} with kept conflicts, {restarts} relay restarts");
+    eprintln!(
+        "{seeds} seeds: {} cases converged, {} with kept conflicts, {} deleted everywhere, {} relay restarts",
+        all.cases, all.conflicts, all.erased, all.restarts
+    );
     assert!(
-        conflicts > 0,
+        all.conflicts > 0,
         "no seed produced a concurrent edit: the simulation does not test merging"
+    );
+    assert!(
+        all.erased > 0,
+        "no seed deleted a case: the simulation does not test erasure"
     );
 }

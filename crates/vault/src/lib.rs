@@ -19,7 +19,7 @@ pub use error::VaultError;
 pub use keyfile::{KdfParams, KeyFile, SecretKey};
 pub use recorder::{Recorder, case_index, index_of_doc, indexer, resume_session, session_of, state_label};
 pub use seal::{is_sealed, seal, sealed_content, unseal};
-pub use sync_store::{CaseUpdate, Received};
+pub use sync_store::{Batch, CaseUpdate, Received};
 
 use rusqlite::{Connection, OptionalExtension, params};
 use std::collections::HashMap;
@@ -490,26 +490,42 @@ impl Vault {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    /// Deletes a case for good: its document and history go, freed pages are overwritten
+    /// Deletes a case for good, here and (through its erasure, sent at the next sync) on every
+    /// device of the team: its document and history go, freed pages are overwritten
     /// (`secure_delete`) and the write-ahead log is emptied so no old page image remains.
     pub fn delete_case(&mut self, id: &str) -> Result<(), VaultError> {
         let tx = self.conn.transaction()?;
-        let n = tx.execute("DELETE FROM cases WHERE id = ?1", [id])?;
-        if n == 0 {
+        if !erase_case(&tx, id)? {
             return Err(VaultError::UnknownCase(id.to_string()));
         }
-        for table in ["sync_unsent", "sync_sent", "sync_held"] {
-            tx.execute(&format!("DELETE FROM {table} WHERE case_id = ?1"), [id])?;
-        }
+        tx.execute(
+            "INSERT OR REPLACE INTO erasures (case_id, erased_at, sent) VALUES (?1, ?2, 0)",
+            params![id, now_iso()],
+        )?;
         tx.execute(
             "INSERT INTO audit (at, actor, action, case_id) VALUES (?1, ?2, 'case-deleted', ?3)",
             params![now_iso(), self.device, id],
         )?;
         tx.commit()?;
         self.docs.remove(id);
+        self.empty_write_ahead_log()
+    }
+
+    /// Old page images of deleted rows can linger in the write-ahead log until a checkpoint.
+    pub(crate) fn empty_write_ahead_log(&self) -> Result<(), VaultError> {
         self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
         Ok(())
     }
+}
+
+/// Removes every row of a case (not its erasure, nor the audit). Returns whether it existed.
+fn erase_case(tx: &rusqlite::Transaction<'_>, id: &str) -> Result<bool, VaultError> {
+    // The document's snapshot and changes go with it (ON DELETE CASCADE).
+    let n = tx.execute("DELETE FROM cases WHERE id = ?1", [id])?;
+    for table in ["sync_unsent", "sync_sent", "sync_held"] {
+        tx.execute(&format!("DELETE FROM {table} WHERE case_id = ?1"), [id])?;
+    }
+    Ok(n > 0)
 }
 
 #[cfg(test)]

@@ -53,6 +53,10 @@ pub const MIGRATIONS: &[&str] = &[
      CREATE TABLE sync_held (id INTEGER PRIMARY KEY, case_id TEXT NOT NULL, bytes BLOB NOT NULL);
      CREATE TABLE sync_state (key TEXT PRIMARY KEY, value BLOB NOT NULL);
      INSERT INTO sync_unsent (case_id) SELECT id FROM cases;",
+    // 4: erasures. A case deleted on one device is deleted on every device of the team: the
+    // id stays here (nothing else of the case) so that its erasure can be sent, and so that
+    // changes of it still arriving from other devices are dropped instead of bringing it back.
+    "CREATE TABLE erasures (case_id TEXT PRIMARY KEY, erased_at TEXT NOT NULL, sent INTEGER NOT NULL DEFAULT 0);",
 ];
 
 pub fn version(conn: &Connection) -> rusqlite::Result<usize> {

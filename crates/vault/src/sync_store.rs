@@ -3,7 +3,7 @@
 //! waiting for the relay, the download cursor, and merging what other devices sent. The sync
 //! logic itself (batches, sealing, the relay) lives in `fieldscreen-sync`.
 
-use crate::{CaseDoc, CaseIndex, Vault, VaultError, append_change, now_iso};
+use crate::{CaseDoc, CaseIndex, Vault, VaultError, append_change, erase_case, now_iso};
 use rusqlite::{OptionalExtension, params};
 
 /// One case's part of an outgoing batch.
@@ -14,6 +14,13 @@ pub struct CaseUpdate {
     pub bytes: Vec<u8>,
 }
 
+/// What a batch carries: changes of cases, and the cases its device erased.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Batch {
+    pub updates: Vec<CaseUpdate>,
+    pub erased: Vec<String>,
+}
+
 /// What merging a batch did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Received {
@@ -21,6 +28,8 @@ pub struct Received {
     pub changed_cases: usize,
     /// Changes held until the case's creation arrives.
     pub held: usize,
+    /// Cases deleted here because another device erased them.
+    pub erased: usize,
 }
 
 impl Vault {
@@ -50,12 +59,30 @@ impl Vault {
         Ok(())
     }
 
-    /// How many cases have changes that have not gone into a batch yet.
+    /// How many cases have changes (or an erasure) that have not gone into a batch yet.
     pub fn unsent_count(&self) -> Result<usize, VaultError> {
-        let n: i64 = self
-            .conn
-            .query_row("SELECT count(*) FROM sync_unsent", [], |r| r.get(0))?;
+        let n: i64 = self.conn.query_row(
+            "SELECT (SELECT count(*) FROM sync_unsent) + (SELECT count(*) FROM erasures WHERE sent = 0)",
+            [],
+            |r| r.get(0),
+        )?;
         Ok(usize::try_from(n).unwrap_or(0))
+    }
+
+    /// Cases erased here whose erasure has not gone into a batch yet.
+    pub fn unsent_erasures(&self) -> Result<Vec<String>, VaultError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT case_id FROM erasures WHERE sent = 0 ORDER BY case_id")?;
+        let rows = stmt.query_map([], |r| r.get(0))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Every case erased here or by another device of the team.
+    pub fn erasures(&self) -> Result<Vec<String>, VaultError> {
+        let mut stmt = self.conn.prepare("SELECT case_id FROM erasures ORDER BY case_id")?;
+        let rows = stmt.query_map([], |r| r.get(0))?;
+        Ok(rows.collect::<Result<_, _>>()?)
     }
 
     /// Up to `limit` cases changed here since they last went into a batch, each with what a
@@ -94,10 +121,15 @@ impl Vault {
         Ok(out)
     }
 
-    /// Stores a sealed batch under the next batch number and marks its cases as sent, in one
-    /// transaction: from here on the batch is retried until the relay acknowledges it.
-    /// `included`: each case with the heads it was sent at.
-    pub fn queue_batch(&mut self, sealed: &[u8], included: &[(String, Vec<u8>)]) -> Result<u64, VaultError> {
+    /// Stores a sealed batch under the next batch number and marks its cases and erasures as
+    /// sent, in one transaction: from here on the batch is retried until the relay acknowledges
+    /// it. `included`: each case with the heads it was sent at.
+    pub fn queue_batch(
+        &mut self,
+        sealed: &[u8],
+        included: &[(String, Vec<u8>)],
+        erased: &[String],
+    ) -> Result<u64, VaultError> {
         let tx = self.conn.transaction()?;
         let next: Option<Vec<u8>> = tx
             .query_row("SELECT value FROM sync_state WHERE key = 'next_seq'", [], |r| r.get(0))
@@ -119,6 +151,9 @@ impl Vault {
                 params![id, heads],
             )?;
             tx.execute("DELETE FROM sync_unsent WHERE case_id = ?1", [id])?;
+        }
+        for id in erased {
+            tx.execute("UPDATE erasures SET sent = 1 WHERE case_id = ?1", [id])?;
         }
         tx.commit()?;
         Ok(seq)
@@ -148,29 +183,43 @@ impl Vault {
         Ok(())
     }
 
-    /// Marks every case as changed, so the next sync sends each one whole: how a device seeds
-    /// a newly enrolled one after the relay has compacted what it once held.
+    /// Marks every case as changed, so the next sync sends each one whole, and every erasure
+    /// as unsent: how a device seeds a newly enrolled one after the relay has compacted what
+    /// it once held.
     pub fn resend_everything(&mut self) -> Result<(), VaultError> {
         let tx = self.conn.transaction()?;
         tx.execute("DELETE FROM sync_sent", [])?;
+        tx.execute("UPDATE erasures SET sent = 0", [])?;
         tx.execute("INSERT OR IGNORE INTO sync_unsent (case_id) SELECT id FROM cases", [])?;
         tx.commit()?;
         Ok(())
     }
 
-    /// Merges other devices' updates and moves the download cursor (`cursor_key`) to `cursor`,
-    /// all in one transaction: a crash leaves either everything merged and the cursor moved,
-    /// or neither. `index` computes a case's listing from its merged document.
+    /// Merges other devices' updates and erasures and moves the download cursor (`cursor_key`)
+    /// to `cursor`, all in one transaction: a crash leaves either everything merged and the
+    /// cursor moved, or neither. `index` computes a case's listing from its merged document.
+    ///
+    /// An erasure wins over every change of its case, whichever arrives first: the person asked
+    /// for the case to go (or it was made by mistake), and every device must end the same.
     pub fn receive(
         &mut self,
-        updates: &[CaseUpdate],
+        batch: &Batch,
         cursor_key: &str,
         cursor: &[u8],
         index: &mut dyn FnMut(&CaseDoc) -> Option<CaseIndex>,
     ) -> Result<Received, VaultError> {
         let mut received = Received::default();
+        let mut erased: Vec<&str> = batch.erased.iter().map(String::as_str).collect();
+        {
+            let mut known = self.conn.prepare("SELECT 1 FROM erasures WHERE case_id = ?1")?;
+            for u in &batch.updates {
+                if !erased.contains(&u.case_id.as_str()) && known.exists([&u.case_id])? {
+                    erased.push(&u.case_id);
+                }
+            }
+        }
         let mut merged: Vec<(String, CaseDoc, bool)> = Vec::new();
-        for u in updates {
+        for u in batch.updates.iter().filter(|u| !erased.contains(&u.case_id.as_str())) {
             if let Some(i) = merged.iter().position(|(id, _, _)| *id == u.case_id) {
                 let (_, doc, _) = &mut merged[i];
                 doc.merge(&u.bytes)?;
@@ -197,6 +246,20 @@ impl Vault {
         }
         let now = now_iso();
         let tx = self.conn.transaction()?;
+        for id in &batch.erased {
+            // Already on the relay from the device that erased it: nothing to send.
+            tx.execute(
+                "INSERT OR IGNORE INTO erasures (case_id, erased_at, sent) VALUES (?1, ?2, 1)",
+                params![id, now],
+            )?;
+            if erase_case(&tx, id)? {
+                tx.execute(
+                    "INSERT INTO audit (at, actor, action, case_id) VALUES (?1, ?2, 'case-erased-by-team', ?3)",
+                    params![now, self.device, id],
+                )?;
+                received.erased += 1;
+            }
+        }
         for (id, doc, existed) in &mut merged {
             let id = id.as_str();
             if !*existed && !doc.is_complete() {
@@ -254,6 +317,12 @@ impl Vault {
         // The cached documents are now stale for the merged cases.
         for (id, _, _) in &merged {
             self.docs.remove(id);
+        }
+        for id in &batch.erased {
+            self.docs.remove(id);
+        }
+        if received.erased > 0 {
+            self.empty_write_ahead_log()?;
         }
         Ok(received)
     }

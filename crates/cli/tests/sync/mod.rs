@@ -239,6 +239,26 @@ fn sync_story(database: &str, files: &[PathBuf]) {
     assert!(merged.contains("2 new case(s)"), "{merged}");
     assert_eq!(answers(&c), answers(&a));
 
+    // A case deleted on B goes from every device at their next sync, and stays gone.
+    let rapid = listed
+        .iter()
+        .find(|c| c["protocol_id"] == "rapid-screen")
+        .and_then(|c| c["id"].as_str())
+        .expect("rapid case")
+        .to_string();
+    ok(&b.run(&["cases", "delete", &rapid, "--yes"]));
+    ok(&b.run(&["sync"]));
+    for v in [&a, &c] {
+        let synced = ok(&v.run(&["sync"]));
+        assert!(synced.contains("1 case(s) deleted on another device"), "{synced}");
+        let left = answers(v);
+        assert_eq!(left.as_object().map(|m| m.len()), Some(1), "{left}");
+        assert!(left.get(&rapid).is_none(), "{left}");
+    }
+    // C's bundle import had brought the case too; nothing of it is sent back.
+    ok(&b.run(&["sync"]));
+    assert_eq!(answers(&b), answers(&a));
+
     // Revoked, B can no longer reach the team's log.
     let shown = ok(&b.run(&["team", "show"]));
     let b_device = shown.split_whitespace().nth(4).expect("device").to_string();
@@ -285,10 +305,13 @@ fn a_case_document_loads_in_javascript_automerge_with_the_same_answers() {
     let mut other = fieldscreen_vault::Vault::in_memory().expect("other");
     let received = other
         .receive(
-            &[fieldscreen_vault::CaseUpdate {
-                case_id: id.clone(),
-                bytes: doc.save(),
-            }],
+            &fieldscreen_vault::Batch {
+                updates: vec![fieldscreen_vault::CaseUpdate {
+                    case_id: id.clone(),
+                    bytes: doc.save(),
+                }],
+                erased: Vec::new(),
+            },
             "c",
             b"1",
             &mut |_| Some(fieldscreen_vault::CaseIndex::default()),
