@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Runs the fuzz targets (the relay's request handling, the client's batch decoding) for
-# SECONDS each (default 120) and prints how many executions ran clean. cargo-fuzz needs nightly
-# features; RUSTC_BOOTSTRAP lets this machine's stable toolchain provide them.
+# SECONDS each (default 120) and prints how many executions ran clean; FUZZ_TARGETS picks some.
+# cargo-fuzz needs nightly features; RUSTC_BOOTSTRAP lets this machine's stable toolchain
+# provide them.
 set -euo pipefail
 cd "$(dirname "$0")/../fuzz"
 seconds=${1:-120}
 command -v cargo-fuzz >/dev/null 2>&1 || cargo install --locked cargo-fuzz --version 0.13.2
 export RUSTC_BOOTSTRAP=1
-for target in relay_request batch_decode; do
+for target in ${FUZZ_TARGETS:-relay_request batch_decode}; do
   mkdir -p "corpus/$target"
   cp -n seeds/$target/* "corpus/$target/" 2>/dev/null || true
   echo "== $target for $seconds s"
