@@ -109,6 +109,16 @@ fn answers(v: &TestVault) -> Value {
     Value::Object(by_id)
 }
 
+/// The id of the listed case screened with `protocol`.
+fn case_of(listed: &[Value], protocol: &str) -> String {
+    listed
+        .iter()
+        .find(|c| c["protocol_id"] == protocol)
+        .and_then(|c| c["id"].as_str())
+        .unwrap_or_else(|| panic!("no {protocol} case in {listed:?}"))
+        .to_string()
+}
+
 fn occurrences(paths: &[PathBuf], needle: &str) -> usize {
     let mut n = 0;
     let mut stack: Vec<PathBuf> = paths.to_vec();
@@ -182,12 +192,7 @@ fn sync_story(database: &str, files: &[PathBuf]) {
     assert!(listed.iter().all(|c| c["level"] == "refer-now"), "{listed:?}");
 
     // The same answer changed on both devices while apart: both values are kept.
-    let adult = listed
-        .iter()
-        .find(|c| c["protocol_id"] == "adult-trafficking")
-        .and_then(|c| c["id"].as_str())
-        .expect("adult case")
-        .to_string();
+    let adult = case_of(&listed, "adult-trafficking");
     edit_answer(&a, &adult, "age", 41);
     edit_answer(&b, &adult, "age", 42);
     for v in [&a, &b, &a] {
@@ -240,12 +245,7 @@ fn sync_story(database: &str, files: &[PathBuf]) {
     assert_eq!(answers(&c), answers(&a));
 
     // A case deleted on B goes from every device at their next sync, and stays gone.
-    let rapid = listed
-        .iter()
-        .find(|c| c["protocol_id"] == "rapid-screen")
-        .and_then(|c| c["id"].as_str())
-        .expect("rapid case")
-        .to_string();
+    let rapid = case_of(&listed, "rapid-screen");
     ok(&b.run(&["cases", "delete", &rapid, "--yes"]));
     ok(&b.run(&["sync"]));
     for v in [&a, &c] {
