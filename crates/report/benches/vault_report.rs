@@ -3,7 +3,7 @@
 //! back into facts and tabulated. Prints the time of each part and the time per case.
 //! `cargo bench -p fieldscreen-report --bench vault_report`
 
-use fieldscreen_catalog::{bundled, load};
+use fieldscreen_catalog::bundled;
 use fieldscreen_report::{Variable, synthetic, tabulate, vault_facts};
 use fieldscreen_vault::{CaseMeta, Durability, KdfParams, Recorder, Vault};
 use std::time::Instant;
@@ -13,11 +13,7 @@ fn main() {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(10_000);
-    let src = bundled::protocols()
-        .into_iter()
-        .find(|p| p.dir_name == "adult-trafficking")
-        .expect("bundled");
-    let loaded = load(&src, &bundled::app_strings(), None).expect("loads");
+    let loaded = bundled::load_protocol("adult-trafficking").expect("bundled protocol loads");
     let today = jiff::civil::date(2026, 11, 28);
     let dir = tempfile::tempdir().expect("dir");
     let kdf = KdfParams {

@@ -5,7 +5,7 @@
 use crate::htcds::{htcds_case, to_csv, to_json};
 use crate::tests::synthetic;
 use crate::*;
-use fieldscreen_catalog::{bundled, load};
+use fieldscreen_catalog::bundled;
 use fieldscreen_vault::CaseMeta;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -28,11 +28,7 @@ fn golden(name: &str, actual: &str) {
 }
 
 pub(crate) fn protocol(dir: &str) -> std::sync::Arc<fieldscreen_protocol::Protocol> {
-    let src = bundled::protocols()
-        .into_iter()
-        .find(|p| p.dir_name == dir)
-        .expect("bundled protocol");
-    load(&src, &bundled::app_strings(), None).expect("loads").protocol
+    bundled::load_protocol(dir).expect("bundled protocol loads").protocol
 }
 
 #[test]

@@ -10,7 +10,7 @@
 //! `cargo bench -p fieldscreen-sync --bench sync` (needs `npm ci` in tools/automerge-js).
 
 use automerge::sync::SyncDoc;
-use fieldscreen_catalog::{bundled, load};
+use fieldscreen_catalog::bundled;
 use fieldscreen_report::synthetic;
 use fieldscreen_sync::{HttpRelay, Team, membership, sync};
 use fieldscreen_vault::{
@@ -152,11 +152,7 @@ fn main() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
 
     // --- The cases: interviews saved answer by answer, as the app does ----------------------
-    let src = bundled::protocols()
-        .into_iter()
-        .find(|p| p.dir_name == "adult-trafficking")
-        .expect("bundled");
-    let loaded = load(&src, &bundled::app_strings(), None).expect("loads");
+    let loaded = bundled::load_protocol("adult-trafficking").expect("bundled protocol loads");
     let today = jiff::civil::date(2026, 11, 28);
     let mut a = vault(&work.path().join("a"));
     let mut answers = 0usize;

@@ -390,14 +390,10 @@ pub fn history_entry(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use fieldscreen_catalog::{bundled, load};
+    use fieldscreen_catalog::bundled;
 
     fn adult() -> Loaded {
-        let src = bundled::protocols()
-            .into_iter()
-            .find(|p| p.dir_name == "adult-trafficking")
-            .expect("bundled adult protocol");
-        load(&src, &bundled::app_strings(), None).expect("loads")
+        bundled::load_protocol("adult-trafficking").expect("bundled adult protocol loads")
     }
 
     #[test]
