@@ -425,7 +425,8 @@ pub fn ready(app: tauri::AppHandle) {
 }
 
 fn step(interview: &Interview) -> Result<StepView> {
-    let langs = Langs::new(&interview.loaded, &interview.lang, interview.respondent.as_deref())?;
+    let running = interview.protocols.running(&interview.session);
+    let langs = Langs::new(running, &interview.lang, interview.respondent.as_deref())?;
     Ok(match views::question(&langs, &interview.session) {
         Some(q) => StepView::Question(q),
         None => StepView::Finished {
@@ -451,12 +452,16 @@ pub fn start_interview(
         return Err(CommandError::new("locked", "the vault is locked"));
     }
     let src = find_protocol(&inner, &protocol)?;
-    let loaded = load(src, &inner.app, Some(today()))?;
-    let mut session = Session::new(loaded.protocol.clone());
-    session.start();
-    let meta = CaseMeta::for_protocol(&loaded.protocol, &lang, respondent.as_deref());
+    let protocols = fieldscreen_catalog::load_interview(
+        src,
+        |id| find_protocol(&inner, id).ok().cloned(),
+        &inner.app,
+        Some(today()),
+    )?;
+    let session = protocols.start();
+    let meta = CaseMeta::for_protocol(&protocols.main.protocol, &lang, respondent.as_deref());
     let interview = Interview {
-        loaded,
+        protocols,
         session,
         recorder: Recorder::new(meta, today()),
         lang,
@@ -479,7 +484,11 @@ pub fn resume_interview(state: Tauri<'_, AppState>, case_id: String) -> Result<S
         lang: meta.interviewer_lang.clone(),
         respondent: meta.respondent_lang.clone(),
         recorder: Recorder::resume(meta, case_id, today()),
-        loaded,
+        // A stored case has consented: its protocol no longer changes with the age gate.
+        protocols: fieldscreen_catalog::Interview {
+            main: loaded,
+            child: None,
+        },
         session,
     };
     let view = step(&interview)?;

@@ -1,14 +1,15 @@
 //! What the running app holds: the bundled protocols and strings, the unlocked vault (if any) and
 //! the interview in progress (if any).
 
-use fieldscreen_catalog::{AppStrings, Loaded, ProtocolSource, bundled};
+use fieldscreen_catalog::{AppStrings, ProtocolSource, bundled};
 use fieldscreen_protocol::Session;
 use fieldscreen_vault::{Recorder, Vault};
 use std::path::PathBuf;
 use std::sync::Mutex;
 
 pub struct Interview {
-    pub loaded: Loaded,
+    /// The protocol and its child branch; the session runs one of them.
+    pub protocols: fieldscreen_catalog::Interview,
     pub session: Session,
     pub recorder: Recorder,
     pub lang: String,

@@ -104,3 +104,49 @@ pub fn load(src: &ProtocolSource, app: &AppStrings, today: Option<jiff::civil::D
         default_language,
     })
 }
+
+/// What an interview runs on: its protocol and, when the protocol names one, the child branch
+/// the age gate moves a child or presumed child to before anything is stored.
+pub struct Interview {
+    pub main: Loaded,
+    pub child: Option<Loaded>,
+}
+
+impl Interview {
+    /// A new session at its first question, with the child branch attached.
+    pub fn start(&self) -> fieldscreen_protocol::Session {
+        let mut session = fieldscreen_protocol::Session::new(self.main.protocol.clone());
+        if let Some(child) = &self.child {
+            session = session.with_child_branch(child.protocol.clone());
+        }
+        session.start();
+        session
+    }
+
+    /// The loaded protocol (texts included) the session is running now.
+    pub fn running(&self, session: &fieldscreen_protocol::Session) -> &Loaded {
+        match &self.child {
+            Some(child) if Arc::ptr_eq(&child.protocol, session.protocol_arc()) => child,
+            _ => &self.main,
+        }
+    }
+}
+
+/// Loads a protocol for an interview, with its child branch found through `find` (the
+/// caller's list of protocols: the bundled ones or a directory's).
+pub fn load_interview(
+    src: &ProtocolSource,
+    find: impl FnOnce(&str) -> Option<ProtocolSource>,
+    app: &AppStrings,
+    today: Option<jiff::civil::Date>,
+) -> Result<Interview, CatalogError> {
+    let main = load(src, app, today)?;
+    let child = match &main.protocol.header.child_branch {
+        Some(id) => {
+            let child_src = find(id).ok_or_else(|| CatalogError::UnknownProtocol(id.clone()))?;
+            Some(load(&child_src, app, today)?)
+        }
+        None => None,
+    };
+    Ok(Interview { main, child })
+}

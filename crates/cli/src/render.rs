@@ -36,6 +36,16 @@ impl<'a> Screen<'a> {
         })
     }
 
+    /// The protocol (with its texts) this screen shows.
+    pub fn loaded(&self) -> &'a Loaded {
+        self.loaded
+    }
+
+    /// The protocol's title in the interviewer's language, plain for use inside a message.
+    pub fn protocol_title(&self) -> String {
+        self.plain(&self.loaded.protocol.header.title_key)
+    }
+
     pub fn interviewer(&self, key: &str) -> String {
         isolate(&self.loaded.localizer.text(&self.langs.interviewer, key, None))
     }
@@ -175,7 +185,7 @@ impl<'a> Screen<'a> {
             "\n{rule}\n{}\n",
             self.cli(
                 "cli-outcome-title",
-                &[("level", self.plain(&format!("fs-level-{}", o.level.name())))]
+                &[("level", self.plain(&format!("fs-level-{}", o.result_name())))]
             )
         ));
         if let Some(ov) = &o.interviewer_override {
@@ -209,7 +219,15 @@ impl<'a> Screen<'a> {
                     "cli-outcome-profile",
                     &[
                         ("profile", pr.profile.to_string()),
-                        ("level", self.plain(&format!("fs-level-{}", pr.level.name())))
+                        (
+                            "level",
+                            // An unfinished interview names no level, in any profile.
+                            self.plain(&format!(
+                                "fs-level-{}",
+                                o.result
+                                    .map_or(fieldscreen_protocol::outcome::INCOMPLETE, |_| pr.level.name())
+                            ))
+                        )
                     ]
                 )
             ));

@@ -1,9 +1,14 @@
-//! The steps the engine runs before every protocol's own questions: a safety check, informed
-//! consent and an age gate. A protocol may reword them (`[enforced.wording]`) but cannot remove,
-//! reorder or weaken them: they are added here, not read from the protocol file.
+//! The steps the engine runs before every protocol's own questions: a safety check, an age gate
+//! and informed consent (with a child's own assent). A protocol may reword them
+//! (`[enforced.wording]`) but cannot remove, reorder or weaken them: they are added here, not read
+//! from the protocol file.
+//!
+//! Age comes before consent: whether the person is a child decides who must agree, in what
+//! words, and which questions follow (a protocol with a child branch switches to it before
+//! anything is stored).
 
 use crate::condition::{Cmp, Cond, Expected, Test};
-use crate::model::{Choice, Kind, Question, Section, SectionMode};
+use crate::model::{AgeGroup, Choice, Kind, Question, Section, SectionMode};
 
 /// Keys that belong to the app's own strings (`locales/<lang>/engine.ftl`). Protocol keys may not
 /// start with it.
@@ -15,21 +20,53 @@ pub const SAFETY_INTERPRETER: &str = "safety_interpreter";
 pub const SAFETY_PLACE: &str = "safety_place";
 pub const SAFETY_DECISION: &str = "safety_decision";
 pub const SAFETY_REASON: &str = "safety_reason";
-pub const CONSENT: &str = "consent";
 pub const AGE: &str = "age";
+pub const AGE_DOCUMENTS: &str = "age_documents";
 pub const AGE_MINOR_REASONS: &str = "age_minor_reasons";
+pub const CONSENT: &str = "consent";
+pub const ASSENT: &str = "assent";
 
-pub const IDS: [&str; 9] = [
+/// The built-in questions in the order they are asked; their indices are their positions.
+pub const IDS: [&str; 11] = [
     SAFETY_ALONE,
     SAFETY_COMPANION,
     SAFETY_INTERPRETER,
     SAFETY_PLACE,
     SAFETY_DECISION,
     SAFETY_REASON,
-    CONSENT,
     AGE,
+    AGE_DOCUMENTS,
     AGE_MINOR_REASONS,
+    CONSENT,
+    ASSENT,
 ];
+
+/// The position of a built-in step among the questions of every compiled protocol.
+pub const fn index(id: &str) -> usize {
+    let mut i = 0;
+    while i < IDS.len() {
+        if const_eq(IDS[i], id) {
+            return i;
+        }
+        i += 1;
+    }
+    panic!("not a built-in step")
+}
+
+const fn const_eq(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
 
 pub const CONSENT_FULL: &str = "full";
 pub const CONSENT_ANONYMOUS: &str = "anonymous";
@@ -37,31 +74,36 @@ pub const CONSENT_REFUSED: &str = "refused";
 pub const DECISION_POSTPONE: &str = "postpone";
 pub const DECISION_PROCEED: &str = "proceed";
 pub const INTERPRETER_NOT_INDEPENDENT: &str = "not-independent";
+pub const DOCUMENTS_CONSISTENT: &str = "consistent";
+pub const DOCUMENTS_ABSENT: &str = "absent";
+pub const DOCUMENTS_DOUBTFUL: &str = "doubtful";
 
 /// Adulthood starts at 18 (Palermo Protocol art. 3(d); CoE Convention art. 4(d)).
 pub const ADULT_AGE: i64 = 18;
 
+/// Below this stated age the interviewer is always asked whether there are reasons to believe
+/// the person is under 18: stated ages of young people who were coached, or never knew their
+/// birth date, cluster just above 18, and the presumption of minority (CoE Convention art.
+/// 10(3)) must have a chance to apply.
+pub const AGE_DOUBT_BELOW: i64 = 22;
+
 pub const SECTION_SAFETY: usize = 0;
-pub const SECTION_CONSENT: usize = 1;
+pub const SECTION_AGE: usize = 1;
+pub const SECTION_CONSENT: usize = 2;
 
 pub fn sections() -> Vec<Section> {
+    let section = |id: &str, mode: SectionMode| Section {
+        id: format!("fs-{id}"),
+        title_key: format!("fs-section-{id}"),
+        mode,
+        note_key: Some(format!("fs-section-{id}-note")),
+        relevant: None,
+        views_consent: None,
+    };
     vec![
-        Section {
-            id: "fs-safety".into(),
-            title_key: "fs-section-safety".into(),
-            mode: SectionMode::Observed,
-            note_key: Some("fs-section-safety-note".into()),
-            relevant: None,
-            views_consent: None,
-        },
-        Section {
-            id: "fs-consent".into(),
-            title_key: "fs-section-consent".into(),
-            mode: SectionMode::Asked,
-            note_key: Some("fs-section-consent-note".into()),
-            relevant: None,
-            views_consent: None,
-        },
+        section("safety", SectionMode::Observed),
+        section("age", SectionMode::Asked),
+        section("consent", SectionMode::Asked),
     ]
 }
 
@@ -72,9 +114,9 @@ fn choice(code: &str) -> Choice {
     }
 }
 
-fn is(q: usize, e: Expected) -> Cond {
+fn is(id: &str, e: Expected) -> Cond {
     Cond::Answer {
-        q,
+        q: index(id),
         test: Test::Is(vec![e]),
     }
 }
@@ -95,19 +137,44 @@ pub fn questions() -> Vec<Question> {
         builtin: true,
     };
     let unsafe_conditions = Cond::Any(vec![
-        is(0, Expected::No),
-        is(1, Expected::Yes),
-        is(2, Expected::Code(INTERPRETER_NOT_INDEPENDENT.into())),
-        is(3, Expected::No),
+        is(SAFETY_ALONE, Expected::No),
+        is(SAFETY_COMPANION, Expected::Yes),
+        is(SAFETY_INTERPRETER, Expected::Code(INTERPRETER_NOT_INDEPENDENT.into())),
+        is(SAFETY_PLACE, Expected::No),
     ]);
     let mut reason = q(
         SAFETY_REASON,
         Kind::Text,
         SECTION_SAFETY,
         true,
-        Some(is(4, Expected::Code(DECISION_PROCEED.into()))),
+        Some(is(SAFETY_DECISION, Expected::Code(DECISION_PROCEED.into()))),
     );
     reason.sensitive = true;
+    // Asked unless the stated age already makes a child, or leaves no room for doubt and the
+    // documents seen agree with it.
+    let stated_child = Cond::Answer {
+        q: index(AGE),
+        test: Test::Compare(Cmp::Lt, ADULT_AGE),
+    };
+    let doubt = Cond::Any(vec![
+        Cond::Not(Box::new(Cond::Answer {
+            q: index(AGE),
+            test: Test::Compare(Cmp::Ge, AGE_DOUBT_BELOW),
+        })),
+        is(AGE_DOCUMENTS, Expected::Code(DOCUMENTS_ABSENT.into())),
+        is(AGE_DOCUMENTS, Expected::Code(DOCUMENTS_DOUBTFUL.into())),
+    ]);
+    let documents = q(
+        AGE_DOCUMENTS,
+        Kind::Single(vec![
+            choice(DOCUMENTS_CONSISTENT),
+            choice(DOCUMENTS_ABSENT),
+            choice(DOCUMENTS_DOUBTFUL),
+        ]),
+        SECTION_AGE,
+        false,
+        None,
+    );
     vec![
         q(SAFETY_ALONE, Kind::YesNo, SECTION_SAFETY, true, None),
         q(SAFETY_COMPANION, Kind::YesNo, SECTION_SAFETY, true, None),
@@ -131,6 +198,16 @@ pub fn questions() -> Vec<Question> {
             Some(unsafe_conditions),
         ),
         reason,
+        // "Don't know" is the age gate's "uncertain".
+        q(AGE, Kind::Number { min: 0, max: 120 }, SECTION_AGE, false, None),
+        documents,
+        q(
+            AGE_MINOR_REASONS,
+            Kind::Observation,
+            SECTION_AGE,
+            true,
+            Some(Cond::All(vec![Cond::Not(Box::new(stated_child)), doubt])),
+        ),
         q(
             CONSENT,
             Kind::Single(vec![
@@ -142,17 +219,17 @@ pub fn questions() -> Vec<Question> {
             true,
             None,
         ),
-        // "Don't know" is the age gate's "uncertain".
-        q(AGE, Kind::Number { min: 0, max: 120 }, SECTION_CONSENT, false, None),
+        // A child's own agreement, in words a child understands, beside the consent given for
+        // them: without it the interview does not go on.
         q(
-            AGE_MINOR_REASONS,
-            Kind::Observation,
+            ASSENT,
+            Kind::YesNo,
             SECTION_CONSENT,
             true,
-            Some(Cond::Not(Box::new(Cond::Answer {
-                q: 7,
-                test: Test::Compare(Cmp::Ge, 0),
-            }))),
+            Some(Cond::All(vec![
+                Cond::AgeGroup(AgeGroup::Child),
+                Cond::Not(Box::new(is(CONSENT, Expected::Code(CONSENT_REFUSED.into())))),
+            ])),
         ),
     ]
 }
@@ -172,6 +249,7 @@ pub fn app_keys() -> Vec<String> {
     for level in crate::model::Level::ALL {
         keys.push(format!("fs-level-{}", level.name()));
     }
+    keys.push(format!("fs-level-{}", crate::outcome::INCOMPLETE));
     keys.push(crate::outcome::STATEMENT_KEY.to_string());
     for k in [
         "fs-answer-yes",

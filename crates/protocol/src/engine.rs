@@ -51,11 +51,19 @@ pub struct Override {
 #[derive(Debug, Clone)]
 pub struct Session {
     protocol: Arc<Protocol>,
+    /// For a protocol with a child branch: the two protocols the age gate chooses between.
+    branch: Option<Branch>,
     answers: Vec<Option<Answer>>,
     cursor: QIdx,
     furthest: QIdx,
     state: State,
     override_: Option<Override>,
+}
+
+#[derive(Debug, Clone)]
+struct Branch {
+    adult: Arc<Protocol>,
+    child: Arc<Protocol>,
 }
 
 /// Answers as the engine sees them at one moment: only those of visible questions.
@@ -73,23 +81,21 @@ impl Facts for Visible<'_> {
     }
 }
 
+/// A stated age under 18 makes a child; so do reasons to believe the person is under 18, whatever
+/// age they state (the presumption of minority, CoE Convention art. 10(3)): a coached
+/// 16-year-old who says 19 is still treated as a child.
 pub(crate) fn age_group_of(f: &dyn Facts) -> Option<AgeGroup> {
-    match f.answer(builtin_index(builtin::AGE)) {
-        Some(Answer::Number(n)) => Some(if *n < builtin::ADULT_AGE {
-            AgeGroup::Child
-        } else {
-            AgeGroup::Adult
-        }),
-        _ => match f.answer(builtin_index(builtin::AGE_MINOR_REASONS)) {
-            Some(Answer::Yes) => Some(AgeGroup::Child),
-            Some(_) => Some(AgeGroup::Adult),
-            None => None,
-        },
+    let stated = match f.answer(builtin::index(builtin::AGE)) {
+        Some(Answer::Number(n)) => Some(*n),
+        _ => None,
+    };
+    let reasons = f.answer(builtin::index(builtin::AGE_MINOR_REASONS));
+    match (stated, reasons) {
+        (Some(n), _) if n < builtin::ADULT_AGE => Some(AgeGroup::Child),
+        (_, Some(Answer::Yes)) => Some(AgeGroup::Child),
+        (Some(_), _) | (None, Some(_)) => Some(AgeGroup::Adult),
+        (None, None) => None,
     }
-}
-
-fn builtin_index(id: &str) -> QIdx {
-    builtin::IDS.iter().position(|b| *b == id).unwrap_or(0)
 }
 
 /// Where the session is after a command.
@@ -104,6 +110,7 @@ impl Session {
         let n = protocol.questions.len();
         Session {
             protocol,
+            branch: None,
             answers: vec![None; n],
             cursor: 0,
             furthest: 0,
@@ -168,8 +175,50 @@ impl Session {
         (s, dropped)
     }
 
+    /// Gives the protocol its child branch: until consent is given, a child or presumed child
+    /// (by the age gate) is moved to `child`'s questions, and back if the age is corrected.
+    /// After consent the protocol no longer changes (the case has been stored under it).
+    #[must_use]
+    pub fn with_child_branch(mut self, child: Arc<Protocol>) -> Self {
+        self.branch = Some(Branch {
+            adult: self.protocol.clone(),
+            child,
+        });
+        self
+    }
+
     pub fn protocol(&self) -> &Protocol {
         &self.protocol
+    }
+
+    /// The running protocol, to load its texts after the age gate switched it.
+    pub fn protocol_arc(&self) -> &Arc<Protocol> {
+        &self.protocol
+    }
+
+    fn follow_age_gate(&mut self) {
+        let Some(b) = &self.branch else {
+            return;
+        };
+        if self.answers[builtin::index(builtin::CONSENT)].is_some() {
+            return;
+        }
+        let want = if self.age_group() == Some(AgeGroup::Child) {
+            &b.child
+        } else {
+            &b.adult
+        };
+        if Arc::ptr_eq(want, &self.protocol) {
+            return;
+        }
+        let want = want.clone();
+        // The built-in steps are the same questions at the same places in every protocol.
+        let shared = builtin::IDS.len();
+        let mut answers = vec![None; want.questions.len()];
+        answers[..shared].clone_from_slice(&self.answers[..shared]);
+        self.protocol = want;
+        self.answers = answers;
+        self.furthest = self.furthest.min(self.cursor);
     }
 
     pub fn state(&self) -> &State {
@@ -222,7 +271,7 @@ impl Session {
     }
 
     pub fn consent(&self) -> Option<&str> {
-        match self.answers.get(builtin_index(builtin::CONSENT)) {
+        match self.answers.get(builtin::index(builtin::CONSENT)) {
             Some(Some(Answer::Choice(c))) => Some(c.as_str()),
             _ => None,
         }
@@ -304,11 +353,10 @@ impl Session {
             }
         }
         self.answers[at] = Some(answer);
+        self.follow_age_gate();
         if let Some(end) = self.end_after(at) {
             if end == EndReason::ConsentRefused {
-                let consent = self.answers[at].take();
-                self.answers.iter_mut().for_each(|a| *a = None);
-                self.answers[at] = consent;
+                self.keep_only_the_refusal();
             }
             self.state = State::Ended(end);
             return Ok(Step::Finished(self.state.clone()));
@@ -316,10 +364,28 @@ impl Session {
         Ok(self.advance(Some(at)))
     }
 
+    /// A refusal keeps the refusal itself and, for a child or presumed child, the age gate: it
+    /// carries the duty to refer the child to child protection, whatever the child decided.
+    fn keep_only_the_refusal(&mut self) {
+        let child = self.age_group() == Some(AgeGroup::Child);
+        let mut kept = vec![builtin::CONSENT, builtin::ASSENT];
+        if child {
+            kept.extend([builtin::AGE, builtin::AGE_DOCUMENTS, builtin::AGE_MINOR_REASONS]);
+        }
+        for (i, a) in self.answers.iter_mut().enumerate() {
+            if !kept.iter().any(|k| builtin::index(k) == i) {
+                *a = None;
+            }
+        }
+    }
+
     fn end_after(&self, at: QIdx) -> Option<EndReason> {
         let id = self.protocol.questions[at].id.as_str();
         let chosen = |code: &str| matches!(&self.answers[at], Some(Answer::Choice(c)) if c == code);
         if id == builtin::CONSENT && chosen(builtin::CONSENT_REFUSED) {
+            return Some(EndReason::ConsentRefused);
+        }
+        if id == builtin::ASSENT && matches!(self.answers[at], Some(Answer::No)) {
             return Some(EndReason::ConsentRefused);
         }
         if id == builtin::SAFETY_DECISION && chosen(builtin::DECISION_POSTPONE) {
@@ -341,6 +407,7 @@ impl Session {
             return Err(AnswerError::Required { question: q.id.clone() });
         }
         self.answers[at] = None;
+        self.follow_age_gate();
         Ok(self.advance(Some(at)))
     }
 
@@ -403,9 +470,10 @@ impl Session {
     }
 
     /// The outcome of the visible answers so far. `today` decides which referrals are still valid.
-    /// `None` when consent was refused: nothing is evaluated for a person who said no.
+    /// `None` when an adult refused consent: nothing is evaluated for a person who said no. A
+    /// child who refused still gets the child-protection referral (an incomplete outcome).
     pub fn outcome(&self, today: Date) -> Option<Outcome> {
-        if self.state == State::Ended(EndReason::ConsentRefused) {
+        if self.state == State::Ended(EndReason::ConsentRefused) && self.age_group() != Some(AgeGroup::Child) {
             return None;
         }
         Some(outcome::evaluate(self, &self.visible(), today))

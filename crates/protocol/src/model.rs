@@ -58,6 +58,8 @@ pub struct Header {
     pub intended_users: Vec<String>,
     pub review_by: Date,
     pub default_language: String,
+    /// The protocol a child or presumed child is moved to before consent (`Session::with_child_branch`).
+    pub child_branch: Option<String>,
     pub sources: Vec<Source>,
     pub languages: Vec<Language>,
 }

@@ -12,6 +12,10 @@ use serde::Serialize;
 /// Shown with every outcome: the result is an indication for referral, never an identification.
 pub const STATEMENT_KEY: &str = "fs-outcome-statement";
 
+/// What an unfinished screening shows, lists and counts instead of a level: stopped, postponed,
+/// refused or interrupted interviews are not a screening result, least of all a clearance.
+pub const INCOMPLETE: &str = "incomplete";
+
 #[derive(Debug, Clone, Serialize)]
 pub struct TriggeredIndicator {
     pub id: String,
@@ -74,9 +78,15 @@ pub struct Outcome {
     /// The age gate was not reached; the adult lists were used.
     pub age_group_assumed: bool,
     pub consent: Option<String>,
+    /// What the answers given so far point to (kept for the audit trail; never shown as a result
+    /// of an unfinished interview).
     pub computed_level: Level,
     /// The interviewer's override when there is one, else the computed level.
     pub level: Level,
+    /// The screening result: `None` when the interview did not finish (stopped, postponed,
+    /// refused, interrupted) and no interviewer judgement was recorded. Everything that shows,
+    /// lists or counts an outcome reads this, never `level`.
+    pub result: Option<Level>,
     pub interviewer_override: Option<Override>,
     pub emergency: Option<Emergency>,
     pub indicators: Vec<TriggeredIndicator>,
@@ -195,13 +205,20 @@ pub(crate) fn evaluate(session: &Session, visible: &Visible<'_>, today: Date) ->
     }
     let interviewer_override = session.override_level().cloned();
     let level = interviewer_override.as_ref().map_or(computed, |o| o.level);
+    let finished = matches!(
+        session.state(),
+        State::Completed | State::Ended(EndReason::Emergency { .. })
+    );
+    let result = (finished || interviewer_override.is_some()).then_some(level);
 
+    // Referrals and notes that follow from a level wait for a result; those that follow from
+    // an indicator or from the person's age do not.
     let facts = OutcomeFacts {
         visible,
         age,
         met: met_any,
         triggered: fired,
-        level: Some(level),
+        level: result,
     };
     let mut referrals = Vec::new();
     let mut expired_referrals = Vec::new();
@@ -233,6 +250,7 @@ pub(crate) fn evaluate(session: &Session, visible: &Visible<'_>, today: Date) ->
         consent: session.consent().map(str::to_string),
         computed_level: computed,
         level,
+        result,
         interviewer_override,
         emergency,
         indicators,
@@ -246,6 +264,13 @@ pub(crate) fn evaluate(session: &Session, visible: &Visible<'_>, today: Date) ->
             .map(|q| p.questions[q].id.clone())
             .collect(),
         statement_key: STATEMENT_KEY,
+    }
+}
+
+impl Outcome {
+    /// The result's name as lists, reports and exports show it: a level, or `incomplete`.
+    pub fn result_name(&self) -> &'static str {
+        self.result.map_or(INCOMPLETE, |l| l.name())
     }
 }
 

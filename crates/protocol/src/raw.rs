@@ -18,6 +18,8 @@ pub struct RawHeader {
     pub intended_users: Vec<S<String>>,
     pub review_by: S<String>,
     pub default_language: S<String>,
+    /// The protocol a child or presumed child is moved to by the age gate.
+    pub child_branch: Option<S<String>>,
     #[serde(default)]
     pub sources: Vec<RawSource>,
     #[serde(default)]

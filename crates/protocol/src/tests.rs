@@ -27,23 +27,29 @@ fn adult() -> Arc<Protocol> {
     load(ADULT)
 }
 
-/// A safe setting, then the given consent.
-fn gate(consent: &str) -> Vec<Answer> {
-    vec![
-        Answer::Yes,
-        Answer::No,
-        Answer::Choice("no-interpreter".into()),
-        Answer::Yes,
-        Answer::Choice(consent.into()),
-    ]
-}
-
-/// Answers the safety check as safe, gives full consent and the age.
-fn past_gate(s: &mut Session, age: i64) {
+/// Answers the built-in steps: a safe setting; the age (a document that agrees with it, no
+/// reason to doubt it), or "don't know"; the given consent; a child's assent. Stops at the first
+/// question of the protocol's own, or when the interview ends.
+fn through_gate(s: &mut Session, age: Option<i64>, consent: &str) {
+    use crate::builtin::*;
     s.start();
-    for a in gate("full").into_iter().chain([Answer::Number(age)]) {
+    while let Some(q) = s.current().cloned() {
+        let a = match q.id.as_str() {
+            SAFETY_ALONE | SAFETY_PLACE | ASSENT => Answer::Yes,
+            SAFETY_COMPANION | AGE_MINOR_REASONS => Answer::No,
+            SAFETY_INTERPRETER => Answer::Choice("no-interpreter".into()),
+            AGE => age.map_or(Answer::DontKnow, Answer::Number),
+            AGE_DOCUMENTS => Answer::Choice(DOCUMENTS_CONSISTENT.into()),
+            CONSENT => Answer::Choice(consent.into()),
+            _ => return,
+        };
         s.answer(a).expect("gate answer");
     }
+}
+
+/// A safe setting, the age, full consent.
+fn past_gate(s: &mut Session, age: i64) {
+    through_gate(s, Some(age), "full");
 }
 
 fn answer_until(s: &mut Session, id: &str, with: impl Fn(&Kind) -> Answer) {
@@ -130,6 +136,10 @@ fn enforced_steps_cannot_be_skipped_or_dodged() {
     ] {
         s.answer(a).expect("safety");
     }
+    // Age before consent: it decides who must agree and which questions follow.
+    assert_eq!(s.current().map(|q| q.id.as_str()), Some(crate::builtin::AGE));
+    s.answer(Answer::Number(40)).expect("age");
+    s.answer(Answer::Choice("consistent".into())).expect("documents");
     assert_eq!(s.current().map(|q| q.id.as_str()), Some(crate::builtin::CONSENT));
     assert!(s.answer(Answer::PreferNotToSay).is_err(), "consent needs a real answer");
     assert!(s.answer(Answer::Choice("maybe".into())).is_err());
@@ -138,10 +148,7 @@ fn enforced_steps_cannot_be_skipped_or_dodged() {
 #[test]
 fn refused_consent_keeps_only_the_refusal() {
     let mut s = Session::new(adult());
-    s.start();
-    for a in gate("refused") {
-        s.answer(a).expect("answer");
-    }
+    through_gate(&mut s, Some(30), "refused");
     assert_eq!(s.state(), &State::Ended(EndReason::ConsentRefused));
     assert!(s.outcome(today()).is_none());
     let kept: Vec<usize> = (0..s.protocol().questions.len())
@@ -176,10 +183,7 @@ fn anonymous_consent_hides_identifying_questions() {
     let identifying = p.question_index("anything_else").expect("question");
     assert!(p.questions[identifying].identifying);
     let mut s = Session::new(p);
-    s.start();
-    for a in gate("anonymous") {
-        s.answer(a).expect("answer");
-    }
+    through_gate(&mut s, Some(30), "anonymous");
     assert!(!s.is_visible(identifying));
 }
 
@@ -308,7 +312,14 @@ fn override_needs_a_reason_and_keeps_the_computed_level() {
 fn age_gate_presumes_minority_when_uncertain() {
     let mut s = Session::new(adult());
     s.start();
-    for a in gate("full").into_iter().chain([Answer::DontKnow]) {
+    for a in [
+        Answer::Yes,
+        Answer::No,
+        Answer::Choice("no-interpreter".into()),
+        Answer::Yes,
+        Answer::DontKnow,
+        Answer::Choice("absent".into()),
+    ] {
         s.answer(a).expect("answer");
     }
     assert_eq!(
@@ -326,6 +337,9 @@ fn age_gate_presumes_minority_when_uncertain() {
 fn expired_referrals_are_withheld_and_named() {
     let mut s = Session::new(adult());
     past_gate(&mut s, 25);
+    while let Some(q) = s.current().cloned() {
+        s.answer(benign(&q.kind)).expect("answer fits");
+    }
     let o = s.outcome(jiff::civil::date(2030, 1, 1)).expect("outcome");
     assert!(o.referrals.is_empty());
     assert!(o.expired_referrals.contains(&"hotline".to_string()));
@@ -586,4 +600,182 @@ proptest! {
             prop_assert!(d.location.line >= 1 && d.location.column >= 1);
         }
     }
+}
+
+fn child() -> Arc<Protocol> {
+    load(CHILD)
+}
+
+fn branched() -> Session {
+    Session::new(adult()).with_child_branch(child())
+}
+
+fn current_id(s: &Session) -> Option<String> {
+    s.current().map(|q| q.id.clone())
+}
+
+/// A coached 16-year-old says 19: the interviewer is still asked about reasons to doubt it, and a
+/// yes makes the person a child whatever age they stated.
+#[test]
+fn a_stated_adult_age_under_22_still_asks_for_reasons_to_believe_a_child() {
+    let mut s = branched();
+    through_gate(&mut s, Some(19), "full");
+    // through_gate answers "no reason": the adult protocol goes on.
+    assert_eq!(s.protocol().header.id, "adult-trafficking");
+    let mut s = branched();
+    s.start();
+    for a in [
+        Answer::Yes,
+        Answer::No,
+        Answer::Choice("no-interpreter".into()),
+        Answer::Yes,
+        Answer::Number(19),
+        Answer::Choice("consistent".into()),
+    ] {
+        s.answer(a).expect("answer");
+    }
+    assert_eq!(current_id(&s).as_deref(), Some(crate::builtin::AGE_MINOR_REASONS));
+    s.answer(Answer::Yes).expect("reasons");
+    assert_eq!(s.age_group(), Some(crate::model::AgeGroup::Child));
+    // Before anything is stored, the interview moves to the child protocol.
+    assert_eq!(s.protocol().header.id, "child-trafficking");
+    assert_eq!(current_id(&s).as_deref(), Some(crate::builtin::CONSENT));
+    s.answer(Answer::Choice("full".into())).expect("consent");
+    assert_eq!(current_id(&s).as_deref(), Some(crate::builtin::ASSENT));
+    s.answer(Answer::Yes).expect("assent");
+    // The first question of the child protocol's own, never an adult one.
+    let first_own = s.protocol().questions[crate::builtin::IDS.len()].id.clone();
+    assert_eq!(current_id(&s), Some(first_own));
+}
+
+#[test]
+fn an_older_stated_age_with_a_matching_document_asks_no_more() {
+    let mut s = branched();
+    s.start();
+    for a in [
+        Answer::Yes,
+        Answer::No,
+        Answer::Choice("no-interpreter".into()),
+        Answer::Yes,
+        Answer::Number(30),
+        Answer::Choice("consistent".into()),
+    ] {
+        s.answer(a).expect("answer");
+    }
+    assert_eq!(current_id(&s).as_deref(), Some(crate::builtin::CONSENT));
+    // Without a document, or with a doubtful one, the question comes back.
+    s.back();
+    s.answer(Answer::Choice("doubtful".into())).expect("documents");
+    assert_eq!(current_id(&s).as_deref(), Some(crate::builtin::AGE_MINOR_REASONS));
+}
+
+#[test]
+fn the_branch_follows_a_corrected_age_until_consent_and_never_after() {
+    let mut s = branched();
+    through_gate(&mut s, Some(15), "full");
+    assert_eq!(s.protocol().header.id, "child-trafficking");
+    let mut s = branched();
+    s.start();
+    for a in [
+        Answer::Yes,
+        Answer::No,
+        Answer::Choice("no-interpreter".into()),
+        Answer::Yes,
+        Answer::Number(15),
+    ] {
+        s.answer(a).expect("answer");
+    }
+    assert_eq!(s.protocol().header.id, "child-trafficking");
+    // The interpreter misheard: 50, with a matching document. Back to the adult questions.
+    s.go_to(crate::builtin::AGE).expect("reachable");
+    s.answer(Answer::Number(50)).expect("age");
+    s.answer(Answer::Choice("consistent".into())).expect("documents");
+    assert_eq!(s.protocol().header.id, "adult-trafficking");
+    s.answer(Answer::Choice("full".into())).expect("consent");
+    // After consent the case is stored under its protocol: a later correction changes the
+    // age group (and so the rules and referrals), not the protocol.
+    s.go_to(crate::builtin::AGE).expect("reachable");
+    s.answer(Answer::Number(16)).expect("age");
+    assert_eq!(s.protocol().header.id, "adult-trafficking");
+    assert_eq!(s.age_group(), Some(crate::model::AgeGroup::Child));
+}
+
+#[test]
+fn a_child_who_refuses_is_still_referred_to_child_protection() {
+    for refusal in ["consent", "assent"] {
+        let mut s = branched();
+        s.start();
+        for a in [
+            Answer::Yes,
+            Answer::No,
+            Answer::Choice("no-interpreter".into()),
+            Answer::Yes,
+            Answer::Number(14),
+            Answer::Choice("absent".into()),
+        ] {
+            s.answer(a).expect("answer");
+        }
+        if refusal == "consent" {
+            s.answer(Answer::Choice("refused".into())).expect("consent");
+        } else {
+            s.answer(Answer::Choice("full".into())).expect("consent");
+            s.answer(Answer::No).expect("assent");
+        }
+        assert_eq!(s.state(), &State::Ended(EndReason::ConsentRefused), "{refusal}");
+        let o = s.outcome(today()).expect("a child's refusal still has referrals");
+        assert!(o.referrals.iter().any(|r| r.id == "child-protection"), "{refusal}");
+        assert_eq!(o.result, None, "a refusal is no screening result");
+        assert_eq!(o.result_name(), "incomplete");
+        // Nothing but the refusal and the age gate is kept.
+        let kept: Vec<String> = (0..s.protocol().questions.len())
+            .filter(|i| s.answer_of(*i).is_some())
+            .map(|i| s.protocol().questions[i].id.clone())
+            .collect();
+        assert!(
+            kept.iter()
+                .all(|k| ["age", "age_documents", "age_minor_reasons", "consent", "assent"].contains(&k.as_str())),
+            "{kept:?}"
+        );
+    }
+}
+
+/// A postponed, stopped or interrupted interview is not a result, least of all a clearance.
+#[test]
+fn unfinished_interviews_have_no_result() {
+    // Postponed for safety.
+    let mut s = Session::new(adult());
+    s.start();
+    for a in [
+        Answer::No,
+        Answer::Yes,
+        Answer::Choice("independent".into()),
+        Answer::No,
+        Answer::Choice("postpone".into()),
+    ] {
+        s.answer(a).expect("answer");
+    }
+    assert_eq!(s.state(), &State::Ended(EndReason::PostponedForSafety));
+    let o = s.outcome(today()).expect("outcome");
+    assert_eq!((o.result, o.result_name()), (None, "incomplete"));
+    assert!(
+        !o.referrals.iter().any(|r| r.id == "hotline"),
+        "a level-based suggestion"
+    );
+    // Stopped by the respondent after disclosing violence: no level, but what was said counts.
+    let mut s = Session::new(adult());
+    past_gate(&mut s, 30);
+    answer_until(&mut s, "violence", benign);
+    s.answer(Answer::Yes).expect("violence");
+    s.stop(StoppedBy::Respondent);
+    let o = s.outcome(today()).expect("outcome");
+    assert_eq!(o.result, None);
+    assert!(o.indicators.iter().any(|i| i.id == "violence"));
+    assert!(
+        o.referrals.iter().any(|r| r.id == "medical"),
+        "indicator-based referrals stay"
+    );
+    // The interviewer's own judgement, with a reason, is a result.
+    s.set_override(Level::AssessFurther, "Disclosed violence, then left frightened")
+        .expect("override");
+    assert_eq!(s.outcome(today()).and_then(|o| o.result), Some(Level::AssessFurther));
 }

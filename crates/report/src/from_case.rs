@@ -65,7 +65,7 @@ pub fn case_facts(
         exploitation: exploitation.into_iter().collect(),
         means_of_control: means.into_iter().collect(),
         recruiter_relation: first(ReportVariable::RecruiterRelation),
-        level: outcome.as_ref().map(|o| o.level.name().to_string()),
+        level: outcome.as_ref().map(|o| o.result_name().to_string()),
         referrals: {
             // Every referral the outcome suggested, at the step it has reached; and any the
             // interviewer tracked beyond the suggestions.

@@ -161,7 +161,12 @@ impl Variable {
             Variable::TypeOfExploitation => with(ReportVariable::Exploitation.categories().unwrap_or(&[]), UNKNOWN),
             Variable::MeansOfControl => with(&fieldscreen_protocol::CTDC_MEANS, UNKNOWN),
             Variable::RecruiterRelation => with(ReportVariable::RecruiterRelation.categories().unwrap_or(&[]), UNKNOWN),
-            Variable::OutcomeLevel => with(&fieldscreen_protocol::Level::ALL.map(|l| l.name()), UNKNOWN),
+            // Unfinished screenings are counted apart, never as a level.
+            Variable::OutcomeLevel => {
+                let mut levels = fieldscreen_protocol::Level::ALL.map(|l| l.name()).to_vec();
+                levels.push(fieldscreen_protocol::outcome::INCOMPLETE);
+                with(&levels, UNKNOWN)
+            }
             Variable::ReferralCategory => with(&ReferralCategory::ALL.map(|c| c.name()), NONE),
             Variable::ReferralStatus => with(&crate::tracking::Status::ALL.map(|s| s.name()), NONE),
             Variable::Month => months(from, to),

@@ -553,7 +553,13 @@ fn five_thousand_interviews_across_the_bundled_protocols_match_a_count_from_thei
                 finished
                     .then(|| s.outcome(today))
                     .flatten()
-                    .map_or("unknown".into(), |o| o.level.name().to_string())
+                    .map_or("unknown".into(), |o| match s.state() {
+                        fieldscreen_protocol::State::Completed
+                        | fieldscreen_protocol::State::Ended(fieldscreen_protocol::EndReason::Emergency { .. }) => {
+                            o.level.name().to_string()
+                        }
+                        _ => "incomplete".to_string(),
+                    })
             }
             Variable::ViewsConsent => match answer(s, "views_consent") {
                 Some(Answer::Yes) => "yes".into(),

@@ -117,13 +117,27 @@ impl Recorder {
             fact_only.answer_count = 0;
             fact_only.consent = session.consent().map(str::to_string);
         }
+        // The age gate may have moved a child to the protocol's child branch: the case belongs
+        // to the protocol that runs from consent on.
+        let p = session.protocol();
+        self.meta.protocol_id = p.header.id.clone();
+        self.meta.protocol_version = p.header.version.to_string();
         let id = vault.create_case(&self.meta, &fact_only)?;
         self.case_id = Some(id.clone());
         if ended_without_consent {
             let state = json(session.state())?;
-            return vault.update_case(&id, "state", &fact_only, |doc| doc.set_state(&state));
+            // What the engine kept of a refusal: the refusal and, for a child, the age gate that
+            // carries the duty to refer to child protection.
+            let kept: Vec<(String, Answer)> = (0..p.questions.len())
+                .filter_map(|q| session.answer_of(q).map(|a| (p.questions[q].id.clone(), a.clone())))
+                .collect();
+            return vault.update_case(&id, "state", &fact_only, |doc| {
+                for (qid, answer) in &kept {
+                    doc.set_answer(qid, Some(answer))?;
+                }
+                doc.set_state(&state)
+            });
         }
-        let p = session.protocol();
         for q in 0..p.questions.len() {
             if session.answer_of(q).is_some() {
                 self.after(vault, session, Some(q))?;
@@ -164,7 +178,7 @@ pub fn case_index(session: &Session, today: Date) -> CaseIndex {
     let outcome = if finished { session.outcome(today) } else { None };
     CaseIndex {
         state: state_label(session.state()),
-        level: outcome.as_ref().map(|o| o.level.name().to_string()),
+        level: outcome.as_ref().map(|o| o.result_name().to_string()),
         age_group: session.age_group().map(|g| format!("{g:?}").to_lowercase()),
         consent: session.consent().map(str::to_string),
         answer_count: i64::try_from(
@@ -196,7 +210,15 @@ pub fn index_of_doc(doc: &CaseDoc, protocol: Option<Arc<Protocol>>, today: Date)
         .ok()
         .flatten()
         .and_then(|o| serde_json::from_str::<serde_json::Value>(&o).ok())
-        .and_then(|o| o["level"].as_str().map(str::to_string));
+        .and_then(|o| match o.get("result") {
+            // Written by a version that knows unfinished interviews have no result.
+            Some(r) => Some(
+                r.as_str()
+                    .unwrap_or(fieldscreen_protocol::outcome::INCOMPLETE)
+                    .to_string(),
+            ),
+            None => o["level"].as_str().map(str::to_string),
+        });
     Some(CaseIndex {
         state: state_label(&state),
         level,

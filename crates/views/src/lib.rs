@@ -275,9 +275,11 @@ pub fn outcome(langs: &Langs<'_>, session: &Session, o: &Outcome) -> OutcomeView
     };
     let decisive = o.profiles.iter().find(|pr| pr.level == o.computed_level);
     OutcomeView {
-        level: o.level.name().to_string(),
-        level_text: langs.one(&format!("fs-level-{}", o.level.name())),
-        computed: (o.level != o.computed_level).then(|| langs.one(&format!("fs-level-{}", o.computed_level.name()))),
+        level: o.result_name().to_string(),
+        level_text: langs.one(&format!("fs-level-{}", o.result_name())),
+        // An unfinished interview shows no level, not even the one its answers point to.
+        computed: (o.result.is_some() && o.level != o.computed_level)
+            .then(|| langs.one(&format!("fs-level-{}", o.computed_level.name()))),
         override_reason: o.interviewer_override.as_ref().map(|ov| ov.reason.clone()),
         levels: fieldscreen_protocol::Level::ALL
             .iter()

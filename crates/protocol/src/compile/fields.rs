@@ -232,6 +232,7 @@ pub(super) fn compile_header(h: RawHeader, d: &mut Diagnostics) -> Option<Header
         intended_users: h.intended_users.into_iter().map(Spanned::into_inner).collect(),
         review_by: review_by?,
         default_language: h.default_language.into_inner(),
+        child_branch: h.child_branch.map(Spanned::into_inner),
         sources: h
             .sources
             .into_iter()
