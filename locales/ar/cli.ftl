@@ -26,13 +26,13 @@ cli-invalid-level = المستويات: refer-now, assess-further, labour-rights
 cli-override-needs-reason = تغيير المستوى يتطلب سبباً مكتوباً: :override المستوى السبب
 cli-error-required = هذه الخطوة تحتاج إلى إجابة.
 cli-error-ended = انتهت المقابلة.
-cli-script-stopped = لم تُقبل الإجابة في السطر { $line }؛ توقفت المقابلة المبرمجة هنا.
+cli-script-stopped = لم تُقبل الإجابة في السطر { $line } (السؤال `{ $question }`)؛ تتوقف المقابلة المبرمجة هنا.
 cli-input-ended = انتهت الإجابات قبل انتهاء المقابلة. تبقى الحالة مفتوحة: تابعها باستخدام ‎--resume { $case }.
 cli-consent-refused = لم يوافق الشخص. لا يُحفظ سوى واقعة الرفض.
 cli-postponed = أُجّلت المقابلة لأسباب تتعلق بالسلامة.
 cli-outcome-title = النتيجة: { $level }
 cli-outcome-override = (غيّر المقابِل المستوى المحسوب، { $computed }، للسبب التالي: { $reason })
-cli-outcome-incomplete = انتهت المقابلة مبكراً؛ النتيجة تشمل الإجابات المعطاة فقط.
+cli-outcome-incomplete = ليست نتيجة فحص: لم تكتمل المقابلة. ما يلي يشمل الإجابات المعطاة فقط.
 cli-outcome-age-assumed = لم يُصَل إلى خطوة العمر؛ استُخدمت قوائم مؤشرات البالغين.
 cli-outcome-profile = { $profile }: { $level }
 cli-outcome-because = السبب: { $reason }
@@ -87,3 +87,7 @@ cli-conflicts-waiting = { $count } إجابة غُيّرت على جهازين �
 cli-bundle-written = خُتمت { $count } حالة للفريق في { $target }.
 cli-bundle-read = دُمج: { $new } حالة جديدة و{ $changed } محدّثة.
 cli-conflict-resolved = حُفظت قيمة واحدة لـ `{ $question }` في الحالة { $id }؛ الاختيار مسجّل في سجل الحالة وسجل التدقيق.
+
+cli-switched-protocol = عمر الشخص أقل من 18 سنة أو قد يكون كذلك: تستمر المقابلة بأسئلة «{ $protocol }».
+
+cli-script-missing = لا يحتوي ملف الإجابات على سطر للسؤال `{ $question }`: أضف سطراً، أو شغّل مع --unlisted skip.

@@ -27,13 +27,13 @@ cli-invalid-level = Levels: refer-now, assess-further, labour-rights-concern, no
 cli-override-needs-reason = An override needs a written reason: :override LEVEL REASON
 cli-error-required = This step needs an answer.
 cli-error-ended = The interview has ended.
-cli-script-stopped = The answer on line { $line } was not accepted; the scripted interview stops here.
+cli-script-stopped = The answer on line { $line } (question `{ $question }`) was not accepted; the scripted interview stops here.
 cli-input-ended = The answers ran out before the interview was finished. The case stays open: continue it with --resume { $case }.
 cli-consent-refused = The person did not consent. Nothing but the fact of the refusal is kept.
 cli-postponed = The interview was postponed for safety.
 cli-outcome-title = Outcome: { $level }
 cli-outcome-override = (the interviewer changed the computed level, { $computed }, because: { $reason })
-cli-outcome-incomplete = The interview ended early; the outcome covers only the answers given.
+cli-outcome-incomplete = Not a screening result: the interview did not finish. What follows covers only the answers given.
 cli-outcome-age-assumed = The age gate was not reached; the adult indicator lists were used.
 cli-outcome-profile = { $profile }: { $level }
 cli-outcome-because = Why: { $reason }
@@ -88,3 +88,7 @@ cli-conflicts-waiting = { $count } answer(s) were changed on two devices at once
 cli-bundle-written = { $count } case(s) sealed for the team in { $target }.
 cli-bundle-read = Merged: { $new } new case(s), { $changed } updated.
 cli-conflict-resolved = Kept one value of `{ $question }` in case { $id }; the choice is in the case's history and the audit log.
+
+cli-switched-protocol = The person is, or may be, under 18: the interview goes on with the questions of “{ $protocol }”.
+
+cli-script-missing = The answers file has no line for the question `{ $question }`: add one, or run with --unlisted skip.

@@ -26,13 +26,13 @@ cli-invalid-level = Niveles: refer-now, assess-further, labour-rights-concern, n
 cli-override-needs-reason = Cambiar el nivel exige una razón escrita: :override NIVEL RAZÓN
 cli-error-required = Este paso necesita una respuesta.
 cli-error-ended = La entrevista ha terminado.
-cli-script-stopped = La respuesta de la línea { $line } no fue aceptada; la entrevista guionizada se detiene aquí.
+cli-script-stopped = La respuesta de la línea { $line } (pregunta `{ $question }`) no fue aceptada; la entrevista guionizada se detiene aquí.
 cli-input-ended = Las respuestas se acabaron antes de terminar la entrevista. El caso sigue abierto: continúelo con --resume { $case }.
 cli-consent-refused = La persona no dio su consentimiento. Solo se guarda el hecho del rechazo.
 cli-postponed = La entrevista se aplazó por seguridad.
 cli-outcome-title = Resultado: { $level }
 cli-outcome-override = (el entrevistador cambió el nivel calculado, { $computed }, porque: { $reason })
-cli-outcome-incomplete = La entrevista terminó antes; el resultado solo cubre las respuestas dadas.
+cli-outcome-incomplete = No es un resultado: la entrevista no terminó. Lo que sigue solo abarca las respuestas dadas.
 cli-outcome-age-assumed = No se llegó al paso de la edad; se usaron las listas de indicadores para adultos.
 cli-outcome-profile = { $profile }: { $level }
 cli-outcome-because = Por qué: { $reason }
@@ -87,3 +87,7 @@ cli-conflicts-waiting = { $count } respuesta(s) cambiada(s) en dos dispositivos 
 cli-bundle-written = { $count } caso(s) sellado(s) para el equipo en { $target }.
 cli-bundle-read = Fusionado: { $new } caso(s) nuevo(s), { $changed } actualizado(s).
 cli-conflict-resolved = Se conservó un valor de `{ $question }` en el caso { $id }; la elección consta en el historial del caso y en el registro de auditoría.
+
+cli-switched-protocol = La persona es, o puede ser, menor de 18 años: la entrevista sigue con las preguntas de «{ $protocol }».
+
+cli-script-missing = El archivo de respuestas no tiene línea para la pregunta `{ $question }`: añada una o ejecute con --unlisted skip.

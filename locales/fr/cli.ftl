@@ -26,13 +26,13 @@ cli-invalid-level = Niveaux : refer-now, assess-further, labour-rights-concern, 
 cli-override-needs-reason = Une modification du niveau exige une raison écrite : :override NIVEAU RAISON
 cli-error-required = Cette étape exige une réponse.
 cli-error-ended = L'entretien est terminé.
-cli-script-stopped = La réponse de la ligne { $line } n'a pas été acceptée ; l'entretien scripté s'arrête ici.
+cli-script-stopped = La réponse de la ligne { $line } (question `{ $question }`) n’a pas été acceptée ; l’entretien scripté s’arrête ici.
 cli-input-ended = Les réponses se sont arrêtées avant la fin de l'entretien. Le dossier reste ouvert : reprenez-le avec --resume { $case }.
 cli-consent-refused = La personne n'a pas consenti. Seul le fait du refus est conservé.
 cli-postponed = L'entretien a été reporté pour raison de sécurité.
 cli-outcome-title = Résultat : { $level }
 cli-outcome-override = (l'enquêteur a modifié le niveau calculé, { $computed }, pour la raison suivante : { $reason })
-cli-outcome-incomplete = L'entretien s'est terminé tôt ; le résultat ne porte que sur les réponses données.
+cli-outcome-incomplete = Ce n’est pas un résultat : l’entretien n’est pas terminé. Ce qui suit ne porte que sur les réponses données.
 cli-outcome-age-assumed = L'étape de l'âge n'a pas été atteinte ; les listes d'indicateurs pour adultes ont été utilisées.
 cli-outcome-profile = { $profile } : { $level }
 cli-outcome-because = Pourquoi : { $reason }
@@ -87,3 +87,7 @@ cli-conflicts-waiting = { $count } réponse(s) modifiée(s) sur deux appareils �
 cli-bundle-written = { $count } dossier(s) scellé(s) pour l'équipe dans { $target }.
 cli-bundle-read = Fusionné : { $new } nouveau(x) dossier(s), { $changed } mis à jour.
 cli-conflict-resolved = Une valeur de `{ $question }` gardée dans le dossier { $id } ; le choix figure dans l'historique du dossier et le journal d'audit.
+
+cli-switched-protocol = La personne a, ou pourrait avoir, moins de 18 ans : l’entretien continue avec les questions de « { $protocol } ».
+
+cli-script-missing = Le fichier de réponses n’a pas de ligne pour la question `{ $question }` : ajoutez-en une, ou lancez avec --unlisted skip.

@@ -26,13 +26,13 @@ cli-invalid-level = Niveluri: refer-now, assess-further, labour-rights-concern, 
 cli-override-needs-reason = Schimbarea nivelului cere un motiv scris: :override NIVEL MOTIV
 cli-error-required = Acest pas are nevoie de un răspuns.
 cli-error-ended = Interviul s-a încheiat.
-cli-script-stopped = Răspunsul de pe linia { $line } nu a fost acceptat; interviul scriptat se oprește aici.
+cli-script-stopped = Răspunsul de pe rândul { $line } (întrebarea `{ $question }`) nu a fost acceptat; interviul scriptat se oprește aici.
 cli-input-ended = Răspunsurile s-au terminat înainte de finalul interviului. Cazul rămâne deschis: continuați-l cu --resume { $case }.
 cli-consent-refused = Persoana nu și-a dat consimțământul. Se păstrează doar faptul refuzului.
 cli-postponed = Interviul a fost amânat din motive de siguranță.
 cli-outcome-title = Rezultat: { $level }
 cli-outcome-override = (intervievatorul a schimbat nivelul calculat, { $computed }, pentru că: { $reason })
-cli-outcome-incomplete = Interviul s-a încheiat devreme; rezultatul acoperă doar răspunsurile date.
+cli-outcome-incomplete = Nu este un rezultat: discuția nu s-a încheiat. Ce urmează acoperă doar răspunsurile date.
 cli-outcome-age-assumed = Pasul vârstei nu a fost atins; s-au folosit listele de indicatori pentru adulți.
 cli-outcome-profile = { $profile }: { $level }
 cli-outcome-because = De ce: { $reason }
@@ -87,3 +87,7 @@ cli-conflicts-waiting = { $count } răspuns(uri) schimbat(e) pe două dispozitiv
 cli-bundle-written = { $count } caz(uri) sigilat(e) pentru echipă în { $target }.
 cli-bundle-read = Îmbinat: { $new } caz(uri) noi, { $changed } actualizat(e).
 cli-conflict-resolved = S-a păstrat o valoare pentru `{ $question }` în cazul { $id }; alegerea apare în istoricul cazului și în jurnalul de audit.
+
+cli-switched-protocol = Persoana are, sau ar putea avea, sub 18 ani: discuția continuă cu întrebările din „{ $protocol }”.
+
+cli-script-missing = Fișierul de răspunsuri nu are niciun rând pentru întrebarea `{ $question }`: adăugați unul sau rulați cu --unlisted skip.

@@ -26,13 +26,13 @@ cli-invalid-level = Уровни: refer-now, assess-further, labour-rights-conce
 cli-override-needs-reason = Изменение уровня требует письменной причины: :override УРОВЕНЬ ПРИЧИНА
 cli-error-required = На этот шаг нужен ответ.
 cli-error-ended = Беседа завершена.
-cli-script-stopped = Ответ в строке { $line } не принят; сценарий беседы остановлен.
+cli-script-stopped = Ответ в строке { $line } (вопрос `{ $question }`) не принят; сценарий опроса останавливается здесь.
 cli-input-ended = Ответы закончились до конца беседы. Дело остаётся открытым: продолжите его с --resume { $case }.
 cli-consent-refused = Человек не дал согласия. Сохраняется только факт отказа.
 cli-postponed = Беседа отложена из соображений безопасности.
 cli-outcome-title = Результат: { $level }
 cli-outcome-override = (интервьюер изменил расчётный уровень, { $computed }, по причине: { $reason })
-cli-outcome-incomplete = Беседа закончилась раньше; результат учитывает только данные ответы.
+cli-outcome-incomplete = Это не результат: беседа не завершена. Ниже учтены только данные ответы.
 cli-outcome-age-assumed = Шаг с возрастом не пройден; использованы списки признаков для взрослых.
 cli-outcome-profile = { $profile }: { $level }
 cli-outcome-because = Почему: { $reason }
@@ -87,3 +87,7 @@ cli-conflicts-waiting = Ответов, изменённых на двух ус�
 cli-bundle-written = Случаев, запечатанных для команды в { $target }: { $count }.
 cli-bundle-read = Объединено: новых случаев: { $new }, обновлено: { $changed }.
 cli-conflict-resolved = Оставлено одно значение `{ $question }` в случае { $id }; выбор записан в истории случая и в журнале аудита.
+
+cli-switched-protocol = Человеку меньше 18 лет или может быть меньше: беседа продолжается с вопросами «{ $protocol }».
+
+cli-script-missing = В файле ответов нет строки для вопроса `{ $question }`: добавьте её или запустите с --unlisted skip.

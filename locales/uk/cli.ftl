@@ -26,13 +26,13 @@ cli-invalid-level = Рівні: refer-now, assess-further, labour-rights-concern
 cli-override-needs-reason = Зміна рівня потребує письмової причини: :override РІВЕНЬ ПРИЧИНА
 cli-error-required = На цей крок потрібна відповідь.
 cli-error-ended = Розмову завершено.
-cli-script-stopped = Відповідь у рядку { $line } не прийнято; сценарій розмови зупинено.
+cli-script-stopped = Відповідь у рядку { $line } (питання `{ $question }`) не прийнято; сценарій опитування зупиняється тут.
 cli-input-ended = Відповіді закінчилися до кінця розмови. Справа залишається відкритою: продовжте її з --resume { $case }.
 cli-consent-refused = Людина не дала згоди. Зберігається лише факт відмови.
 cli-postponed = Розмову відкладено з міркувань безпеки.
 cli-outcome-title = Результат: { $level }
 cli-outcome-override = (інтерв'юер змінив розрахований рівень, { $computed }, з причини: { $reason })
-cli-outcome-incomplete = Розмова завершилася раніше; результат враховує лише надані відповіді.
+cli-outcome-incomplete = Це не результат: розмову не завершено. Нижче враховано лише дані відповіді.
 cli-outcome-age-assumed = Крок із віком не пройдено; використано списки ознак для дорослих.
 cli-outcome-profile = { $profile }: { $level }
 cli-outcome-because = Чому: { $reason }
@@ -87,3 +87,7 @@ cli-conflicts-waiting = Відповідей, змінених на двох п�
 cli-bundle-written = Випадків, запечатаних для команди в { $target }: { $count }.
 cli-bundle-read = Об'єднано: нових випадків: { $new }, оновлено: { $changed }.
 cli-conflict-resolved = Залишено одне значення `{ $question }` у випадку { $id }; вибір записано в історії випадку та в журналі аудиту.
+
+cli-switched-protocol = Людині менше 18 років або може бути менше: розмова триває з питаннями «{ $protocol }».
+
+cli-script-missing = У файлі відповідей немає рядка для питання `{ $question }`: додайте його або запустіть з --unlisted skip.

@@ -26,13 +26,13 @@ cli-invalid-level = Các mức: refer-now, assess-further, labour-rights-concern
 cli-override-needs-reason = Thay đổi mức cần có lý do bằng văn bản: :override MỨC LÝ-DO
 cli-error-required = Bước này cần câu trả lời.
 cli-error-ended = Cuộc phỏng vấn đã kết thúc.
-cli-script-stopped = Câu trả lời ở dòng { $line } không được chấp nhận; cuộc phỏng vấn theo kịch bản dừng tại đây.
+cli-script-stopped = Câu trả lời ở dòng { $line } (câu hỏi `{ $question }`) không được chấp nhận; cuộc phỏng vấn theo kịch bản dừng tại đây.
 cli-input-ended = Câu trả lời đã hết trước khi phỏng vấn xong. Hồ sơ vẫn mở: tiếp tục bằng --resume { $case }.
 cli-consent-refused = Người đó không đồng ý. Chỉ lưu việc từ chối.
 cli-postponed = Cuộc phỏng vấn đã được hoãn vì lý do an toàn.
 cli-outcome-title = Kết quả: { $level }
 cli-outcome-override = (người phỏng vấn đã đổi mức tính toán, { $computed }, vì: { $reason })
-cli-outcome-incomplete = Cuộc phỏng vấn kết thúc sớm; kết quả chỉ dựa trên các câu đã trả lời.
+cli-outcome-incomplete = Đây không phải kết quả sàng lọc: cuộc phỏng vấn chưa kết thúc. Phần dưới chỉ dựa trên các câu trả lời đã có.
 cli-outcome-age-assumed = Chưa đến bước hỏi tuổi; đã dùng danh sách chỉ báo cho người lớn.
 cli-outcome-profile = { $profile }: { $level }
 cli-outcome-because = Lý do: { $reason }
@@ -87,3 +87,7 @@ cli-conflicts-waiting = { $count } câu trả lời bị đổi trên hai thiế
 cli-bundle-written = Đã niêm phong { $count } hồ sơ cho nhóm trong { $target }.
 cli-bundle-read = Đã hợp nhất: { $new } hồ sơ mới, { $changed } hồ sơ được cập nhật.
 cli-conflict-resolved = Đã giữ một giá trị của `{ $question }` trong hồ sơ { $id }; lựa chọn được ghi trong lịch sử hồ sơ và nhật ký kiểm tra.
+
+cli-switched-protocol = Người này dưới 18 tuổi hoặc có thể dưới 18 tuổi: cuộc phỏng vấn tiếp tục với các câu hỏi của “{ $protocol }”.
+
+cli-script-missing = Tệp câu trả lời không có dòng nào cho câu hỏi `{ $question }`: hãy thêm một dòng, hoặc chạy với --unlisted skip.

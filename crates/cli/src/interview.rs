@@ -3,18 +3,20 @@
 
 use crate::input::{self, Input};
 use crate::render::Screen;
+use crate::script::{Feed, Missing, Unlisted};
 use crate::sources::Sources;
 use crate::{cases_cmd, passphrase, vault_cmd};
 use anyhow::{Context, Result};
-use fieldscreen_catalog::load;
+use fieldscreen_catalog::{Interview, load, load_interview};
 use fieldscreen_protocol::engine::Step;
 use fieldscreen_protocol::{AnswerError, EndReason, Session, State, StoppedBy};
 use fieldscreen_vault::{CaseMeta, Recorder, resume_session};
 use jiff::civil::Date;
-use std::io::{BufRead, IsTerminal, Write};
+use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -36,9 +38,14 @@ pub struct Args {
     /// The respondent's language, shown beside the interviewer's.
     #[arg(long)]
     respondent_lang: Option<String>,
-    /// Read answers from this file, one per line, instead of the keyboard.
+    /// Read answers from this file instead of the keyboard: one per line in the order asked, or
+    /// keyed by question id (`age: 30`, `sector: construction`) in any order.
     #[arg(long)]
     answers: Option<PathBuf>,
+    /// With a keyed answers file: skip every question the file does not name (without it, a
+    /// question the file does not name ends the run with exit code 3).
+    #[arg(long, value_enum, requires = "answers")]
+    unlisted: Option<Unlisted>,
     /// Print the outcome as JSON on stdout (prompts then go to stderr).
     #[arg(long)]
     json: bool,
@@ -54,22 +61,23 @@ pub fn run(src: &Sources, args: &Args, today: Date, vault_dir: &Path, pass: pass
     } else {
         Some(vault_cmd::open(vault_dir, pass)?)
     };
-    let (loaded, mut session, resumed) = match (&args.resume, &vault) {
+    let (interview, mut session, resumed) = match (&args.resume, &vault) {
         (Some(wanted), Some(v)) => {
             let id = cases_cmd::resolve(v, wanted)?;
             let meta = v.load_case(&id)?.meta()?;
-            let loaded = load(&src.find(&meta.protocol_id)?, &src.app, Some(today))?;
-            let (session, dropped) = resume_session(v, &id, loaded.protocol.clone())?;
-            (loaded, session, Some((id, meta, dropped)))
+            // A stored case has consented: its protocol no longer changes with the age gate.
+            let main = load(&src.find(&meta.protocol_id)?, &src.app, Some(today))?;
+            let (session, dropped) = resume_session(v, &id, main.protocol.clone())?;
+            (Interview { main, child: None }, session, Some((id, meta, dropped)))
         }
         _ => {
             let id = args.protocol.as_deref().context("--protocol is required")?;
-            let loaded = load(&src.find(id)?, &src.app, Some(today))?;
-            let mut session = Session::new(loaded.protocol.clone());
-            session.start();
-            (loaded, session, None)
+            let interview = load_interview(&src.find(id)?, |c| src.find(c).ok(), &src.app, Some(today))?;
+            let session = interview.start();
+            (interview, session, None)
         }
     };
+    let loaded = &interview.main;
     let lang = match &resumed {
         Some((_, meta, _)) if args.lang == "en" => meta.interviewer_lang.clone(),
         _ => args.lang.clone(),
@@ -78,7 +86,7 @@ pub fn run(src: &Sources, args: &Args, today: Date, vault_dir: &Path, pass: pass
         .respondent_lang
         .clone()
         .or_else(|| resumed.as_ref().and_then(|(_, m, _)| m.respondent_lang.clone()));
-    let screen = Screen::new(&loaded, &lang, respondent.as_deref())?;
+    let mut screen = Screen::new(interview.running(&session), &lang, respondent.as_deref())?;
     let mut prompt: Box<dyn Write> = if args.json {
         Box::new(std::io::stderr())
     } else {
@@ -105,46 +113,54 @@ pub fn run(src: &Sources, args: &Args, today: Date, vault_dir: &Path, pass: pass
             Some(Recorder::new(meta, today))
         }
     };
-    let mut reader: Box<dyn BufRead> = match &args.answers {
-        Some(path) => Box::new(std::io::BufReader::new(
-            std::fs::File::open(path).with_context(|| format!("opening {}", path.display()))?,
-        )),
-        None => Box::new(std::io::stdin().lock()),
+    let mut feed = match &args.answers {
+        Some(path) => {
+            let file = std::fs::File::open(path).with_context(|| format!("opening {}", path.display()))?;
+            let known = |id: &str| known_question(&interview, id);
+            match Feed::from_script(Box::new(std::io::BufReader::new(file)), args.unlisted, &known) {
+                Ok(feed) => feed,
+                Err(e) => {
+                    eprintln!("{}: {e}", path.display());
+                    return Ok(ExitCode::from(EXIT_BAD_INPUT));
+                }
+            }
+        }
+        None => Feed::keyboard(Box::new(std::io::stdin().lock())),
     };
     let scripted = args.answers.is_some() || !std::io::stdin().is_terminal();
     tracing::info!(protocol = %loaded.protocol.header.id, scripted, "interview started");
     // Saves what the last command changed, before the next question is shown.
-    let mut save = |session: &Session, changed: Option<usize>, prompt: &mut Box<dyn Write>| -> Result<()> {
-        let (Some(r), Some(v)) = (recorder.as_mut(), vault.as_mut()) else {
-            return Ok(());
-        };
-        let had_case = r.case_id().is_some();
-        r.after(v, session, changed)
-            .context("the answer could not be saved; it was NOT recorded")?;
-        if let (false, Some(id)) = (had_case, r.case_id()) {
-            writeln!(prompt, "{}", screen.cli("cli-case-started", &[("id", id.to_string())]))?;
-        }
-        if args.print_acks && r.case_id().is_some() {
-            let p = session.protocol();
-            let acked: Vec<usize> = if had_case {
-                changed.into_iter().collect()
-            } else {
-                (0..p.questions.len())
-                    .filter(|i| session.answer_of(*i).is_some())
-                    .collect()
+    let mut save =
+        |session: &Session, changed: Option<usize>, screen: &Screen<'_>, prompt: &mut Box<dyn Write>| -> Result<()> {
+            let (Some(r), Some(v)) = (recorder.as_mut(), vault.as_mut()) else {
+                return Ok(());
             };
-            for q in acked {
-                // One write per line: a pipe write this short is atomic, so a reader never sees
-                // half an acknowledgement.
-                let line = format!("ack {} {}\n", r.case_id().unwrap_or("-"), p.questions[q].id);
-                std::io::stderr().write_all(line.as_bytes())?;
+            let had_case = r.case_id().is_some();
+            r.after(v, session, changed)
+                .context("the answer could not be saved; it was NOT recorded")?;
+            if let (false, Some(id)) = (had_case, r.case_id()) {
+                writeln!(prompt, "{}", screen.cli("cli-case-started", &[("id", id.to_string())]))?;
             }
-        }
-        Ok(())
-    };
+            if args.print_acks && r.case_id().is_some() {
+                let p = session.protocol();
+                let acked: Vec<usize> = if had_case {
+                    changed.into_iter().collect()
+                } else {
+                    (0..p.questions.len())
+                        .filter(|i| session.answer_of(*i).is_some())
+                        .collect()
+                };
+                for q in acked {
+                    // One write per line: a pipe write this short is atomic, so a reader never sees
+                    // half an acknowledgement.
+                    let line = format!("ack {} {}\n", r.case_id().unwrap_or("-"), p.questions[q].id);
+                    std::io::stderr().write_all(line.as_bytes())?;
+                }
+            }
+            Ok(())
+        };
 
     let mut last_section = None;
-    let mut line_no = 0usize;
     let mut input_ended = false;
     loop {
         let q = match session.state() {
@@ -152,13 +168,13 @@ pub fn run(src: &Sources, args: &Args, today: Date, vault_dir: &Path, pass: pass
             State::Completed => {
                 write!(prompt, "\n{}\n> ", screen.cli("cli-completed-prompt", &[]))?;
                 prompt.flush()?;
-                let Some(line) = read_line(&mut reader, &mut line_no)? else {
+                let Some(line) = feed.at_completion()? else {
                     break;
                 };
-                if line.trim().is_empty() {
+                if line.text.trim().is_empty() {
                     break;
                 }
-                match input::parse(&line, &fieldscreen_protocol::Kind::Note) {
+                match input::parse(&line.text, &fieldscreen_protocol::Kind::Note) {
                     Ok(Input::Back) => {
                         session.back();
                     }
@@ -169,7 +185,7 @@ pub fn run(src: &Sources, args: &Args, today: Date, vault_dir: &Path, pass: pass
                     }
                     _ => break,
                 }
-                save(&session, None, &mut prompt)?;
+                save(&session, None, &screen, &mut prompt)?;
                 continue;
             }
             State::InProgress => match session.current() {
@@ -181,16 +197,23 @@ pub fn run(src: &Sources, args: &Args, today: Date, vault_dir: &Path, pass: pass
         last_section = Some(q.section);
         write!(prompt, "{}", screen.question(&session, &q, first))?;
         prompt.flush()?;
-        let Some(line) = read_line(&mut reader, &mut line_no)? else {
-            // An interruption, not a decision to stop: the case stays open for --resume.
-            input_ended = true;
-            break;
+        let line = match feed.line_for(&q.id)? {
+            Ok(line) => line,
+            Err(missing) => {
+                if let Missing::Unnamed(id) = missing {
+                    eprintln!("{}", screen.cli("cli-script-missing", &[("question", id)]));
+                }
+                // An interruption, not a decision to stop: the case stays open for --resume.
+                input_ended = true;
+                break;
+            }
         };
+        let line_no = line.number;
         let at = session.current_index();
         if scripted {
             writeln!(prompt)?;
         }
-        let (problem, changed): (Option<String>, Option<usize>) = match input::parse(&line, &q.kind) {
+        let (problem, changed): (Option<String>, Option<usize>) = match input::parse(&line.text, &q.kind) {
             Err(inv) => (Some(screen.cli(inv.key, &[])), None),
             Ok(Input::Back) => ((!session.back()).then(|| screen.cli("cli-at-start", &[])), None),
             Ok(Input::Skip) => match session.skip() {
@@ -214,12 +237,29 @@ pub fn run(src: &Sources, args: &Args, today: Date, vault_dir: &Path, pass: pass
             },
         };
         if problem.is_none() {
-            save(&session, changed, &mut prompt)?;
+            // The age gate moved a child to the protocol's child branch (or back): from here on
+            // the questions are that protocol's, in its own words.
+            if !Arc::ptr_eq(&screen.loaded().protocol, session.protocol_arc()) {
+                screen = Screen::new(interview.running(&session), &lang, respondent.as_deref())?;
+                writeln!(
+                    prompt,
+                    "{}",
+                    screen.cli("cli-switched-protocol", &[("protocol", screen.protocol_title())])
+                )?;
+                last_section = None;
+            }
+            save(&session, changed, &screen, &mut prompt)?;
         }
         if let Some(message) = problem {
             writeln!(prompt, "   !! {message}")?;
             if scripted {
-                eprintln!("{}", screen.cli("cli-script-stopped", &[("line", line_no.to_string())]));
+                eprintln!(
+                    "{}",
+                    screen.cli(
+                        "cli-script-stopped",
+                        &[("line", line_no.to_string()), ("question", q.id.clone())]
+                    )
+                );
                 return Ok(ExitCode::from(EXIT_BAD_INPUT));
             }
             // Show the same question again with its section header.
@@ -260,19 +300,19 @@ pub fn run(src: &Sources, args: &Args, today: Date, vault_dir: &Path, pass: pass
     Ok(ExitCode::SUCCESS)
 }
 
-fn read_line(reader: &mut dyn BufRead, line_no: &mut usize) -> Result<Option<String>> {
-    loop {
-        let mut line = String::new();
-        if reader.read_line(&mut line)? == 0 {
-            return Ok(None);
-        }
-        *line_no += 1;
-        // Comment lines let answer scripts explain themselves.
-        if line.starts_with('#') {
-            continue;
-        }
-        return Ok(Some(line.trim_end_matches(['\n', '\r']).to_string()));
+/// Whether a keyed script may name `id`: a question of the protocol or of its child branch.
+fn known_question(interview: &Interview, id: &str) -> Result<(), String> {
+    let protocols: Vec<&fieldscreen_protocol::Protocol> = std::iter::once(&interview.main)
+        .chain(interview.child.as_ref())
+        .map(|l| l.protocol.as_ref())
+        .collect();
+    if protocols.iter().any(|p| p.question_index(id).is_some()) {
+        return Ok(());
     }
+    let ids = protocols.iter().flat_map(|p| p.questions.iter().map(|q| q.id.as_str()));
+    Err(fieldscreen_protocol::diagnostic::did_you_mean(id, ids)
+        .map(|h| format!(" ({h})"))
+        .unwrap_or_default())
 }
 
 fn error_text(screen: &Screen<'_>, e: &AnswerError) -> String {

@@ -11,6 +11,7 @@ mod protocol_cmd;
 mod referral_cmd;
 mod render;
 mod report_cmd;
+mod script;
 mod sources;
 mod sync_cmd;
 mod texts;
