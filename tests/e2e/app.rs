@@ -41,9 +41,17 @@ async fn answer(app: &App, kind: &str, value: &str) -> Res<()> {
         ">" => app.click(&format!("{section} [data-action=skip]")).await,
         _ if kind == "note" => app.click(&format!("{section} button.primary")).await,
         _ if app.count(&format!("{section} button.answer")).await? > 0 => {
-            let n: usize = value.parse().map_err(|_| format!("`{value}` is not a choice number"))?;
-            app.click(&format!("{section} .choices button.answer:nth-child({n})"))
-                .await
+            // A choice by its number, as at the CLI's prompt, or by its code (`no`, `construction`).
+            match value.parse::<usize>() {
+                Ok(n) => {
+                    app.click(&format!("{section} .choices button.answer:nth-child({n})"))
+                        .await
+                }
+                Err(_) => {
+                    app.click(&format!("{section} .choices button.answer[data-code=\"{value}\"]"))
+                        .await
+                }
+            }
         }
         _ => {
             app.fill(&format!("{section} form input"), value).await?;

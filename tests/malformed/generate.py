@@ -87,6 +87,8 @@ CASES = [
     case("unreachable-question", [(P, 'relevant = { q = "paid", is = "yes" }', 'relevant = { all = [{ q = "paid", is = "yes" }, { q = "paid", is = "no" }] }')], [("error", "unreachable", P, '"hours"', 6)]),
     case("constraint-without-message", [(P, "min = 0\nmax = 24\n", 'min = 0\nmax = 24\nconstraint = { q = "hours", le = 20 }\n')], [("error", "missing-message", P, 'constraint = {', 14)]),
     # --- indicators and rules ------------------------------------------------------------------
+    case("dimension-unmeetable", [(P, 'strength = { adult-labour = "medium" }', 'strength = { adult-labour = "weak" }')], [("error", "dimension-unmeetable", P, 'id = "exploitation"\nlabel', 6), ("error", "outcome-unreachable", P, 'when = { met = "exploitation" }', 8)]),
+    case("outcome-rule-unreachable", [(P, 'level = "refer-now"\nexplanation = "rule-exploited"\nwhen = { met = "exploitation" }', 'level = "refer-now"\nage_group = "child"\nexplanation = "rule-exploited"\nwhen = { indicator = "long-hours" }')], [("error", "outcome-unreachable", P, 'when = { indicator = "long-hours" }', 8)]),
     case("indicator-unknown-dimension", [(P, 'dimension = "exploitation"\nilo', 'dimension = "exploitatio"\nilo')], [("error", "unknown-dimension", P, '"exploitatio"', 13)]),
     case("indicator-unknown-profile", [(P, 'strength = { adult-labour = "medium" }', 'strength = { adult-labor = "medium" }')], [("error", "unknown-profile", P, '"medium" }', 28)]),
     case("indicator-bad-strength", [(P, 'strength = { adult-labour = "medium" }', 'strength = { adult-labour = "high" }')], [("error", "bad-value", P, '"high"', 29)]),

@@ -6,7 +6,7 @@
 
 use crate::answer::{Answer, DurationUnit};
 use crate::condition::{Cond, Facts};
-use crate::model::{AgeGroup, Kind, Protocol, QIdx};
+use crate::model::{AgeGroup, DimIdx, Kind, Profile, Protocol, QIdx, Strength};
 use std::collections::BTreeSet;
 
 const MAX_COMBINATIONS: usize = 20_000;
@@ -194,4 +194,114 @@ pub fn satisfiable(p: &Protocol, cond: &Cond, reachable: &[bool]) -> Option<bool
             k += 1;
         }
     }
+}
+
+/// Which indicators can fire at all: their trigger is satisfiable by answers to questions that
+/// can be shown (`None` from the search counts as "can", so that a large condition is never
+/// called dead by mistake).
+fn firing_indicators(p: &Protocol) -> Vec<bool> {
+    let unreachable = unreachable_questions(p);
+    let reachable: Vec<bool> = (0..p.questions.len()).map(|q| !unreachable.contains(&q)).collect();
+    p.indicators
+        .iter()
+        .map(|ind| satisfiable(p, &ind.when, &reachable) != Some(false))
+        .collect()
+}
+
+/// Whether each dimension can be met in `profile`: counts only grow as indicators fire, so the
+/// best case is every indicator of the dimension that can fire at all (indicators that exclude
+/// each other are counted together, so a dimension is never called unmeetable by mistake).
+fn meetable(p: &Protocol, fires: &[bool], profile: Profile) -> Vec<bool> {
+    p.dimensions
+        .iter()
+        .enumerate()
+        .map(|(di, dim)| {
+            let count = |s: Strength| {
+                let n = p
+                    .indicators
+                    .iter()
+                    .zip(fires)
+                    .filter(|(ind, f)| **f && ind.dimension == di && ind.strength(profile) == Some(s))
+                    .count();
+                u32::try_from(n).unwrap_or(u32::MAX)
+            };
+            let (strong, medium, weak) = (count(Strength::Strong), count(Strength::Medium), count(Strength::Weak));
+            p.dimension_rules[dim.rule]
+                .met_when
+                .iter()
+                .any(|pat| pat.reached_by(strong, medium, weak))
+        })
+        .collect()
+}
+
+/// Dimensions that no combination of answers can meet, in any profile, with the best counts
+/// reached (strong, medium, weak) for the message.
+pub fn unmeetable_dimensions(p: &Protocol) -> Vec<(DimIdx, [u32; 3])> {
+    let fires = firing_indicators(p);
+    let by_profile: Vec<Vec<bool>> = Profile::ALL.iter().map(|pr| meetable(p, &fires, *pr)).collect();
+    (0..p.dimensions.len())
+        .filter(|d| !by_profile.iter().any(|m| m[*d]))
+        .map(|d| {
+            let best = |s: Strength| {
+                Profile::ALL
+                    .iter()
+                    .map(|pr| {
+                        p.indicators
+                            .iter()
+                            .zip(&fires)
+                            .filter(|(ind, f)| **f && ind.dimension == d && ind.strength(*pr) == Some(s))
+                            .count()
+                    })
+                    .max()
+                    .map_or(0, |n| u32::try_from(n).unwrap_or(u32::MAX))
+            };
+            (
+                d,
+                [best(Strength::Strong), best(Strength::Medium), best(Strength::Weak)],
+            )
+        })
+        .collect()
+}
+
+/// Whether `c` could be true given which dimensions can be met and which indicators can fire
+/// for one profile. Answer tests, negations and levels are taken as possible: this finds rules
+/// that are dead because of what they count on, never by guessing about answers.
+fn possible(c: &Cond, met: &[bool], fires: &[bool], age: AgeGroup) -> bool {
+    match c {
+        Cond::All(cs) => cs.iter().all(|c| possible(c, met, fires, age)),
+        Cond::Any(cs) => cs.iter().any(|c| possible(c, met, fires, age)),
+        Cond::Met(d) => met.get(*d).copied().unwrap_or(false),
+        Cond::Indicator(i) => fires.get(*i).copied().unwrap_or(false),
+        Cond::AgeGroup(g) => *g == age,
+        Cond::Not(_) | Cond::Answer { .. } | Cond::LevelAtLeast(_) => true,
+    }
+}
+
+/// Outcome rules that can never fire: in every profile of their age group, some dimension they
+/// need can never be met or some indicator they need can never fire (or count for the profile).
+pub fn dead_outcome_rules(p: &Protocol) -> Vec<usize> {
+    let fires = firing_indicators(p);
+    let profiles: Vec<(Profile, Vec<bool>, Vec<bool>)> = Profile::ALL
+        .iter()
+        .map(|pr| {
+            let counts: Vec<bool> = p
+                .indicators
+                .iter()
+                .zip(&fires)
+                .map(|(ind, f)| *f && ind.strength(*pr).is_some())
+                .collect();
+            (*pr, meetable(p, &fires, *pr), counts)
+        })
+        .collect();
+    p.outcome_rules
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| {
+            !profiles
+                .iter()
+                .filter(|(pr, _, _)| r.age_group.is_none_or(|g| g == pr.age_group))
+                .any(|(pr, met, counts)| possible(&r.when, met, counts, pr.age_group))
+        })
+        .map(|(i, _)| i)
+        .collect()
 }

@@ -37,7 +37,8 @@ pub fn interview(protocol: Arc<Protocol>, case: u64, mut after: impl FnMut(&Sess
     while let Some(q) = session.current() {
         let fixed = match q.id.as_str() {
             "safety_alone" | "safety_place" => Some(Answer::Yes),
-            "safety_companion" | "danger_now" => Some(Answer::No),
+            "safety_companion" | "danger_now" | "medical_urgent" => Some(Answer::No),
+            "assent" => Some(Answer::Yes),
             "safety_interpreter" => Some(Answer::Choice("no-interpreter".into())),
             "consent" => Some(Answer::Choice(
                 if case.is_multiple_of(10) { "refused" } else { "full" }.into(),

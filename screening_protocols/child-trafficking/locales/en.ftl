@@ -17,7 +17,7 @@ c-lives-friends = Friends
 c-lives-alone = Nobody, I am on my own
 c-lives-other = Someone else
 q-school = Do you go to school?
-q-works = Do you do work for someone, paid or not, apart from helping at home?
+q-works = Do you work, or help, for anyone, at home, in a house, a shop, a field or on the street, paid or not?
 q-hours-per-day = How many hours do you work on a usual day?
 q-night-work = Do you work at night?
 q-dangerous-work = Does your work use machines, chemicals, heavy loads or high places that could hurt you?
@@ -30,7 +30,6 @@ c-money-no-pay = I am not paid
 section-journey = How you came here
 q-brought-here = Did someone bring you here from another town or another country?
 q-promised = Did they promise you school, work or a better life?
-q-free-to-leave = Can you go home, or call your family, when you want to?
 
 section-safety = Feeling safe
 section-safety-note = Go slowly. If the child becomes upset, stop and comfort them; you can finish later.
@@ -38,7 +37,7 @@ q-afraid-of-someone = Is there someone you are afraid of where you live or work?
 q-hurt = Has anyone hit you or hurt you?
 q-sexual = Has anyone touched you in a way you did not want, or asked you to do sexual things?
 q-sexual-note = Ask once, gently. If the answer is yes, do not ask for details: that is for specialists.
-q-papers-kept = Does an adult who is not your parent keep your papers?
+q-papers-kept = Does someone keep your passport or identity papers so that you cannot have them, even someone from your family?
 
 section-observations = What you observed
 section-observations-note = Complete these yourself after the conversation. Do not ask them.
@@ -55,9 +54,9 @@ dim-coercion-destination = Coercion and control
 dim-vulnerability-destination = Vulnerability
 
 ind-moved-by-others = Brought here by others
-ind-false-promises = False promises of school, work or a better life
-ind-long-hours = Long working hours for a child (more than 6 a day)
-ind-night-work = Night work
+ind-false-promises = Promises of school, work or a better life that were not kept
+ind-long-hours = Works more than 8 hours a day
+ind-night-work = Works at night
 ind-hazardous-work = Hazardous work
 ind-earnings-taken = Earnings taken or no pay
 ind-out-of-school = Not in school
@@ -66,13 +65,13 @@ ind-sexual-exploitation = Sexual exploitation or abuse
 ind-not-free-to-leave = Cannot go home or contact family
 ind-fear-of-someone = Afraid of someone, or an adult controls the child
 ind-violence = Violence
-ind-papers-withheld = Papers kept by an adult who is not a parent
+ind-papers-withheld = Papers kept from the child, by anyone
 ind-false-age-documents = Documents that do not fit the child's age
 
 rule-child-exploitation = A child in exploitation, under control, or sexually exploited. For children no deception or force needs to be shown: refer now.
 rule-child-any-indicator = At least one indicator for a child: assess further, with child protection.
 
-stop-imminent-danger = The child fears being hurt today. Stop, follow your emergency procedure, call the emergency contact and child protection.
+stop-imminent-danger = The child fears being hurt today. Stop. Follow your emergency procedure and call child protection; tell the child, in words they understand, what you are doing and why.
 
 ref-emergency = For immediate danger to life or safety.
 ref-child-protection = Protection and a guardian for the child; reporting may be mandatory.
@@ -90,3 +89,28 @@ q-gender-note = Ask only when it is safe to; record the person's own answer. "Pr
 c-gender-woman = Woman or girl
 c-gender-man = Man or boy
 c-gender-other = Another gender
+
+q-medical-urgent = Are you hurt or ill, so that you need a doctor right now?
+q-chores-heavy = At home, do you have so much housework or looking after others that you cannot go to school, play or rest?
+q-begs = Do you ask people for money, or sell things in the street, and give the money to someone else?
+q-crime = Has anyone made you steal, carry or sell drugs, or do other things that are against the law?
+q-crime-note = Tell the child that they are not in trouble for what they were made to do. Do not ask for details.
+q-owes-money = Do you or your family owe money to the people you work for, or to the people who brought you here?
+q-promise-kept = Did they keep those promises?
+q-can-go-home = Can you go home when you want to?
+q-can-call-family = Can you call or see your family when you want to?
+q-family-threatened = Has anyone said they would hurt your family, or that your family would be in trouble, if you do not do what they say?
+q-papers-kept-note = A parent keeping a young child's papers safely is not a sign; papers kept from the child so that they cannot leave, by anyone, are.
+ind-long-hours-young = Works more than 4 hours a day, under 15
+ind-night-work-young = Works at night, under 15
+ind-heavy-chores = So much housework or care that school, play or rest are not possible
+ind-begging-for-others = Begs or sells in the street for someone else
+ind-forced-crime = Made to commit illegal acts
+ind-child-debt = The child or the family owes money to those who control the child
+ind-family-threatened = Threats against the child's family
+ind-separated-from-family = Separated from parents and usual carers
+stop-urgent-medical-need = The child needs medical help now. Stop the interview and get care; tell the child what is happening and stay with them.
+safety-non-punishment = The child may have been made to break the law. Children are not to be punished for acts they were compelled to commit (non-punishment principle): do not report these acts as offences; involve child protection and legal advice.
+
+q-knows-where = Do you know the name of the town or place where you are now?
+ind-does-not-know-where = Does not know where they are

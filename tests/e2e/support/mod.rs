@@ -332,8 +332,9 @@ impl App {
     }
 }
 
-/// A scripted interview (`tests/interviews/*.answers`): the question id before each answer as a
-/// `# id` comment, and `#! expect level: …` headers. The CLI tests run the same files.
+/// A scripted interview (`tests/interviews/*.answers`, `tests/vignettes/*.answers`): answers keyed
+/// by question id (`age: 30`), or plain lines each after a `# id` comment, and `#! expect level: …`
+/// headers. The CLI tests run the same files.
 pub struct Script {
     pub answers: Vec<(String, String)>,
     pub headers: Vec<(String, String)>,
@@ -341,7 +342,11 @@ pub struct Script {
 
 impl Script {
     pub fn read(name: &str) -> Res<Script> {
-        let text = std::fs::read_to_string(root().join("tests/interviews").join(name))?;
+        Script::read_in("tests/interviews", name)
+    }
+
+    pub fn read_in(dir: &str, name: &str) -> Res<Script> {
+        let text = std::fs::read_to_string(root().join(dir).join(name))?;
         let mut answers = Vec::new();
         let mut headers = Vec::new();
         let mut question: Option<String> = None;
@@ -352,6 +357,12 @@ impl Script {
                 }
             } else if let Some(q) = line.strip_prefix('#') {
                 question = Some(q.trim().to_string());
+            } else if let Some((q, a)) = line.split_once(':').filter(|(q, _)| {
+                !q.is_empty()
+                    && q.chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+            }) {
+                answers.push((q.to_string(), a.trim().to_string()));
             } else if let Some(q) = question.take() {
                 answers.push((q, line.trim().to_string()));
             }

@@ -140,7 +140,54 @@ fn compile_inner(source: &str, today: Option<Date>, d: &mut Diagnostics) -> Opti
             "check the relevance conditions for contradictions or for questions that are themselves never shown",
         );
     }
+    check_outcomes_reachable(c.d, &doc.dimensions, &doc.outcome_rules, &protocol);
     Some(protocol)
+}
+
+/// A dimension no answers can meet, or an outcome rule no answers can fire, silently changes what
+/// a screening concludes: both are errors.
+fn check_outcomes_reachable(
+    d: &mut Diagnostics,
+    raw_dimensions: &[(String, crate::raw::RawDimension)],
+    raw_rules: &[(String, crate::raw::RawOutcomeRule)],
+    protocol: &Protocol,
+) {
+    for (di, [strong, medium, weak]) in reachability::unmeetable_dimensions(protocol) {
+        let id = &protocol.dimensions[di].id;
+        let (path, span) = raw_dimensions
+            .iter()
+            .find(|(_, r)| r.id.get_ref() == id)
+            .map_or((String::new(), 0..0), |(path, r)| (format!("{path}.id"), r.id.span()));
+        d.error_hint(
+            "dimension-unmeetable",
+            span,
+            path,
+            format!(
+                "dimension `{id}` can never be met: with every one of its indicators firing, the best profile counts {strong} strong, {medium} medium and {weak} weak, which reach none of its rule's patterns"
+            ),
+            "grade its indicators as the source list does, or add the indicators the source lists for it",
+        );
+    }
+    for ri in reachability::dead_outcome_rules(protocol) {
+        let rule = &protocol.outcome_rules[ri];
+        let (path, span) = raw_rules
+            .iter()
+            .find(|(_, r)| r.id.get_ref() == &rule.id)
+            .map_or((String::new(), 0..0), |(path, r)| {
+                (format!("{path}.when"), r.when.span())
+            });
+        d.error_hint(
+            "outcome-unreachable",
+            span,
+            path,
+            format!(
+                "outcome rule `{}` (level {}) can never fire: a dimension it needs can never be met, or an indicator it needs never fires or does not count for its age group",
+                rule.id,
+                rule.level.name()
+            ),
+            "check the dimensions and indicators the rule reads, and the indicators' strengths for that age group",
+        );
+    }
 }
 
 /// Sections and questions as declared in pass 1, with what pass 2 needs to finish them.
