@@ -35,7 +35,7 @@ fs-answer-dont-know = Не знаю
 fs-answer-prefer-not-to-say = Предпочитаю не отвечать
 fs-level-refer-now = Направить сейчас
 fs-level-assess-further = Нужна дополнительная оценка
-fs-level-labour-rights-concern = Нарушение трудовых прав
+fs-level-labour-rights-concern = Возможное нарушение трудовых прав
 fs-level-no-indication = Признаков не найдено
 fs-outcome-statement = Этот результат — указание для направления и помощи. Это не юридическое признание человека жертвой торговли людьми: это могут сделать только компетентные органы.
 

@@ -35,7 +35,7 @@ fs-answer-dont-know = Не знаю
 fs-answer-prefer-not-to-say = Волію не відповідати
 fs-level-refer-now = Направити зараз
 fs-level-assess-further = Потрібна додаткова оцінка
-fs-level-labour-rights-concern = Порушення трудових прав
+fs-level-labour-rights-concern = Можливе порушення трудових прав
 fs-level-no-indication = Ознак не виявлено
 fs-outcome-statement = Цей результат — вказівка для направлення і допомоги. Це не юридичне визнання людини жертвою торгівлі людьми: це можуть зробити лише компетентні органи.
 

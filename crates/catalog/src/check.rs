@@ -219,9 +219,17 @@ fn compare_variables(
 ) {
     let show =
         |v: &std::collections::BTreeSet<String>| v.iter().map(|x| format!("${x}")).collect::<Vec<_>>().join(", ");
+    // A translation may select on the respondent's grammatical gender where its grammar needs
+    // it; the engine gives every question that variable.
+    let own = |v: &std::collections::BTreeSet<String>| -> std::collections::BTreeSet<String> {
+        v.iter()
+            .filter(|x| x.as_str() != fieldscreen_protocol::builtin::GENDER_VARIABLE)
+            .cloned()
+            .collect()
+    };
     for (k, m) in messages {
         let Some(r) = reference.get(k) else { continue };
-        if r.variables != m.variables {
+        if own(&r.variables) != own(&m.variables) {
             out.push(diag(
                 severity,
                 "variables-differ",

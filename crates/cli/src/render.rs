@@ -4,6 +4,7 @@
 use anyhow::Result;
 use fieldscreen_catalog::Loaded;
 use fieldscreen_i18n::Chain;
+use fieldscreen_i18n::fluent::FluentArgs;
 use fieldscreen_protocol::model::{Kind, Question, SectionMode};
 use fieldscreen_protocol::{Answer, Outcome, Session};
 use fieldscreen_views::Langs;
@@ -61,15 +62,24 @@ impl<'a> Screen<'a> {
     }
 
     fn both(&self, key: &str) -> Vec<String> {
-        let mut lines = vec![self.line(&self.langs.interviewer, key)];
+        self.both_with(key, None)
+    }
+
+    /// A question as both read it, addressed to the respondent as the session knows them.
+    fn question_lines(&self, key: &str, session: &Session) -> Vec<String> {
+        self.both_with(key, Some(&fieldscreen_views::question_args(session)))
+    }
+
+    fn both_with(&self, key: &str, args: Option<&FluentArgs<'_>>) -> Vec<String> {
+        let mut lines = vec![self.line(&self.langs.interviewer, key, args)];
         if let Some(r) = &self.langs.respondent {
-            lines.push(self.line(r, key));
+            lines.push(self.line(r, key, args));
         }
         lines
     }
 
-    fn line(&self, chain: &Chain, key: &str) -> String {
-        let l = self.loaded.localizer.text(chain, key, None);
+    fn line(&self, chain: &Chain, key: &str, args: Option<&FluentArgs<'_>>) -> String {
+        let l = self.loaded.localizer.text(chain, key, args);
         let tag = chain
             .primary()
             .map(ToString::to_string)
@@ -122,9 +132,9 @@ impl<'a> Screen<'a> {
         let observed = section.mode == SectionMode::Observed || matches!(q.kind, Kind::Observation);
         if observed {
             out.push_str(&format!("   {}\n", self.cli("cli-observed-only", &[])));
-            out.push_str(&format!("{}\n", self.line(&self.langs.interviewer, &q.text_key)));
+            out.push_str(&format!("{}\n", self.line(&self.langs.interviewer, &q.text_key, None)));
         } else {
-            for l in self.both(&q.text_key) {
+            for l in self.question_lines(&q.text_key, session) {
                 out.push_str(&l);
                 out.push('\n');
             }

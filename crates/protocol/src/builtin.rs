@@ -78,6 +78,13 @@ pub const DOCUMENTS_CONSISTENT: &str = "consistent";
 pub const DOCUMENTS_ABSENT: &str = "absent";
 pub const DOCUMENTS_DOUBTFUL: &str = "doubtful";
 
+/// The variable every question text is given, so that a translation can address the respondent
+/// in the right grammatical gender once it is known (a Fluent selector): `woman`, `man`, or
+/// `unknown` (neutral wording, or both forms). Translations may select on it whether or not the
+/// default language does.
+pub const GENDER_VARIABLE: &str = "gender";
+pub const GENDER_UNKNOWN: &str = "unknown";
+
 /// Adulthood starts at 18 (Palermo Protocol art. 3(d); CoE Convention art. 4(d)).
 pub const ADULT_AGE: i64 = 18;
 

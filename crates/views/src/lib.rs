@@ -3,9 +3,10 @@
 //! the same texts out for a terminal.
 
 use fieldscreen_catalog::{CatalogError, Loaded};
+use fieldscreen_i18n::fluent::{FluentArgs, FluentValue};
 use fieldscreen_i18n::{Chain, Localized, TextDirection, format_date, format_number};
-use fieldscreen_protocol::model::{Kind, Question, SectionMode};
-use fieldscreen_protocol::{Answer, DurationUnit, Outcome, Session, State};
+use fieldscreen_protocol::model::{Kind, Question, ReportVariable, SectionMode};
+use fieldscreen_protocol::{Answer, DurationUnit, Outcome, Session, State, builtin};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize)]
@@ -29,6 +30,36 @@ impl From<Localized> for TextView {
             fell_back: l.fell_back,
         }
     }
+}
+
+/// The respondent's gender as the protocol's reporting map reads their answer, for grammar only:
+/// `woman`, `man`, or `unknown` until they say (or if they prefer not to, or say another gender).
+pub fn respondent_gender(session: &Session) -> &'static str {
+    let p = session.protocol();
+    p.report
+        .iter()
+        .filter(|f| f.variable == ReportVariable::Gender)
+        .filter_map(|f| {
+            session
+                .is_visible(f.question)
+                .then(|| session.answer_of(f.question))
+                .flatten()
+                .map(|a| f.categories(a))
+        })
+        .flatten()
+        .find_map(|c| match c.as_str() {
+            "woman" => Some("woman"),
+            "man" => Some("man"),
+            _ => None,
+        })
+        .unwrap_or(builtin::GENDER_UNKNOWN)
+}
+
+/// The variables every question text is given.
+pub fn question_args(session: &Session) -> FluentArgs<'static> {
+    let mut args = FluentArgs::new();
+    args.set(builtin::GENDER_VARIABLE, FluentValue::from(respondent_gender(session)));
+    args
 }
 
 /// The interviewer's language and, when different, the respondent's.
@@ -68,9 +99,18 @@ impl<'a> Langs<'a> {
 
     /// The interviewer's text, then the respondent's.
     pub fn both(&self, key: &str) -> Vec<TextView> {
-        let mut v = vec![self.one(key)];
+        self.both_with(key, None)
+    }
+
+    /// A question as both read it, addressed to the respondent as `session` knows them.
+    pub fn question_text(&self, key: &str, session: &Session) -> Vec<TextView> {
+        self.both_with(key, Some(&question_args(session)))
+    }
+
+    fn both_with(&self, key: &str, args: Option<&FluentArgs<'_>>) -> Vec<TextView> {
+        let mut v = vec![self.loaded.localizer.text(&self.interviewer, key, args).into()];
         if let Some(r) = &self.respondent {
-            v.push(self.loaded.localizer.text(r, key, None).into());
+            v.push(self.loaded.localizer.text(r, key, args).into());
         }
         v
     }
@@ -236,7 +276,7 @@ pub fn question(langs: &Langs<'_>, session: &Session) -> Option<QuestionView> {
         text: if observed {
             vec![langs.one(&q.text_key)]
         } else {
-            langs.both(&q.text_key)
+            langs.question_text(&q.text_key, session)
         },
         note: q.note_key.as_deref().map(|k| langs.one(k)),
         choices: match &q.kind {
