@@ -146,21 +146,66 @@ fn answer_value(a: &Answer) -> (String, String) {
     (kind, value)
 }
 
-pub fn export(vault: &mut Vault, format: Format, output: Option<&PathBuf>, yes: bool, t: &Texts) -> Result<ExitCode> {
+pub struct ExportRequest {
+    pub format: Format,
+    pub output: Option<PathBuf>,
+    pub yes: bool,
+    pub include_views: bool,
+}
+
+/// The answers of a case that may leave in a personal-data export: a survivors' views module
+/// only when asked for, and, when the case's protocol is not at hand to tell which answers
+/// those are, none (a person was told their account stays in their file).
+fn exportable(
+    answers: Vec<(String, Answer)>,
+    protocol: Option<&fieldscreen_protocol::Protocol>,
+    include_views: bool,
+) -> Vec<(String, Answer)> {
+    match (include_views, protocol) {
+        (true, _) => answers,
+        (false, Some(p)) => {
+            let views: Vec<&str> = p.survivor_views_questions().collect();
+            answers
+                .into_iter()
+                .filter(|(q, _)| !views.contains(&q.as_str()))
+                .collect()
+        }
+        (false, None) => Vec::new(),
+    }
+}
+
+pub fn export(vault: &mut Vault, src: &Sources, request: &ExportRequest, today: Date, t: &Texts) -> Result<ExitCode> {
+    let (format, output, yes) = (request.format, request.output.as_ref(), request.yes);
     let target = output.map_or_else(|| "stdout".to_string(), |p| p.display().to_string());
     if !confirm(t, "cli-confirm-export", &[("target", target.clone())], yes)? {
         println!("{}", t.t("cli-nothing-done", &[]));
         return Ok(ExitCode::FAILURE);
     }
     let cases = vault.list_cases(&CaseFilter::default())?;
+    let mut protocols: std::collections::BTreeMap<String, Option<std::sync::Arc<fieldscreen_protocol::Protocol>>> =
+        std::collections::BTreeMap::new();
+    let mut answers_of = |vault: &Vault, id: &str, protocol_id: &str| -> Result<Vec<(String, Answer)>> {
+        let protocol = protocols
+            .entry(protocol_id.to_string())
+            .or_insert_with(|| {
+                src.find(protocol_id)
+                    .ok()
+                    .and_then(|s| load(&s, &src.app, Some(today)).ok())
+                    .map(|l| l.protocol)
+            })
+            .clone();
+        Ok(exportable(
+            vault.load_case(id)?.answers()?,
+            protocol.as_deref(),
+            request.include_views,
+        ))
+    };
     let mut out = String::new();
     match format {
         Format::Json => {
             let mut all = Vec::new();
             for c in &cases {
-                let answers: serde_json::Map<String, serde_json::Value> = vault
-                    .load_case(&c.id)?
-                    .answers()?
+                let answers: serde_json::Map<String, serde_json::Value> = answers_of(vault, &c.id, &c.protocol_id)?
                     .into_iter()
                     .map(|(q, a)| (q, serde_json::to_value(a).unwrap_or_default()))
                     .collect();
@@ -172,7 +217,7 @@ pub fn export(vault: &mut Vault, format: Format, output: Option<&PathBuf>, yes: 
         Format::Csv => {
             out.push_str("case_id,protocol_id,protocol_version,state,level,question_id,answer_type,answer_value\n");
             for c in &cases {
-                let mut answers = vault.load_case(&c.id)?.answers()?;
+                let mut answers = answers_of(vault, &c.id, &c.protocol_id)?;
                 answers.sort_by(|a, b| a.0.cmp(&b.0));
                 for (q, a) in answers {
                     let (kind, value) = answer_value(&a);

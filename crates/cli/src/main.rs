@@ -241,6 +241,10 @@ enum CasesAction {
         output: Option<PathBuf>,
         #[arg(long)]
         yes: bool,
+        /// Also export what people said in a survivors' views module (left out unless asked:
+        /// they were told it stays in their file).
+        #[arg(long)]
+        include_views: bool,
     },
     /// Every case whose person consented to their data being kept, in the shape of IOM's Human
     /// Trafficking Case Data Standard, for an organisation's case system. Personal data: asks
@@ -371,8 +375,19 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 CasesAction::Resolve { id, question, keep } => {
                     sync_cmd::resolve_conflict(&mut vault, &src, &id, &question, keep, today, &t)
                 }
-                CasesAction::Export { format, output, yes } => {
-                    cases_cmd::export(&mut vault, format, output.as_ref(), yes, &t)
+                CasesAction::Export {
+                    format,
+                    output,
+                    yes,
+                    include_views,
+                } => {
+                    let request = cases_cmd::ExportRequest {
+                        format,
+                        output,
+                        yes,
+                        include_views,
+                    };
+                    cases_cmd::export(&mut vault, &src, &request, today, &t)
                 }
                 CasesAction::Htcds {
                     format,

@@ -753,6 +753,18 @@ fn reports_publish_no_count_below_k_and_nothing_personal() {
         assert!(!out.contains("MARKER-7731"), "free text in a report");
         assert!(!out.contains("MARKER-VIEWS"), "a survivor's own account in a report");
     }
+    // The personal-data export leaves the survivors' own accounts out unless asked for.
+    let export = |extra: &[&str]| {
+        let mut args = vec!["cases", "export", "--format", "csv", "--yes"];
+        args.extend_from_slice(extra);
+        text(&v.run(&args).stdout)
+    };
+    let plain = export(&[]);
+    assert!(
+        plain.contains("MARKER-7731") && !plain.contains("MARKER-VIEWS"),
+        "{plain}"
+    );
+    assert!(export(&["--include-views"]).contains("MARKER-VIEWS-5521"));
     // Referrals tracked past the suggestion show in the funnel.
     let refer_now: Vec<String> = v
         .cases()

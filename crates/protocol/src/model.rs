@@ -444,6 +444,15 @@ impl Protocol {
         self.question_index(id).map(|i| &self.questions[i])
     }
 
+    /// The questions of its survivors' views modules: the person's own account, which stays in
+    /// their case.
+    pub fn survivor_views_questions(&self) -> impl Iterator<Item = &str> {
+        self.questions
+            .iter()
+            .filter(|q| self.sections[q.section].is_survivor_views())
+            .map(|q| q.id.as_str())
+    }
+
     /// Every Fluent key the protocol's own file uses (built-in keys the protocol did not reword
     /// belong to the app's strings and are not listed).
     pub fn text_keys(&self) -> Vec<String> {

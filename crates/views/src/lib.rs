@@ -454,6 +454,47 @@ mod tests {
         assert_eq!((texts[0].lang.as_str(), texts[0].dir), ("en", "ltr"));
     }
 
+    /// The respondent is addressed in their grammatical gender once they have said it, and in a
+    /// neutral form before; the interviewer's English does not change.
+    #[test]
+    fn questions_address_the_respondent_in_their_grammatical_gender() {
+        let loaded = adult();
+        let langs = Langs::new(&loaded, "en", Some("fr")).expect("langs");
+        let text_for = |gender: Option<&str>| {
+            let mut s = Session::new(loaded.protocol.clone());
+            s.start();
+            while let Some(q) = s.current().cloned() {
+                let a = match q.id.as_str() {
+                    "safety_alone" | "safety_place" => Answer::Yes,
+                    "safety_interpreter" => Answer::Choice("no-interpreter".into()),
+                    "age" => Answer::Number(30),
+                    "age_documents" => Answer::Choice("consistent".into()),
+                    "consent" => Answer::Choice("full".into()),
+                    "gender" => gender.map_or(Answer::PreferNotToSay, |g| Answer::Choice(g.into())),
+                    "sexual_exploitation" => break,
+                    _ => match q.kind {
+                        Kind::Single(ref c) => Answer::Choice(c[0].code.clone()),
+                        Kind::Number { min, .. } => Answer::Number(min),
+                        Kind::YesNo | Kind::Observation => Answer::No,
+                        _ => Answer::DontKnow,
+                    },
+                };
+                s.answer(a).expect("answer fits");
+            }
+            langs.question_text("q-sexual-exploitation", &s)
+        };
+        let woman = text_for(Some("woman"));
+        assert!(woman[1].text.contains("obligée"), "{}", woman[1].text);
+        let man = &text_for(Some("man"))[1].text;
+        assert!(
+            man.contains("obligé") && !man.contains("obligée") && !man.contains("·e"),
+            "{man}"
+        );
+        assert!(text_for(None)[1].text.contains("obligé·e"));
+        assert_eq!(woman[0].text, text_for(Some("man"))[0].text);
+        assert_eq!(respondent_gender(&Session::new(loaded.protocol.clone())), "unknown");
+    }
+
     #[test]
     fn answers_read_as_labels_numbers_and_the_persons_own_words() {
         let loaded = adult();
