@@ -61,7 +61,9 @@ async fn answer(app: &App, kind: &str, value: &str) -> Res<()> {
 }
 
 /// Runs a scripted interview to its end; returns the outcome level and how many screens it took.
-async fn interview(app: &App, script: &Script) -> Res<(String, usize)> {
+/// With `skip_unlisted`, a question the script does not name is skipped, as the CLI's
+/// `--unlisted skip` does.
+async fn interview(app: &App, script: &Script, skip_unlisted: bool) -> Res<(String, usize)> {
     let mut previous: Option<String> = None;
     let mut screens = 0;
     loop {
@@ -71,16 +73,18 @@ async fn interview(app: &App, script: &Script) -> Res<(String, usize)> {
             "error" => return Err(format!("the app refused an answer after {previous:?}: {kind}").into()),
             _ => {}
         }
-        if screens == 0 {
+        if screens == 0 && !skip_unlisted {
             app.shot("03-first-question-en-ar").await?;
         }
-        if question == "sector" {
+        if question == "sector" && !skip_unlisted {
             check_bilingual(app).await?;
             app.shot("04-bilingual-question-en-ar").await?;
         }
-        let value = script
-            .answer_for(&question)
-            .ok_or_else(|| format!("the script has no answer for `{question}`"))?;
+        let value = match script.answer_for(&question) {
+            Some(v) => v,
+            None if skip_unlisted => ">",
+            None => return Err(format!("the script has no answer for `{question}`").into()),
+        };
         answer(app, &kind, value).await?;
         previous = Some(question);
         screens += 1;
@@ -133,7 +137,7 @@ async fn screening_survives_a_restart_and_quick_exit_hides_it() -> Res<()> {
     app.choose("[data-field=interviewer-lang]", "en").await?;
     app.choose("[data-field=respondent-lang]", "ar").await?;
     app.click("form button[type=submit]").await?;
-    let (level, screens) = interview(&app, &script).await?;
+    let (level, screens) = interview(&app, &script, false).await?;
     app.shot("05-outcome").await?;
     assert_eq!(
         level, expected_level,
@@ -284,6 +288,63 @@ async fn screening_survives_a_restart_and_quick_exit_hides_it() -> Res<()> {
         1,
         "the vault must be locked again"
     );
+    app.quit().await?;
+    Ok(())
+}
+
+/// Case stories (tests/vignettes) through the real app: what the app shows is what the CLI
+/// concluded for the same keyed answers, including the move to the child questions before
+/// consent and an unfinished screening shown as no result.
+#[tokio::test(flavor = "current_thread")]
+async fn case_stories_reach_the_same_result_in_the_app() -> Res<()> {
+    const STORIES: [&str; 5] = [
+        "pm-01-coached-16-says-19.answers",
+        "as-02-deceived-into-sex-money-taken.answers",
+        "tr-01-border-coached-companion.answers",
+        "om-01-fee-family-bad-housing.answers",
+        "pp-01-postponed-companion.answers",
+    ];
+    let display = Display::start()?;
+    let vault = tempfile::tempdir()?;
+    let driver = Driver::start(&display, vault.path())?;
+    let app = driver.launch().await?;
+    app.wait("form input[type=password]").await?;
+    app.fill("form input[type=password]", PASSPHRASE).await?;
+    app.fill("form label:nth-of-type(3) input[type=password]", PASSPHRASE)
+        .await?;
+    app.click("form button[type=submit]").await?;
+    app.wait("[data-action=start]").await?;
+    for name in STORIES {
+        let script = Script::read_in("tests/vignettes", name)?;
+        let protocol = script
+            .header("protocol")
+            .ok_or("the story names no protocol")?
+            .to_string();
+        let expected = script
+            .header("expect result")
+            .ok_or("the story names no result")?
+            .to_string();
+        app.click("[data-action=start]").await?;
+        app.click(&format!("input[name=protocol][value={protocol}]")).await?;
+        app.choose("[data-field=interviewer-lang]", "en").await?;
+        app.choose("[data-field=respondent-lang]", "fr").await?;
+        app.click("form button[type=submit]").await?;
+        let (level, _) = interview(&app, &script, true).await?;
+        let stem = name.trim_end_matches(".answers");
+        app.shot(&format!("10-story-{stem}")).await?;
+        assert_eq!(level, expected, "{name}: the app shows `{level}`");
+        if expected == "incomplete" {
+            // Neither a level nor a rule's conclusion: only what was seen, and the way on.
+            let heading = app.text("[data-level]").await?;
+            let shown = app.text("main").await?;
+            assert!(
+                heading.starts_with("Incomplete") && !shown.contains("assessment is needed"),
+                "{name}: an unfinished screening must not read as a result: {shown}"
+            );
+        }
+        app.click("[data-action=home]").await?;
+        app.wait("[data-action=start]").await?;
+    }
     app.quit().await?;
     Ok(())
 }

@@ -61,10 +61,6 @@ impl<'a> Screen<'a> {
         isolate(&self.loaded.localizer.text(&self.langs.interviewer, key, Some(&a)))
     }
 
-    fn both(&self, key: &str) -> Vec<String> {
-        self.both_with(key, None)
-    }
-
     /// A question as both read it, addressed to the respondent as the session knows them.
     fn question_lines(&self, key: &str, session: &Session) -> Vec<String> {
         self.both_with(key, Some(&fieldscreen_views::question_args(session)))
@@ -241,7 +237,8 @@ impl<'a> Screen<'a> {
                     ]
                 )
             ));
-            if let Some(r) = &pr.rule {
+            // A rule's explanation is a conclusion: an unfinished interview has none.
+            if let (Some(r), Some(_)) = (&pr.rule, o.result) {
                 out.push_str(&format!(
                     "  {}\n",
                     self.cli("cli-outcome-because", &[("reason", self.plain(&r.explanation_key))])

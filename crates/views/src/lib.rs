@@ -328,10 +328,17 @@ pub fn outcome(langs: &Langs<'_>, session: &Session, o: &Outcome) -> OutcomeView
                 text: langs.one(&format!("fs-level-{}", l.name())),
             })
             .collect(),
-        // Several profiles (labour, sexual) can fire the same rule; it is one reason.
+        // Several profiles (labour, sexual) can fire the same rule; it is one reason. A rule's
+        // explanation is a conclusion, so an unfinished interview shows none.
         reasons: {
             let mut keys: Vec<&str> = Vec::new();
-            for r in o.profiles.iter().filter_map(|pr| pr.rule.as_ref()) {
+            let concluded = o.result.is_some();
+            for r in o
+                .profiles
+                .iter()
+                .filter(|_| concluded)
+                .filter_map(|pr| pr.rule.as_ref())
+            {
                 if !keys.contains(&r.explanation_key.as_str()) {
                     keys.push(&r.explanation_key);
                 }

@@ -21,13 +21,21 @@ c-sector-online-scam = Travail en ligne depuis un complexe (appels, messages, fr
 c-sector-other = Autre chose
 q-origin-country = De quel pays venez-vous ?
 q-time-in-work = Depuis combien de temps faites-vous ce travail ?
-q-arrival-date = Quand êtes-vous arrivé dans ce pays ?
+q-arrival-date = Quand êtes-vous { $gender ->
+        [woman] arrivée
+        [man] arrivé
+       *[unknown] arrivé·e
+    } dans ce pays ?
 q-arrival-date-note = Une date approximative suffit ; choisissez « je ne sais pas » si la personne n'est pas sûre.
 q-preferred-language = Dans quelle langue souhaitez-vous nous parler ?
 
-section-recruitment = Comment vous êtes arrivé à ce travail
+section-recruitment = Comment ce travail a commencé
 section-recruitment-note = Interrogez sur la période avant le début du travail. Laissez la personne raconter dans son propre ordre.
-q-recruiter-relation = Qui vous a trouvé ce travail, ou vous y a amené ?
+q-recruiter-relation = Qui vous a trouvé ce travail, ou vous y a { $gender ->
+        [woman] amenée
+        [man] amené
+       *[unknown] amené·e
+    } ?
 c-relation-partner = Un partenaire, petit ami ou petite amie
 c-relation-family = Quelqu'un de ma famille
 c-relation-friend = Un ami ou une connaissance
@@ -43,7 +51,11 @@ q-hardship-before = À ce moment-là, étiez-vous dans une situation très diffi
 section-work-conditions = Vos conditions de travail et de vie
 q-hours-per-day = Un jour normal, combien d'heures travaillez-vous ?
 q-day-off = Avez-vous au moins un jour de repos par semaine ?
-q-pay = Comment êtes-vous payé ?
+q-pay = Comment êtes-vous { $gender ->
+        [woman] payée
+        [man] payé
+       *[unknown] payé·e
+    } ?
 c-pay-as-agreed = Comme convenu
 c-pay-less = Moins que convenu
 c-pay-nothing = Pas du tout
@@ -68,7 +80,11 @@ q-debt = Devez-vous de l'argent à votre employeur, ou à la personne qui vous a
        *[unknown] amené·e
     } ici ?
 q-debt-unpayable = La dette ne cesse-t-elle d'augmenter, ou ne voyez-vous aucun moyen de la rembourser ?
-q-threats = Quelqu'un vous a-t-il menacé, vous ou votre famille ?
+q-threats = Quelqu'un vous a-t-il { $gender ->
+        [woman] menacée
+        [man] menacé
+       *[unknown] menacé·e
+    }, vous ou votre famille ?
 q-threat-authorities = Quelqu'un a-t-il dit qu'il vous dénoncerait à la police ou aux services d'immigration ?
 q-violence = Quelqu'un vous a-t-il { $gender ->
         [woman] frappée, blessée
@@ -100,7 +116,11 @@ q-views-consent = En dehors de ces questions : souhaitez-vous me dire, avec vos 
        *[unknown] traité·e
     } ? Cela reste dans votre dossier. Ce n'est jamais compté dans les chiffres, sauf le nombre de personnes qui ont choisi de parler, et c'est retiré de toute copie de votre dossier sauf si vous acceptez de le partager.
 q-views-needs = De quoi avez-vous le plus besoin maintenant ?
-q-views-treatment = Comment avez-vous été traité(e), par qui que ce soit, y compris les autorités et des organisations comme la nôtre ?
+q-views-treatment = Comment avez-vous été { $gender ->
+        [woman] traitée
+        [man] traité
+       *[unknown] traité·e
+    }, par qui que ce soit, y compris les autorités et des organisations comme la nôtre ?
 section-closing = Clôture
 q-anything-else = Y a-t-il autre chose que vous voulez me dire ?
 q-closing-note = Remerciez la personne. Expliquez la suite, l'aide disponible, et que rien ne sera fait sans son accord, sauf si la loi l'exige.
