@@ -226,10 +226,10 @@ fn meetable(p: &Protocol, fires: &[bool], profile: Profile) -> Vec<bool> {
                 u32::try_from(n).unwrap_or(u32::MAX)
             };
             let (strong, medium, weak) = (count(Strength::Strong), count(Strength::Medium), count(Strength::Weak));
-            p.dimension_rules[dim.rule]
-                .met_when
-                .iter()
-                .any(|pat| pat.reached_by(strong, medium, weak))
+            // A rule that did not compile was reported already: no second verdict on it.
+            p.dimension_rules
+                .get(dim.rule)
+                .is_none_or(|rule| rule.met_when.iter().any(|pat| pat.reached_by(strong, medium, weak)))
         })
         .collect()
 }

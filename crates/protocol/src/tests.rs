@@ -47,6 +47,16 @@ fn through_gate(s: &mut Session, age: Option<i64>, consent: &str) {
     }
 }
 
+/// The safety check answered as safe: alone, no companion, no interpreter needed, a safe place.
+fn safe_setting() -> Vec<Answer> {
+    vec![
+        Answer::Yes,
+        Answer::No,
+        Answer::Choice("no-interpreter".into()),
+        Answer::Yes,
+    ]
+}
+
 /// A safe setting, the age, full consent.
 fn past_gate(s: &mut Session, age: i64) {
     through_gate(s, Some(age), "full");
@@ -128,12 +138,7 @@ fn enforced_steps_cannot_be_skipped_or_dodged() {
     s.start();
     assert!(s.skip().is_err(), "the safety check is required");
     assert!(s.answer(Answer::DontKnow).is_err());
-    for a in [
-        Answer::Yes,
-        Answer::No,
-        Answer::Choice("no-interpreter".into()),
-        Answer::Yes,
-    ] {
+    for a in safe_setting() {
         s.answer(a).expect("safety");
     }
     // Age before consent: it decides who must agree and which questions follow.
@@ -312,14 +317,10 @@ fn override_needs_a_reason_and_keeps_the_computed_level() {
 fn age_gate_presumes_minority_when_uncertain() {
     let mut s = Session::new(adult());
     s.start();
-    for a in [
-        Answer::Yes,
-        Answer::No,
-        Answer::Choice("no-interpreter".into()),
-        Answer::Yes,
-        Answer::DontKnow,
-        Answer::Choice("absent".into()),
-    ] {
+    for a in safe_setting()
+        .into_iter()
+        .chain([Answer::DontKnow, Answer::Choice("absent".into())])
+    {
         s.answer(a).expect("answer");
     }
     assert_eq!(
@@ -624,14 +625,10 @@ fn a_stated_adult_age_under_22_still_asks_for_reasons_to_believe_a_child() {
     assert_eq!(s.protocol().header.id, "adult-trafficking");
     let mut s = branched();
     s.start();
-    for a in [
-        Answer::Yes,
-        Answer::No,
-        Answer::Choice("no-interpreter".into()),
-        Answer::Yes,
-        Answer::Number(19),
-        Answer::Choice("consistent".into()),
-    ] {
+    for a in safe_setting()
+        .into_iter()
+        .chain([Answer::Number(19), Answer::Choice("consistent".into())])
+    {
         s.answer(a).expect("answer");
     }
     assert_eq!(current_id(&s).as_deref(), Some(crate::builtin::AGE_MINOR_REASONS));
@@ -652,14 +649,10 @@ fn a_stated_adult_age_under_22_still_asks_for_reasons_to_believe_a_child() {
 fn an_older_stated_age_with_a_matching_document_asks_no_more() {
     let mut s = branched();
     s.start();
-    for a in [
-        Answer::Yes,
-        Answer::No,
-        Answer::Choice("no-interpreter".into()),
-        Answer::Yes,
-        Answer::Number(30),
-        Answer::Choice("consistent".into()),
-    ] {
+    for a in safe_setting()
+        .into_iter()
+        .chain([Answer::Number(30), Answer::Choice("consistent".into())])
+    {
         s.answer(a).expect("answer");
     }
     assert_eq!(current_id(&s).as_deref(), Some(crate::builtin::CONSENT));
@@ -676,13 +669,7 @@ fn the_branch_follows_a_corrected_age_until_consent_and_never_after() {
     assert_eq!(s.protocol().header.id, "child-trafficking");
     let mut s = branched();
     s.start();
-    for a in [
-        Answer::Yes,
-        Answer::No,
-        Answer::Choice("no-interpreter".into()),
-        Answer::Yes,
-        Answer::Number(15),
-    ] {
+    for a in safe_setting().into_iter().chain([Answer::Number(15)]) {
         s.answer(a).expect("answer");
     }
     assert_eq!(s.protocol().header.id, "child-trafficking");
@@ -705,14 +692,10 @@ fn a_child_who_refuses_is_still_referred_to_child_protection() {
     for refusal in ["consent", "assent"] {
         let mut s = branched();
         s.start();
-        for a in [
-            Answer::Yes,
-            Answer::No,
-            Answer::Choice("no-interpreter".into()),
-            Answer::Yes,
-            Answer::Number(14),
-            Answer::Choice("absent".into()),
-        ] {
+        for a in safe_setting()
+            .into_iter()
+            .chain([Answer::Number(14), Answer::Choice("absent".into())])
+        {
             s.answer(a).expect("answer");
         }
         if refusal == "consent" {

@@ -30,6 +30,14 @@ fn find_program(name: &str, extra: &[PathBuf]) -> Res<PathBuf> {
         .ok_or_else(|| format!("`{name}` not found: run ./scripts/setup-system.sh").into())
 }
 
+/// The app tests run one at a time: two instances of the app share its identity's WebKit data,
+/// and two WebKit processes at once on a two-core machine hang (seen: "session deleted because
+/// of page crash or hang"). A test that panicked does not stop the next one.
+pub fn one_at_a_time() -> std::sync::MutexGuard<'static, ()> {
+    static SERIAL: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    SERIAL.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
 fn free_port() -> Res<u16> {
     Ok(TcpListener::bind("127.0.0.1:0")?.local_addr()?.port())
 }
@@ -338,6 +346,8 @@ impl App {
 pub struct Script {
     pub answers: Vec<(String, String)>,
     pub headers: Vec<(String, String)>,
+    /// `:stop-at QUESTION`: the respondent stops when that question comes.
+    pub stop_at: Option<String>,
 }
 
 impl Script {
@@ -350,8 +360,11 @@ impl Script {
         let mut answers = Vec::new();
         let mut headers = Vec::new();
         let mut question: Option<String> = None;
+        let mut stop_at = None;
         for line in text.lines() {
-            if let Some(h) = line.strip_prefix("#!") {
+            if let Some(q) = line.strip_prefix(":stop-at ") {
+                stop_at = Some(q.trim().to_string());
+            } else if let Some(h) = line.strip_prefix("#!") {
                 if let Some((k, v)) = h.split_once(':') {
                     headers.push((k.trim().to_string(), v.trim().to_string()));
                 }
@@ -367,7 +380,11 @@ impl Script {
                 answers.push((q, line.trim().to_string()));
             }
         }
-        Ok(Script { answers, headers })
+        Ok(Script {
+            answers,
+            headers,
+            stop_at,
+        })
     }
 
     pub fn header(&self, key: &str) -> Option<&str> {

@@ -140,7 +140,11 @@ fn compile_inner(source: &str, today: Option<Date>, d: &mut Diagnostics) -> Opti
             "check the relevance conditions for contradictions or for questions that are themselves never shown",
         );
     }
-    check_outcomes_reachable(c.d, &doc.dimensions, &doc.outcome_rules, &protocol);
+    // On a protocol that already has errors (an indicator or rule that did not compile), the
+    // counts would be wrong and the verdicts false alarms.
+    if !c.d.has_errors() {
+        check_outcomes_reachable(c.d, &doc.dimensions, &doc.outcome_rules, &protocol);
+    }
     Some(protocol)
 }
 
