@@ -123,7 +123,7 @@ async fn check_bilingual(app: &App) -> Res<()> {
 
 #[tokio::test(flavor = "current_thread")]
 async fn screening_survives_a_restart_and_quick_exit_hides_it() -> Res<()> {
-    let _serial = support::one_at_a_time();
+    let _serial = support::one_at_a_time().await;
     let display = Display::start()?;
     let vault = tempfile::tempdir()?;
     let driver = Driver::start(&display, vault.path())?;
@@ -309,7 +309,7 @@ async fn screening_survives_a_restart_and_quick_exit_hides_it() -> Res<()> {
 /// consent and an unfinished screening shown as no result.
 #[tokio::test(flavor = "current_thread")]
 async fn case_stories_reach_the_same_result_in_the_app() -> Res<()> {
-    let _serial = support::one_at_a_time();
+    let _serial = support::one_at_a_time().await;
     let mut stories: Vec<String> = std::fs::read_dir(root().join("tests/vignettes"))?
         .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
         .filter(|n| n.ends_with(".answers"))

@@ -33,9 +33,9 @@ fn find_program(name: &str, extra: &[PathBuf]) -> Res<PathBuf> {
 /// The app tests run one at a time: two instances of the app share its identity's WebKit data,
 /// and two WebKit processes at once on a two-core machine hang (seen: "session deleted because
 /// of page crash or hang"). A test that panicked does not stop the next one.
-pub fn one_at_a_time() -> std::sync::MutexGuard<'static, ()> {
-    static SERIAL: std::sync::Mutex<()> = std::sync::Mutex::new(());
-    SERIAL.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+pub async fn one_at_a_time() -> tokio::sync::MutexGuard<'static, ()> {
+    static SERIAL: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+    SERIAL.lock().await
 }
 
 fn free_port() -> Res<u16> {
