@@ -196,3 +196,5 @@ rule-adult-coerced-in-transit = Coercion on the journey together with deception,
 stop-urgent-medical-need = The person needs medical help now. Stop the interview and ask whether they agree to you calling a doctor or an ambulance; call without asking only if they cannot answer and a life is at risk.
 safety-non-punishment = The person may have been made to break the law or to lie to officials. Victims are not to be punished for acts they were compelled to commit (non-punishment principle, CoE Convention art. 26): do not report these acts as offences, and refer for legal advice.
 safety-sexual-violence-care = Sexual violence was disclosed. Offer confidential medical care (emergency contraception and HIV prevention are time-limited), a female or male worker as the person prefers, and never ask for details.
+
+rule-adult-coerced-to-work = Work exacted under coercion: coercion at destination together with exploitative conditions, or exploitative conditions under a strong form of control (confinement, documents, debt bondage, violence).

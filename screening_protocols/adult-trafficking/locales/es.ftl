@@ -205,3 +205,5 @@ rule-adult-coerced-in-transit = Coacción durante el viaje junto con engaño, ab
 stop-urgent-medical-need = La persona necesita atención médica ahora. Detenga la entrevista y pregúntele si acepta que llame a un médico o a una ambulancia; llame sin preguntar solo si no puede responder y una vida corre peligro.
 safety-non-punishment = Puede que la persona haya sido obligada a infringir la ley o a mentir a las autoridades. Las víctimas no deben ser castigadas por actos que se vieron obligadas a cometer (principio de no punición, Convenio del Consejo de Europa, art. 26): no denuncie estos actos como delitos y derive a asesoría jurídica.
 safety-sexual-violence-care = Se ha revelado violencia sexual. Ofrezca atención médica confidencial (la anticoncepción de emergencia y la profilaxis del VIH tienen un plazo), una profesional o un profesional según prefiera la persona, y nunca pida detalles.
+
+rule-adult-coerced-to-work = Trabajo obtenido bajo coacción: coacción en destino junto con condiciones de explotación, o condiciones de explotación bajo una forma fuerte de control (encierro, documentos, servidumbre por deudas, violencia).

@@ -262,3 +262,5 @@ q-medical-refused = { $gender ->
         [man] Quand vous étiez malade ou blessé, vous a-t-on empêché de voir un médecin ?
        *[unknown] Quand vous étiez malade ou blessé·e, vous a-t-on empêché·e de voir un médecin ?
     }
+
+rule-adult-coerced-to-work = Travail obtenu sous la contrainte : contrainte à destination avec des conditions d'exploitation, ou conditions d'exploitation sous une forme forte de contrôle (enfermement, documents, servitude pour dettes, violence).

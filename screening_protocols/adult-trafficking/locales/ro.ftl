@@ -229,3 +229,5 @@ rule-adult-coerced-in-transit = Constrângere pe drum împreună cu înșelăciu
 stop-urgent-medical-need = Persoana are nevoie acum de îngrijire medicală. Opriți discuția și întrebați-o dacă acceptă să chemați un medic sau o ambulanță; sunați fără să întrebați doar dacă nu poate răspunde și o viață este în pericol.
 safety-non-punishment = Este posibil ca persoana să fi fost obligată să încalce legea sau să mintă autoritățile. Victimele nu trebuie pedepsite pentru fapte pe care au fost constrânse să le comită (principiul nepedepsirii, Convenția Consiliului Europei, art. 26): nu raportați aceste fapte ca infracțiuni și îndrumați spre consiliere juridică.
 safety-sexual-violence-care = A fost dezvăluită violență sexuală. Oferiți îngrijire medicală confidențială (contracepția de urgență și prevenirea HIV au un termen), o lucrătoare sau un lucrător după preferința persoanei, și nu cereți niciodată detalii.
+
+rule-adult-coerced-to-work = Muncă obținută prin constrângere: constrângere la destinație împreună cu condiții de exploatare, sau condiții de exploatare sub o formă puternică de control (închidere, acte, servitute pentru datorii, violență).

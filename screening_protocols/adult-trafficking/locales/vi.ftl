@@ -197,3 +197,5 @@ rule-adult-coerced-in-transit = Bị cưỡng ép trong chuyến đi cùng với
 stop-urgent-medical-need = Người này cần được chữa trị ngay. Dừng phỏng vấn và hỏi họ có đồng ý để bạn gọi bác sĩ hoặc xe cấp cứu không; chỉ gọi mà không hỏi khi họ không thể trả lời và tính mạng đang bị đe dọa.
 safety-non-punishment = Người này có thể đã bị ép vi phạm pháp luật hoặc nói dối cán bộ. Nạn nhân không bị trừng phạt vì những hành vi họ bị ép phải làm (nguyên tắc không trừng phạt, Công ước Hội đồng châu Âu, điều 26): không báo cáo các hành vi này như vi phạm, và giới thiệu đến tư vấn pháp lý.
 safety-sexual-violence-care = Có tiết lộ về bạo lực tình dục. Đề nghị chăm sóc y tế kín đáo (thuốc tránh thai khẩn cấp và dự phòng HIV có thời hạn), nhân viên nữ hoặc nam tùy người đó chọn, và không bao giờ hỏi chi tiết.
+
+rule-adult-coerced-to-work = Lao động bị cưỡng ép: bị cưỡng ép tại nơi đến cùng với điều kiện bóc lột, hoặc điều kiện bóc lột kèm một hình thức kiểm soát mạnh (giam giữ, giấy tờ, nợ nần trói buộc, bạo lực).
