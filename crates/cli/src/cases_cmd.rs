@@ -151,6 +151,8 @@ pub struct ExportRequest {
     pub output: Option<PathBuf>,
     pub yes: bool,
     pub include_views: bool,
+    /// Unencrypted, on explicit request only; otherwise sealed under a passphrase of its own.
+    pub plaintext: bool,
 }
 
 /// The answers of a case that may leave in a personal-data export: a survivors' views module
@@ -176,11 +178,26 @@ fn exportable(
 
 pub fn export(vault: &mut Vault, src: &Sources, request: &ExportRequest, today: Date, t: &Texts) -> Result<ExitCode> {
     let (format, output, yes) = (request.format, request.output.as_ref(), request.yes);
+    if !request.plaintext && output.is_none() {
+        eprintln!("{}", t.t("cli-sealed-needs-output", &[]));
+        return Ok(ExitCode::from(2));
+    }
     let target = output.map_or_else(|| "stdout".to_string(), |p| p.display().to_string());
-    if !confirm(t, "cli-confirm-export", &[("target", target.clone())], yes)? {
+    let question = if request.plaintext {
+        "cli-confirm-export"
+    } else {
+        "cli-confirm-export-sealed"
+    };
+    if !confirm(t, question, &[("target", target.clone())], yes)? {
         println!("{}", t.t("cli-nothing-done", &[]));
         return Ok(ExitCode::FAILURE);
     }
+    // Asked before the long part, so nobody waits for a prompt at the end.
+    let export_passphrase = if request.plaintext {
+        None
+    } else {
+        Some(crate::passphrase::new_export_passphrase(t)?)
+    };
     let cases = vault.list_cases(&CaseFilter::default())?;
     let mut protocols: std::collections::BTreeMap<String, Option<std::sync::Arc<fieldscreen_protocol::Protocol>>> =
         std::collections::BTreeMap::new();
@@ -236,17 +253,26 @@ pub fn export(vault: &mut Vault, src: &Sources, request: &ExportRequest, today: 
             }
         }
     }
-    match output {
-        Some(p) => std::fs::write(p, out)?,
-        None => print!("{out}"),
+    let count = cases.len().to_string();
+    match (output, &export_passphrase) {
+        (Some(p), Some(secret)) => {
+            let content = match format {
+                Format::Csv => "cases.csv",
+                Format::Json => "cases.json",
+            };
+            let sealed =
+                fieldscreen_vault::seal(out.as_bytes(), secret, content, fieldscreen_vault::KdfParams::DEFAULT)?;
+            crate::private_file::write_private(p, &sealed)?;
+        }
+        (Some(p), None) => crate::private_file::write_private(p, out.as_bytes())?,
+        (None, _) => print!("{out}"),
     }
     vault.record_action("export", None)?;
-    eprintln!(
-        "{}",
-        t.t(
-            "cli-exported",
-            &[("count", cases.len().to_string()), ("target", target)]
-        )
-    );
+    let done = if request.plaintext {
+        "cli-written-plain"
+    } else {
+        "cli-written-sealed"
+    };
+    eprintln!("{}", t.t(done, &[("count", count), ("target", target)]));
     Ok(ExitCode::SUCCESS)
 }

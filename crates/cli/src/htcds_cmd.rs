@@ -3,12 +3,13 @@
 
 use crate::cases_cmd::confirm;
 use crate::passphrase;
+use crate::private_file::write_private;
 use crate::sources::Sources;
 use crate::texts::Texts;
 use anyhow::{Context, Result, bail};
 use fieldscreen_catalog::load;
 use fieldscreen_report::htcds::{export_vault, to_csv, to_json};
-use fieldscreen_vault::{KdfParams, MIN_PASSPHRASE_CHARS, Vault, is_sealed, seal, sealed_content, unseal};
+use fieldscreen_vault::{KdfParams, Vault, is_sealed, seal, sealed_content, unseal};
 use jiff::civil::Date;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -27,14 +28,6 @@ pub struct Request {
     pub yes: bool,
 }
 
-/// Writes through a temporary file beside the target, so a failure never leaves half a file.
-fn write_whole(path: &Path, bytes: &[u8]) -> Result<()> {
-    let tmp = path.with_extension("partial");
-    std::fs::write(&tmp, bytes).with_context(|| format!("writing {}", tmp.display()))?;
-    std::fs::rename(&tmp, path).with_context(|| format!("writing {}", path.display()))?;
-    Ok(())
-}
-
 pub fn export(vault: &mut Vault, src: &Sources, req: &Request, today: Date, t: &Texts) -> Result<ExitCode> {
     let target = req.output.display().to_string();
     let key = if req.plaintext {
@@ -50,17 +43,7 @@ pub fn export(vault: &mut Vault, src: &Sources, req: &Request, today: Date, t: &
     let export_passphrase = if req.plaintext {
         None
     } else {
-        let p = passphrase::export_passphrase(t)?;
-        if p.chars().count() < MIN_PASSPHRASE_CHARS {
-            bail!(
-                "{}",
-                t.t(
-                    "cli-export-passphrase-short",
-                    &[("min", MIN_PASSPHRASE_CHARS.to_string())]
-                )
-            );
-        }
-        Some(p)
+        Some(passphrase::new_export_passphrase(t)?)
     };
     let protocol = |id: &str| {
         let source = src.find(id).ok()?;
@@ -77,12 +60,12 @@ pub fn export(vault: &mut Vault, src: &Sources, req: &Request, today: Date, t: &
         Some(p) => seal(text.as_bytes(), p, content, KdfParams::DEFAULT)?,
         None => text.into_bytes(),
     };
-    write_whole(&req.output, &bytes)?;
+    write_private(&req.output, &bytes)?;
     let count = export.cases.len().to_string();
     let done = if req.plaintext {
-        "cli-htcds-written-plain"
+        "cli-written-plain"
     } else {
-        "cli-htcds-written-sealed"
+        "cli-written-sealed"
     };
     eprintln!("{}", t.t(done, &[("count", count), ("target", target)]));
     if export.without_consent > 0 {
@@ -117,7 +100,7 @@ pub fn unseal_file(file: &Path, output: Option<&PathBuf>, t: &Texts) -> Result<E
     let p = passphrase::export_passphrase_once(t)?;
     let plain = unseal(&sealed, &p)?;
     match output {
-        Some(o) => write_whole(o, &plain)?,
+        Some(o) => write_private(o, &plain)?,
         None => std::io::stdout().write_all(&plain)?,
     }
     Ok(ExitCode::SUCCESS)

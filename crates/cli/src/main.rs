@@ -7,6 +7,7 @@ mod htcds_cmd;
 mod input;
 mod interview;
 mod passphrase;
+mod private_file;
 mod protocol_cmd;
 mod referral_cmd;
 mod render;
@@ -245,6 +246,11 @@ enum CasesAction {
         /// they were told it stays in their file).
         #[arg(long)]
         include_views: bool,
+        /// Write the file unencrypted (readable by its owner only). Without it the file is
+        /// sealed under a passphrase of its own (FIELDSCREEN_EXPORT_PASSPHRASE, or typed
+        /// twice); open it with `fieldscreen unseal`.
+        #[arg(long)]
+        plaintext: bool,
     },
     /// Every case whose person consented to their data being kept, in the shape of IOM's Human
     /// Trafficking Case Data Standard, for an organisation's case system. Personal data: asks
@@ -380,12 +386,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     output,
                     yes,
                     include_views,
+                    plaintext,
                 } => {
                     let request = cases_cmd::ExportRequest {
                         format,
                         output,
                         yes,
                         include_views,
+                        plaintext,
                     };
                     cases_cmd::export(&mut vault, &src, &request, today, &t)
                 }

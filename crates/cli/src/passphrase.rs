@@ -82,6 +82,17 @@ pub fn export_passphrase(t: &crate::texts::Texts) -> Result<Zeroizing<String>> {
     Ok(first)
 }
 
+/// The passphrase a new sealed export is sealed under: typed twice (or from the environment),
+/// and long enough.
+pub fn new_export_passphrase(t: &crate::texts::Texts) -> Result<Zeroizing<String>> {
+    let p = export_passphrase(t)?;
+    let min = fieldscreen_vault::MIN_PASSPHRASE_CHARS;
+    if p.chars().count() < min {
+        bail!("{}", t.t("cli-export-passphrase-short", &[("min", min.to_string())]));
+    }
+    Ok(p)
+}
+
 /// The passphrase of an existing sealed file.
 pub fn export_passphrase_once(t: &crate::texts::Texts) -> Result<Zeroizing<String>> {
     if let Ok(p) = std::env::var(ENV_EXPORT) {

@@ -659,7 +659,7 @@ fn answers_never_reach_the_disk_or_the_logs_in_plaintext() {
     assert!(!log.contains(marker), "the logs never carry an answer");
     assert!(!text(&out.stdout).contains(marker), "free text is never printed back");
     // It is stored, behind the key.
-    let export = v.run(&["cases", "export", "--format", "json", "--yes"]);
+    let export = v.run(&["cases", "export", "--format", "json", "--yes", "--plaintext"]);
     assert!(text(&export.stdout).contains(marker));
 }
 
@@ -682,7 +682,7 @@ fn delete_and_export_ask_first_and_are_audited() {
     let refused = v.run(&["cases", "delete", cases[0]["id"].as_str().expect("id")]);
     assert_eq!(refused.status.code(), Some(2), "a script must confirm with --yes");
     assert_eq!(v.cases().len(), 2);
-    let csv = v.run(&["cases", "export", "--format", "csv", "--yes"]);
+    let csv = v.run(&["cases", "export", "--format", "csv", "--yes", "--plaintext"]);
     let csv = text(&csv.stdout);
     assert!(csv.starts_with("case_id,protocol_id,protocol_version,state,level,question_id,answer_type,answer_value\n"));
     assert_eq!(csv.lines().count(), 1 + 2 * 14, "one row per stored answer");
@@ -755,7 +755,7 @@ fn reports_publish_no_count_below_k_and_nothing_personal() {
     }
     // The personal-data export leaves the survivors' own accounts out unless asked for.
     let export = |extra: &[&str]| {
-        let mut args = vec!["cases", "export", "--format", "csv", "--yes"];
+        let mut args = vec!["cases", "export", "--format", "csv", "--yes", "--plaintext"];
         args.extend_from_slice(extra);
         text(&v.run(&args).stdout)
     };
@@ -765,6 +765,54 @@ fn reports_publish_no_count_below_k_and_nothing_personal() {
         "{plain}"
     );
     assert!(export(&["--include-views"]).contains("MARKER-VIEWS-5521"));
+    // Nothing personal leaves plain by accident: without --plaintext the export is sealed (and
+    // must be a file), with it the file is readable by its owner only.
+    let dir = tempfile::tempdir().expect("dir");
+    let sealed_path = dir.path().join("cases.sealed");
+    let sealed_file = sealed_path.display().to_string();
+    let no_file = v.run(&["cases", "export", "--format", "csv", "--yes"]);
+    assert_eq!(no_file.status.code(), Some(2), "{}", text(&no_file.stderr));
+    let export_pass = "an export passphrase of its own";
+    let sealed = v
+        .cmd()
+        .env("FIELDSCREEN_EXPORT_PASSPHRASE", export_pass)
+        .args(["cases", "export", "--format", "csv", "--yes", "--output", &sealed_file])
+        .output()
+        .expect("runs");
+    assert!(sealed.status.success(), "{}", text(&sealed.stderr));
+    let bytes = std::fs::read(&sealed_path).expect("sealed file");
+    assert!(
+        !String::from_utf8_lossy(&bytes).contains("MARKER-7731"),
+        "a sealed export shows its content"
+    );
+    let opened = command()
+        .env("FIELDSCREEN_EXPORT_PASSPHRASE", export_pass)
+        .args(["unseal", &sealed_file])
+        .output()
+        .expect("runs");
+    assert!(text(&opened.stdout).contains("MARKER-7731"), "{}", text(&opened.stderr));
+    let plain_path = dir.path().join("cases.csv");
+    let plain_file = plain_path.display().to_string();
+    assert!(
+        v.run(&[
+            "cases",
+            "export",
+            "--format",
+            "csv",
+            "--yes",
+            "--plaintext",
+            "--output",
+            &plain_file
+        ])
+        .status
+        .success()
+    );
+    #[cfg(unix)]
+    for path in [&sealed_path, &plain_path] {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(path).expect("file").permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "{} is readable by others", path.display());
+    }
     // Referrals tracked past the suggestion show in the funnel.
     let refer_now: Vec<String> = v
         .cases()

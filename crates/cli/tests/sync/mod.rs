@@ -100,7 +100,7 @@ fn invite(v: &TestVault, qr: &Path) -> String {
 
 /// The answers of every case, by case id, as the CLI exports them.
 fn answers(v: &TestVault) -> Value {
-    let out = ok(&v.run(&["cases", "export", "--format", "json", "--yes"]));
+    let out = ok(&v.run(&["cases", "export", "--format", "json", "--yes", "--plaintext"]));
     let all: Vec<Value> = serde_json::from_str(&out).expect("json");
     let mut by_id = serde_json::Map::new();
     for c in all {
