@@ -484,11 +484,7 @@ pub fn resume_interview(state: Tauri<'_, AppState>, case_id: String) -> Result<S
         lang: meta.interviewer_lang.clone(),
         respondent: meta.respondent_lang.clone(),
         recorder: Recorder::resume(meta, case_id, today()),
-        // A stored case has consented: its protocol no longer changes with the age gate.
-        protocols: fieldscreen_catalog::Interview {
-            main: loaded,
-            child: None,
-        },
+        protocols: fieldscreen_catalog::Interview::of_stored_case(loaded),
         session,
     };
     let view = step(&interview)?;

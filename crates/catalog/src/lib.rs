@@ -113,6 +113,12 @@ pub struct Interview {
 }
 
 impl Interview {
+    /// For a stored case: it was stored after consent, so its protocol never changes again and
+    /// no child branch applies.
+    pub fn of_stored_case(main: Loaded) -> Interview {
+        Interview { main, child: None }
+    }
+
     /// A new session at its first question, with the child branch attached.
     pub fn start(&self) -> fieldscreen_protocol::Session {
         let mut session = fieldscreen_protocol::Session::new(self.main.protocol.clone());

@@ -65,10 +65,9 @@ pub fn run(src: &Sources, args: &Args, today: Date, vault_dir: &Path, pass: pass
         (Some(wanted), Some(v)) => {
             let id = cases_cmd::resolve(v, wanted)?;
             let meta = v.load_case(&id)?.meta()?;
-            // A stored case has consented: its protocol no longer changes with the age gate.
             let main = load(&src.find(&meta.protocol_id)?, &src.app, Some(today))?;
             let (session, dropped) = resume_session(v, &id, main.protocol.clone())?;
-            (Interview { main, child: None }, session, Some((id, meta, dropped)))
+            (Interview::of_stored_case(main), session, Some((id, meta, dropped)))
         }
         _ => {
             let id = args.protocol.as_deref().context("--protocol is required")?;
