@@ -225,20 +225,11 @@ impl<'a> Screen<'a> {
                     "cli-outcome-profile",
                     &[
                         ("profile", pr.profile.to_string()),
-                        (
-                            "level",
-                            // An unfinished interview names no level, in any profile.
-                            self.plain(&format!(
-                                "fs-level-{}",
-                                o.result
-                                    .map_or(fieldscreen_protocol::outcome::INCOMPLETE, |_| pr.level.name())
-                            ))
-                        )
+                        ("level", self.plain(&format!("fs-level-{}", o.profile_result_name(pr))))
                     ]
                 )
             ));
-            // A rule's explanation is a conclusion: an unfinished interview has none.
-            if let (Some(r), Some(_)) = (&pr.rule, o.result) {
+            if let Some(r) = o.concluding_rule(pr) {
                 out.push_str(&format!(
                     "  {}\n",
                     self.cli("cli-outcome-because", &[("reason", self.plain(&r.explanation_key))])

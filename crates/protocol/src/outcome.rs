@@ -272,6 +272,17 @@ impl Outcome {
     pub fn result_name(&self) -> &'static str {
         self.result.map_or(INCOMPLETE, |l| l.name())
     }
+
+    /// A profile's level as shown: `incomplete` when the screening has no result.
+    pub fn profile_result_name(&self, profile: &ProfileResult) -> &'static str {
+        self.result.map_or(INCOMPLETE, |_| profile.level.name())
+    }
+
+    /// The rule that concluded a profile, as shown: a rule's explanation is a conclusion, so an
+    /// unfinished screening shows none (the rule stays in `profiles` for the audit trail).
+    pub fn concluding_rule<'a>(&self, profile: &'a ProfileResult) -> Option<&'a FiredRule> {
+        self.result.and(profile.rule.as_ref())
+    }
 }
 
 fn dimension_results(p: &Protocol, profile: Profile, fired: &[bool]) -> (Vec<DimensionResult>, Vec<bool>) {

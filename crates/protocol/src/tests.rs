@@ -757,8 +757,15 @@ fn unfinished_interviews_have_no_result() {
         o.referrals.iter().any(|r| r.id == "medical"),
         "indicator-based referrals stay"
     );
+    // The answers point to a rule, kept for the audit trail, but no rule concludes anything and
+    // no profile names a level.
+    assert!(o.profiles.iter().any(|pr| pr.rule.is_some()));
+    assert!(o.profiles.iter().all(|pr| o.concluding_rule(pr).is_none()));
+    assert!(o.profiles.iter().all(|pr| o.profile_result_name(pr) == "incomplete"));
     // The interviewer's own judgement, with a reason, is a result.
     s.set_override(Level::AssessFurther, "Disclosed violence, then left frightened")
         .expect("override");
     assert_eq!(s.outcome(today()).and_then(|o| o.result), Some(Level::AssessFurther));
+    let judged = s.outcome(today()).expect("outcome");
+    assert!(judged.profiles.iter().any(|pr| judged.concluding_rule(pr).is_some()));
 }

@@ -328,17 +328,10 @@ pub fn outcome(langs: &Langs<'_>, session: &Session, o: &Outcome) -> OutcomeView
                 text: langs.one(&format!("fs-level-{}", l.name())),
             })
             .collect(),
-        // Several profiles (labour, sexual) can fire the same rule; it is one reason. A rule's
-        // explanation is a conclusion, so an unfinished interview shows none.
+        // Several profiles (labour, sexual) can fire the same rule; it is one reason.
         reasons: {
             let mut keys: Vec<&str> = Vec::new();
-            let concluded = o.result.is_some();
-            for r in o
-                .profiles
-                .iter()
-                .filter(|_| concluded)
-                .filter_map(|pr| pr.rule.as_ref())
-            {
+            for r in o.profiles.iter().filter_map(|pr| o.concluding_rule(pr)) {
                 if !keys.contains(&r.explanation_key.as_str()) {
                     keys.push(&r.explanation_key);
                 }
