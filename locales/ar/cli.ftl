@@ -74,12 +74,12 @@ cli-written-plain = كُتبت { $count } حالة في { $target } دون تش�
 cli-htcds-without-consent = استُبعدت { $count } حالة: لم يوافق الشخص على حفظ بياناته باسمه.
 cli-not-sealed = { $file } ليس ملفًا مختومًا من FieldScreen.
 cli-sealed-content = ملف مختوم يحتوي { $content }.
-cli-team-created = أُنشئ الفريق { $team } على { $relay }. هذا الجهاز هو مسؤوله: الأمر `fieldscreen team invite` يُدخل الآخرين.
-cli-team-invite = رمز التسجيل للجهاز { $device } (سرّ: سلّمه يدًا بيد أو اعرض رمز QR؛ يعمل حين ينضم الجهاز الآخر):
-cli-team-code-prompt = رمز التسجيل:
-cli-team-joined = انضممت إلى الفريق { $team } بوصفك الجهاز { $device }. الأمر `fieldscreen sync` يتبادل الحالات الآن.
-cli-team-revoked = أُلغي الجهاز { $device }: يرفضه المُرحِّل من الآن.
-cli-team-show = الفريق { $team }، هذا الجهاز { $device } ({ $role })، المُرحِّل { $relay }. آخر مزامنة: { $last }. تغييرات في الانتظار: { $pending }.
+cli-team-created = أُنشئ الفريق «{ $name }» ({ $team }) على { $relay }. هذا الجهاز هو أول مشرف عليه: يتيح `fieldscreen team invite` دعوة الآخرين.
+cli-team-invite = الدعوة { $id }: تصلح مرة واحدة ولمدة { $minutes } دقيقة، حتى { $until }. لا تحمل أي مفتاح: يطلب الجهاز الجديد الانضمام، وتقبله أنت بالأمر `fieldscreen team approve --code …` بعد تطابق الأرقام الستة على الشاشتين. الرمز:
+cli-team-code-prompt = رمز الدعوة:
+cli-team-joined = انضممت إلى الفريق «{ $name }» ({ $team }) بصفتك الجهاز { $device }. يتبادل `fieldscreen sync` الحالات الآن.
+cli-team-revoked = أُلغي الجهاز { $device }: يرفضه المُرحِّل من الآن، وللفريق مفتاح جديد (الحقبة { $epoch }) لا يستطيع فتحه.
+cli-team-show = الفريق «{ $name }» ({ $team })، الحقبة { $epoch }، المُرحِّل { $relay }. آخر مزامنة: { $last }. تغييرات منتظرة: { $pending }.
 cli-synced = تمت المزامنة: أُرسلت { $sent } دفعة واستُلمت { $received }؛ { $new } حالة جديدة و{ $changed } محدّثة.
 cli-sync-erased = حُذفت هنا أيضاً { $count } حالة حُذفت على جهاز آخر في الفريق.
 cli-conflicts-waiting = { $count } إجابة غُيّرت على جهازين في الوقت نفسه: حُفظت القيمتان. انظر `fieldscreen cases conflicts`.
@@ -93,3 +93,30 @@ cli-script-missing = لا يحتوي ملف الإجابات على سطر لل�
 
 cli-confirm-export-sealed = سيكتب هذا بيانات شخصية (كل الحالات وإجاباتها) في { $target }، مختومة بعبارة مرور تختارها الآن. اكتب yes للتأكيد:
 cli-sealed-needs-output = التصدير المختوم ملف: حدّد --output FILE (أو --plaintext لطباعة نص غير مشفّر).
+cli-team-join-preview = المُرحِّل: { $host }. الفريق: «{ $name }»، بدعوة من «{ $inviter }». تحقّق من الاثنين مع الشخص الذي دعاك.
+cli-team-join-send-prompt = هل تُرسَل إلى الفريق الحالات الموجودة على هذا الجهاز ({ $count })؟ اكتب yes لإرسالها؛ أي إجابة أخرى تُبقيها على هذا الجهاز وحده:
+cli-team-join-kept = الحالات الموجودة على هذا الجهاز ({ $count }) تبقى عليه وحده (يرسلها ‎--send-cases‎ إلى الفريق).
+cli-team-join-requested = أُرسل طلب الانضمام. رمز المطابقة: { $code }. لا يقبل المشرف هذا الجهاز إلا إذا أظهرت شاشته الأرقام الستة نفسها.
+cli-team-join-others = تنبيه: وصل إلى هذه الدعوة { $count } طلبات. ربما يملك شخص آخر الرمز: أخبر المشرف.
+cli-team-waiting = في انتظار موافقة أحد المشرفين…
+cli-team-join-pending = في انتظار موافقة أحد المشرفين على هذا الجهاز (رمز المطابقة { $code }). يُكمل `fieldscreen team wait` الانضمام.
+cli-team-join-refused = رُفض طلب الانضمام، أو انتهت صلاحية الدعوة، أو قُبل بها جهاز آخر. اطلب دعوة جديدة من أحد المشرفين.
+cli-team-no-join = لا يوجد طلب انضمام منتظر على هذا الجهاز.
+cli-team-no-requests = لا توجد طلبات انضمام منتظرة.
+cli-team-request = الجهاز { $device } «{ $name }»: رمز المطابقة { $code } (الدعوة { $invitation }).
+cli-team-request-others = { $count } طلبات على هذه الدعوة: شخص آخر يملك الرمز. لا تقبل إلا الجهاز الذي تُظهر شاشته الأرقام نفسها.
+cli-team-approved = الجهاز { $device } في الفريق الآن. تصله كل الحالات عند مزامنتك التالية.
+cli-team-refused = رُفض طلب الجهاز { $device }.
+cli-team-rotated = للفريق مفتاح جديد: الحقبة { $epoch }.
+cli-team-admin-added = الجهاز { $device } مشرف الآن.
+cli-team-admin-removed = الجهاز { $device } لم يعد مشرفًا.
+cli-team-leave-confirm = هل تغادر الفريق «{ $name }» على هذا الجهاز؟ تبقى حالاته هنا. اكتب yes للتأكيد:
+cli-team-left = غادر هذا الجهاز الفريق؛ تبقى حالاته هنا. ينبغي مع ذلك أن يلغيه أحد المشرفين، فيتغيّر مفتاح الفريق.
+cli-team-member = { $device }  { $role ->
+        [admin] مشرف
+        [revoked] مُلغى
+       *[member] عضو
+    }  «{ $name }»{ $this ->
+        [yes] {" "}(هذا الجهاز)
+       *[no] {""}
+    }

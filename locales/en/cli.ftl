@@ -75,12 +75,12 @@ cli-written-plain = { $count } case(s) written to { $target }, unencrypted. Dele
 cli-htcds-without-consent = { $count } case(s) left out: the person did not agree to their data being kept by name.
 cli-not-sealed = { $file } is not a sealed FieldScreen file.
 cli-sealed-content = Sealed file holding { $content }.
-cli-team-created = Team { $team } created on { $relay }. This device is its admin: `fieldscreen team invite` lets others in.
-cli-team-invite = Enrolment code for device { $device } (a secret: hand it over in person, or show the QR code; it works once the other device joins):
-cli-team-code-prompt = Enrolment code:
-cli-team-joined = Joined team { $team } as device { $device }. `fieldscreen sync` exchanges cases now.
-cli-team-revoked = Device { $device } revoked: the relay refuses it from now on.
-cli-team-show = Team { $team }, this device { $device } ({ $role }), relay { $relay }. Last synced: { $last }. Changes waiting: { $pending }.
+cli-team-created = Team “{ $name }” ({ $team }) created on { $relay }. This device is its first admin: `fieldscreen team invite` lets others in.
+cli-team-invite = Invitation { $id }: it works once and for { $minutes } minute(s), until { $until }. It holds no key: the new device asks to join, and you let it in with `fieldscreen team approve --code …` once the six digits on both screens match. Code:
+cli-team-code-prompt = Invitation code:
+cli-team-joined = Joined team “{ $name }” ({ $team }) as device { $device }. `fieldscreen sync` exchanges cases now.
+cli-team-revoked = Device { $device } revoked: the relay refuses it from now on, and the team has a new key (epoch { $epoch }) it cannot open.
+cli-team-show = Team “{ $name }” ({ $team }), epoch { $epoch }, relay { $relay }. Last synced: { $last }. Changes waiting: { $pending }.
 cli-synced = Synced: { $sent } batch(es) sent, { $received } received; { $new } new case(s), { $changed } updated.
 cli-sync-erased = { $count } case(s) deleted on another device of the team were deleted here too.
 cli-conflicts-waiting = { $count } answer(s) were changed on two devices at once: both values are kept. See `fieldscreen cases conflicts`.
@@ -94,3 +94,30 @@ cli-script-missing = The answers file has no line for the question `{ $question 
 
 cli-confirm-export-sealed = This writes personal data (every case and its answers) to { $target }, sealed under a passphrase you choose now. Type yes to confirm:
 cli-sealed-needs-output = A sealed export is a file: give --output FILE (or --plaintext to print unencrypted text).
+cli-team-join-preview = Relay: { $host }. Team: “{ $name }”, invited by “{ $inviter }”. Check both with the person who invited you.
+cli-team-join-send-prompt = Send the { $count } case(s) already on this device to the team? Type yes to send them; anything else keeps them on this device only:
+cli-team-join-kept = The { $count } case(s) already on this device stay on it only (--send-cases sends them to the team).
+cli-team-join-requested = Join request sent. Comparison code: { $code }. The admin lets this device in only if their screen shows the same six digits.
+cli-team-join-others = Warning: this invitation has had { $count } requests. Someone else may have the code: tell the admin.
+cli-team-waiting = Waiting for an admin to approve…
+cli-team-join-pending = Waiting for an admin to approve this device (comparison code { $code }). `fieldscreen team wait` finishes joining.
+cli-team-join-refused = The join request was refused, its invitation expired, or another device was let in with it. Ask an admin for a new invitation.
+cli-team-no-join = No join request is waiting on this device.
+cli-team-no-requests = No join requests are waiting.
+cli-team-request = Device { $device } “{ $name }”: comparison code { $code } (invitation { $invitation }).
+cli-team-request-others = { $count } requests on this invitation: someone else has the code. Let in only the device whose screen shows the same digits.
+cli-team-approved = Device { $device } is in the team. Every case goes to it at your next sync.
+cli-team-refused = Join request of device { $device } refused.
+cli-team-rotated = The team has a new key: epoch { $epoch }.
+cli-team-admin-added = Device { $device } is now an admin.
+cli-team-admin-removed = Device { $device } is no longer an admin.
+cli-team-leave-confirm = Leave team “{ $name }” on this device? Its cases stay here. Type yes to confirm:
+cli-team-left = This device left the team; its cases stay here. An admin should still revoke it, which changes the team’s key.
+cli-team-member = { $device }  { $role ->
+        [admin] admin
+        [revoked] revoked
+       *[member] member
+    }  “{ $name }”{ $this ->
+        [yes] {" "}(this device)
+       *[no] {""}
+    }

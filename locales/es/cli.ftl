@@ -74,12 +74,12 @@ cli-written-plain = { $count } caso(s) escritos en { $target }, sin cifrar. Bór
 cli-htcds-without-consent = { $count } caso(s) omitidos: la persona no aceptó que sus datos se guarden con su nombre.
 cli-not-sealed = { $file } no es un archivo sellado de FieldScreen.
 cli-sealed-content = Archivo sellado que contiene { $content }.
-cli-team-created = Equipo { $team } creado en { $relay }. Este dispositivo es su administrador: `fieldscreen team invite` deja entrar a otros.
-cli-team-invite = Código de inscripción para el dispositivo { $device } (un secreto: entréguelo en persona o muestre el código QR; sirve cuando el otro dispositivo se une):
-cli-team-code-prompt = Código de inscripción:
-cli-team-joined = Unido al equipo { $team } como dispositivo { $device }. `fieldscreen sync` intercambia ahora los casos.
-cli-team-revoked = Dispositivo { $device } revocado: el relé lo rechaza desde ahora.
-cli-team-show = Equipo { $team }, este dispositivo { $device } ({ $role }), relé { $relay }. Última sincronización: { $last }. Cambios pendientes: { $pending }.
+cli-team-created = Equipo «{ $name }» ({ $team }) creado en { $relay }. Este dispositivo es su primer administrador: `fieldscreen team invite` permite invitar a otros.
+cli-team-invite = Invitación { $id }: sirve una sola vez y durante { $minutes } minuto(s), hasta { $until }. No contiene ninguna clave: el nuevo dispositivo pide unirse y usted lo acepta con `fieldscreen team approve --code …` cuando los seis dígitos coinciden en ambas pantallas. Código:
+cli-team-code-prompt = Código de invitación:
+cli-team-joined = Se unió al equipo «{ $name }» ({ $team }) como dispositivo { $device }. `fieldscreen sync` ya intercambia los casos.
+cli-team-revoked = Dispositivo { $device } revocado: el relé lo rechaza desde ahora y el equipo tiene una clave nueva (época { $epoch }) que no puede abrir.
+cli-team-show = Equipo «{ $name }» ({ $team }), época { $epoch }, relé { $relay }. Última sincronización: { $last }. Cambios pendientes: { $pending }.
 cli-synced = Sincronizado: { $sent } lote(s) enviado(s), { $received } recibido(s); { $new } caso(s) nuevo(s), { $changed } actualizado(s).
 cli-sync-erased = { $count } caso(s) borrado(s) en otro dispositivo del equipo también se borraron aquí.
 cli-conflicts-waiting = { $count } respuesta(s) cambiada(s) en dos dispositivos a la vez: se guardan ambos valores. Vea `fieldscreen cases conflicts`.
@@ -93,3 +93,30 @@ cli-script-missing = El archivo de respuestas no tiene línea para la pregunta `
 
 cli-confirm-export-sealed = Esto escribe datos personales (cada caso y sus respuestas) en { $target }, sellados con una frase de contraseña que usted elige ahora. Escriba yes para confirmar:
 cli-sealed-needs-output = Una exportación sellada es un archivo: indique --output ARCHIVO (o --plaintext para mostrar texto sin cifrar).
+cli-team-join-preview = Relé: { $host }. Equipo: «{ $name }», invitación de «{ $inviter }». Compruebe ambos con la persona que le invitó.
+cli-team-join-send-prompt = ¿Enviar al equipo los { $count } caso(s) que ya hay en este dispositivo? Escriba yes para enviarlos; cualquier otra respuesta los deja solo en este dispositivo:
+cli-team-join-kept = Los { $count } caso(s) que ya hay en este dispositivo se quedan solo en él (--send-cases los envía al equipo).
+cli-team-join-requested = Solicitud enviada. Código de comparación: { $code }. El administrador acepta este dispositivo solo si su pantalla muestra los mismos seis dígitos.
+cli-team-join-others = Atención: esta invitación ha recibido { $count } solicitudes. Puede que otra persona tenga el código: avise al administrador.
+cli-team-waiting = Esperando la aprobación de un administrador…
+cli-team-join-pending = Esperando la aprobación de un administrador (código de comparación { $code }). `fieldscreen team wait` completa la unión.
+cli-team-join-refused = La solicitud fue rechazada, la invitación caducó o se aceptó otro dispositivo con ella. Pida una nueva invitación a un administrador.
+cli-team-no-join = No hay ninguna solicitud de unión pendiente en este dispositivo.
+cli-team-no-requests = No hay solicitudes de unión pendientes.
+cli-team-request = Dispositivo { $device } «{ $name }»: código de comparación { $code } (invitación { $invitation }).
+cli-team-request-others = { $count } solicitudes con esta invitación: otra persona tiene el código. Acepte solo el dispositivo cuya pantalla muestre los mismos dígitos.
+cli-team-approved = El dispositivo { $device } está en el equipo. Todos los casos le llegan en su próxima sincronización.
+cli-team-refused = Solicitud del dispositivo { $device } rechazada.
+cli-team-rotated = El equipo tiene una clave nueva: época { $epoch }.
+cli-team-admin-added = El dispositivo { $device } es ahora administrador.
+cli-team-admin-removed = El dispositivo { $device } ya no es administrador.
+cli-team-leave-confirm = ¿Salir del equipo «{ $name }» en este dispositivo? Sus casos se quedan aquí. Escriba yes para confirmar:
+cli-team-left = Este dispositivo salió del equipo; sus casos se quedan aquí. Un administrador debe revocarlo igualmente, lo que cambia la clave del equipo.
+cli-team-member = { $device }  { $role ->
+        [admin] administrador
+        [revoked] revocado
+       *[member] miembro
+    }  «{ $name }»{ $this ->
+        [yes] {" "}(este dispositivo)
+       *[no] {""}
+    }

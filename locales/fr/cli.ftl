@@ -74,12 +74,12 @@ cli-written-plain = { $count } cas écrit(s) dans { $target }, sans chiffrement.
 cli-htcds-without-consent = { $count } cas laissé(s) de côté : la personne n'a pas accepté que ses données soient conservées nominativement.
 cli-not-sealed = { $file } n'est pas un fichier scellé FieldScreen.
 cli-sealed-content = Fichier scellé contenant { $content }.
-cli-team-created = Équipe { $team } créée sur { $relay }. Cet appareil en est l'administrateur : `fieldscreen team invite` fait entrer les autres.
-cli-team-invite = Code d'inscription pour l'appareil { $device } (un secret : remettez-le en personne, ou montrez le code QR ; il sert une fois que l'autre appareil rejoint) :
-cli-team-code-prompt = Code d'inscription :
-cli-team-joined = Équipe { $team } rejointe comme appareil { $device }. `fieldscreen sync` échange maintenant les dossiers.
-cli-team-revoked = Appareil { $device } révoqué : le relais le refuse désormais.
-cli-team-show = Équipe { $team }, cet appareil { $device } ({ $role }), relais { $relay }. Dernière synchronisation : { $last }. Modifications en attente : { $pending }.
+cli-team-created = Équipe « { $name } » ({ $team }) créée sur { $relay }. Cet appareil en est le premier administrateur : `fieldscreen team invite` permet d’en inviter d’autres.
+cli-team-invite = Invitation { $id } : elle ne sert qu’une fois, pendant { $minutes } minute(s), jusqu’à { $until }. Elle ne contient aucune clé : le nouvel appareil demande à rejoindre l’équipe, et vous l’acceptez avec `fieldscreen team approve --code …` quand les six chiffres sont les mêmes sur les deux écrans. Code :
+cli-team-code-prompt = Code d’invitation :
+cli-team-joined = Équipe « { $name } » ({ $team }) rejointe comme appareil { $device }. `fieldscreen sync` échange maintenant les dossiers.
+cli-team-revoked = Appareil { $device } révoqué : le relais le refuse désormais, et l’équipe a une nouvelle clé (époque { $epoch }) qu’il ne peut pas ouvrir.
+cli-team-show = Équipe « { $name } » ({ $team }), époque { $epoch }, relais { $relay }. Dernière synchronisation : { $last }. Modifications en attente : { $pending }.
 cli-synced = Synchronisé : { $sent } lot(s) envoyé(s), { $received } reçu(s) ; { $new } nouveau(x) dossier(s), { $changed } mis à jour.
 cli-sync-erased = { $count } dossier(s) supprimé(s) sur un autre appareil de l'équipe ont aussi été supprimés ici.
 cli-conflicts-waiting = { $count } réponse(s) modifiée(s) sur deux appareils à la fois : les deux valeurs sont gardées. Voir `fieldscreen cases conflicts`.
@@ -93,3 +93,30 @@ cli-script-missing = Le fichier de réponses n’a pas de ligne pour la question
 
 cli-confirm-export-sealed = Ceci écrit des données personnelles (chaque dossier et ses réponses) dans { $target }, scellées sous une phrase secrète que vous choisissez maintenant. Tapez yes pour confirmer :
 cli-sealed-needs-output = Un export scellé est un fichier : indiquez --output FICHIER (ou --plaintext pour afficher un texte non chiffré).
+cli-team-join-preview = Relais : { $host }. Équipe : « { $name } », invitation de « { $inviter } ». Vérifiez les deux avec la personne qui vous a invité.
+cli-team-join-send-prompt = Envoyer à l’équipe les { $count } dossier(s) déjà présents sur cet appareil ? Tapez yes pour les envoyer ; toute autre réponse les garde sur cet appareil seulement :
+cli-team-join-kept = Les { $count } dossier(s) déjà présents sur cet appareil y restent seulement (--send-cases les envoie à l’équipe).
+cli-team-join-requested = Demande envoyée. Code de comparaison : { $code }. L’administrateur n’accepte cet appareil que si son écran affiche les mêmes six chiffres.
+cli-team-join-others = Attention : cette invitation a reçu { $count } demandes. Quelqu’un d’autre a peut-être le code : prévenez l’administrateur.
+cli-team-waiting = En attente de l’accord d’un administrateur…
+cli-team-join-pending = En attente de l’accord d’un administrateur (code de comparaison { $code }). `fieldscreen team wait` termine l’adhésion.
+cli-team-join-refused = La demande a été refusée, l’invitation a expiré, ou un autre appareil a été accepté avec elle. Demandez une nouvelle invitation à un administrateur.
+cli-team-no-join = Aucune demande d’adhésion n’est en attente sur cet appareil.
+cli-team-no-requests = Aucune demande d’adhésion en attente.
+cli-team-request = Appareil { $device } « { $name } » : code de comparaison { $code } (invitation { $invitation }).
+cli-team-request-others = { $count } demandes sur cette invitation : quelqu’un d’autre a le code. N’acceptez que l’appareil dont l’écran affiche les mêmes chiffres.
+cli-team-approved = L’appareil { $device } fait partie de l’équipe. Tous les dossiers lui parviennent à votre prochaine synchronisation.
+cli-team-refused = Demande de l’appareil { $device } refusée.
+cli-team-rotated = L’équipe a une nouvelle clé : époque { $epoch }.
+cli-team-admin-added = L’appareil { $device } est maintenant administrateur.
+cli-team-admin-removed = L’appareil { $device } n’est plus administrateur.
+cli-team-leave-confirm = Quitter l’équipe « { $name } » sur cet appareil ? Ses dossiers restent ici. Tapez yes pour confirmer :
+cli-team-left = Cet appareil a quitté l’équipe ; ses dossiers restent ici. Un administrateur doit encore le révoquer, ce qui change la clé de l’équipe.
+cli-team-member = { $device }  { $role ->
+        [admin] administrateur
+        [revoked] révoqué
+       *[member] membre
+    }  « { $name } »{ $this ->
+        [yes] {" "}(cet appareil)
+       *[no] {""}
+    }

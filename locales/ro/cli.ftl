@@ -74,12 +74,12 @@ cli-written-plain = { $count } caz(uri) scrise în { $target }, necriptate. Ște
 cli-htcds-without-consent = { $count } caz(uri) omise: persoana nu a acceptat păstrarea datelor sale nominal.
 cli-not-sealed = { $file } nu este un fișier FieldScreen sigilat.
 cli-sealed-content = Fișier sigilat care conține { $content }.
-cli-team-created = Echipa { $team } a fost creată pe { $relay }. Acest dispozitiv este administratorul ei: `fieldscreen team invite` îi lasă pe alții să intre.
-cli-team-invite = Cod de înscriere pentru dispozitivul { $device } (un secret: predați-l personal sau arătați codul QR; funcționează când celălalt dispozitiv se alătură):
-cli-team-code-prompt = Cod de înscriere:
-cli-team-joined = V-ați alăturat echipei { $team } ca dispozitiv { $device }. `fieldscreen sync` schimbă acum cazurile.
-cli-team-revoked = Dispozitivul { $device } a fost revocat: releul îl refuză de acum înainte.
-cli-team-show = Echipa { $team }, acest dispozitiv { $device } ({ $role }), releu { $relay }. Ultima sincronizare: { $last }. Modificări în așteptare: { $pending }.
+cli-team-created = Echipa „{ $name }” ({ $team }) a fost creată pe { $relay }. Acest dispozitiv este primul ei administrator: `fieldscreen team invite` îi invită pe ceilalți.
+cli-team-invite = Invitația { $id }: merge o singură dată, timp de { $minutes } minut(e), până la { $until }. Nu conține nicio cheie: noul dispozitiv cere să intre, iar dumneavoastră îl acceptați cu `fieldscreen team approve --code …` după ce cele șase cifre coincid pe ambele ecrane. Cod:
+cli-team-code-prompt = Codul invitației:
+cli-team-joined = Ați intrat în echipa „{ $name }” ({ $team }) ca dispozitivul { $device }. `fieldscreen sync` schimbă acum cazurile.
+cli-team-revoked = Dispozitivul { $device } a fost revocat: releul îl refuză de acum, iar echipa are o cheie nouă (epoca { $epoch }) pe care el nu o poate deschide.
+cli-team-show = Echipa „{ $name }” ({ $team }), epoca { $epoch }, releu { $relay }. Ultima sincronizare: { $last }. Modificări în așteptare: { $pending }.
 cli-synced = Sincronizat: { $sent } lot(uri) trimis(e), { $received } primit(e); { $new } caz(uri) noi, { $changed } actualizat(e).
 cli-sync-erased = { $count } caz(uri) șterse pe alt dispozitiv al echipei au fost șterse și aici.
 cli-conflicts-waiting = { $count } răspuns(uri) schimbat(e) pe două dispozitive deodată: ambele valori sunt păstrate. Vedeți `fieldscreen cases conflicts`.
@@ -93,3 +93,30 @@ cli-script-missing = Fișierul de răspunsuri nu are niciun rând pentru întreb
 
 cli-confirm-export-sealed = Aceasta scrie date personale (fiecare caz și răspunsurile lui) în { $target }, sigilate cu o frază secretă pe care o alegeți acum. Tastați yes pentru a confirma:
 cli-sealed-needs-output = Un export sigilat este un fișier: dați --output FIȘIER (sau --plaintext pentru text necriptat).
+cli-team-join-preview = Releu: { $host }. Echipa: „{ $name }”, invitație de la „{ $inviter }”. Verificați-le pe amândouă cu persoana care v-a invitat.
+cli-team-join-send-prompt = Trimiteți echipei cele { $count } caz(uri) aflate deja pe acest dispozitiv? Tastați yes pentru a le trimite; orice alt răspuns le păstrează doar pe acest dispozitiv:
+cli-team-join-kept = Cele { $count } caz(uri) aflate deja pe acest dispozitiv rămân doar pe el (--send-cases le trimite echipei).
+cli-team-join-requested = Cererea a fost trimisă. Cod de comparare: { $code }. Administratorul acceptă acest dispozitiv doar dacă ecranul său arată aceleași șase cifre.
+cli-team-join-others = Atenție: această invitație a primit { $count } cereri. Poate că altcineva are codul: spuneți-i administratorului.
+cli-team-waiting = Se așteaptă aprobarea unui administrator…
+cli-team-join-pending = Se așteaptă aprobarea unui administrator (cod de comparare { $code }). `fieldscreen team wait` încheie intrarea.
+cli-team-join-refused = Cererea a fost refuzată, invitația a expirat sau alt dispozitiv a fost acceptat cu ea. Cereți o invitație nouă unui administrator.
+cli-team-no-join = Nicio cerere de intrare nu așteaptă pe acest dispozitiv.
+cli-team-no-requests = Nicio cerere de intrare nu așteaptă.
+cli-team-request = Dispozitivul { $device } „{ $name }”: cod de comparare { $code } (invitația { $invitation }).
+cli-team-request-others = { $count } cereri pe această invitație: altcineva are codul. Acceptați doar dispozitivul al cărui ecran arată aceleași cifre.
+cli-team-approved = Dispozitivul { $device } este în echipă. Toate cazurile ajung la el la următoarea sincronizare.
+cli-team-refused = Cererea dispozitivului { $device } a fost refuzată.
+cli-team-rotated = Echipa are o cheie nouă: epoca { $epoch }.
+cli-team-admin-added = Dispozitivul { $device } este acum administrator.
+cli-team-admin-removed = Dispozitivul { $device } nu mai este administrator.
+cli-team-leave-confirm = Părăsiți echipa „{ $name }” pe acest dispozitiv? Cazurile rămân aici. Tastați yes pentru a confirma:
+cli-team-left = Acest dispozitiv a părăsit echipa; cazurile rămân aici. Un administrator trebuie totuși să-l revoce, ceea ce schimbă cheia echipei.
+cli-team-member = { $device }  { $role ->
+        [admin] administrator
+        [revoked] revocat
+       *[member] membru
+    }  „{ $name }”{ $this ->
+        [yes] {" "}(acest dispozitiv)
+       *[no] {""}
+    }

@@ -74,12 +74,12 @@ cli-written-plain = Đã ghi { $count } hồ sơ vào { $target }, không mã h�
 cli-htcds-without-consent = Bỏ qua { $count } hồ sơ: người đó không đồng ý lưu dữ liệu kèm tên.
 cli-not-sealed = { $file } không phải là tệp FieldScreen đã niêm phong.
 cli-sealed-content = Tệp niêm phong chứa { $content }.
-cli-team-created = Đã tạo nhóm { $team } trên { $relay }. Thiết bị này là quản trị của nhóm: `fieldscreen team invite` cho người khác vào.
-cli-team-invite = Mã đăng ký cho thiết bị { $device } (bí mật: trao tận tay, hoặc cho xem mã QR; mã có hiệu lực khi thiết bị kia tham gia):
-cli-team-code-prompt = Mã đăng ký:
-cli-team-joined = Đã tham gia nhóm { $team } với tư cách thiết bị { $device }. Giờ `fieldscreen sync` trao đổi hồ sơ.
-cli-team-revoked = Đã thu hồi thiết bị { $device }: từ nay máy chuyển tiếp từ chối nó.
-cli-team-show = Nhóm { $team }, thiết bị này { $device } ({ $role }), máy chuyển tiếp { $relay }. Lần đồng bộ gần nhất: { $last }. Thay đổi đang chờ: { $pending }.
+cli-team-created = Đã tạo nhóm “{ $name }” ({ $team }) trên { $relay }. Thiết bị này là quản trị viên đầu tiên: `fieldscreen team invite` để mời thiết bị khác.
+cli-team-invite = Lời mời { $id }: chỉ dùng được một lần, trong { $minutes } phút, đến { $until }. Lời mời không chứa khóa nào: thiết bị mới xin tham gia và bạn chấp nhận bằng `fieldscreen team approve --code …` khi sáu chữ số trên hai màn hình giống nhau. Mã:
+cli-team-code-prompt = Mã lời mời:
+cli-team-joined = Đã tham gia nhóm “{ $name }” ({ $team }) với thiết bị { $device }. `fieldscreen sync` giờ trao đổi hồ sơ.
+cli-team-revoked = Đã thu hồi thiết bị { $device }: máy chuyển tiếp từ nay từ chối nó, và nhóm có khóa mới (kỳ { $epoch }) mà nó không mở được.
+cli-team-show = Nhóm “{ $name }” ({ $team }), kỳ { $epoch }, máy chuyển tiếp { $relay }. Lần đồng bộ cuối: { $last }. Thay đổi đang chờ: { $pending }.
 cli-synced = Đã đồng bộ: gửi { $sent } gói, nhận { $received } gói; { $new } hồ sơ mới, { $changed } hồ sơ được cập nhật.
 cli-sync-erased = { $count } hồ sơ đã bị xóa trên một thiết bị khác của nhóm cũng đã được xóa ở đây.
 cli-conflicts-waiting = { $count } câu trả lời bị đổi trên hai thiết bị cùng lúc: cả hai giá trị được giữ. Xem `fieldscreen cases conflicts`.
@@ -93,3 +93,30 @@ cli-script-missing = Tệp câu trả lời không có dòng nào cho câu hỏi
 
 cli-confirm-export-sealed = Thao tác này ghi dữ liệu cá nhân (mọi hồ sơ và câu trả lời) vào { $target }, được niêm phong bằng một cụm mật khẩu bạn chọn ngay bây giờ. Gõ yes để xác nhận:
 cli-sealed-needs-output = Bản xuất niêm phong là một tệp: hãy dùng --output TỆP (hoặc --plaintext để in văn bản không mã hóa).
+cli-team-join-preview = Máy chuyển tiếp: { $host }. Nhóm: “{ $name }”, lời mời từ “{ $inviter }”. Hãy kiểm tra cả hai với người đã mời bạn.
+cli-team-join-send-prompt = Gửi { $count } hồ sơ đã có trên thiết bị này cho nhóm? Gõ yes để gửi; trả lời khác thì giữ chúng chỉ trên thiết bị này:
+cli-team-join-kept = { $count } hồ sơ đã có trên thiết bị này chỉ ở lại trên thiết bị (--send-cases để gửi cho nhóm).
+cli-team-join-requested = Đã gửi yêu cầu. Mã đối chiếu: { $code }. Quản trị viên chỉ chấp nhận thiết bị này nếu màn hình của họ hiện cùng sáu chữ số.
+cli-team-join-others = Cảnh báo: lời mời này đã nhận { $count } yêu cầu. Có thể người khác có mã: hãy báo quản trị viên.
+cli-team-waiting = Đang chờ quản trị viên chấp nhận…
+cli-team-join-pending = Đang chờ quản trị viên chấp nhận thiết bị này (mã đối chiếu { $code }). `fieldscreen team wait` để hoàn tất việc tham gia.
+cli-team-join-refused = Yêu cầu đã bị từ chối, lời mời đã hết hạn, hoặc một thiết bị khác đã được chấp nhận bằng lời mời đó. Hãy xin quản trị viên lời mời mới.
+cli-team-no-join = Không có yêu cầu tham gia nào đang chờ trên thiết bị này.
+cli-team-no-requests = Không có yêu cầu tham gia nào đang chờ.
+cli-team-request = Thiết bị { $device } “{ $name }”: mã đối chiếu { $code } (lời mời { $invitation }).
+cli-team-request-others = { $count } yêu cầu với lời mời này: người khác có mã. Chỉ chấp nhận thiết bị có màn hình hiện cùng các chữ số.
+cli-team-approved = Thiết bị { $device } đã vào nhóm. Mọi hồ sơ sẽ đến thiết bị đó ở lần đồng bộ tới của bạn.
+cli-team-refused = Đã từ chối yêu cầu của thiết bị { $device }.
+cli-team-rotated = Nhóm có khóa mới: kỳ { $epoch }.
+cli-team-admin-added = Thiết bị { $device } giờ là quản trị viên.
+cli-team-admin-removed = Thiết bị { $device } không còn là quản trị viên.
+cli-team-leave-confirm = Rời nhóm “{ $name }” trên thiết bị này? Hồ sơ vẫn ở đây. Gõ yes để xác nhận:
+cli-team-left = Thiết bị này đã rời nhóm; hồ sơ vẫn ở đây. Quản trị viên vẫn nên thu hồi nó, việc đó sẽ đổi khóa của nhóm.
+cli-team-member = { $device }  { $role ->
+        [admin] quản trị viên
+        [revoked] đã thu hồi
+       *[member] thành viên
+    }  “{ $name }”{ $this ->
+        [yes] {" "}(thiết bị này)
+       *[no] {""}
+    }

@@ -5,7 +5,9 @@ use crate::commands::{CommandError, lock_state_of, today, unlocked, unlocked_mut
 use crate::state::{AppState, Inner};
 use fieldscreen_catalog::load;
 use fieldscreen_catalog::{AppStrings, ProtocolSource};
-use fieldscreen_sync::membership::{self, MembershipError, TeamInfo};
+use fieldscreen_sync::membership::{
+    self, InvitationView, JoinPending, JoinPreview, JoinState, MembershipError, RequestView, TeamInfo,
+};
 use fieldscreen_sync::{HttpRelay, Progress, Stage, SyncError, Team, conflicts};
 use fieldscreen_vault::{CaseDoc, CaseIndex, Vault};
 use fieldscreen_views::{Langs, TextView};
@@ -56,6 +58,9 @@ fn vault_with_indexer(inner: &mut Inner) -> Result<(&mut Vault, impl FnMut(&Case
 #[derive(Serialize)]
 pub struct SyncStatus {
     pub team: Option<TeamInfo>,
+    pub joining: Option<JoinState>,
+    /// A team of the first model is stored: the device must join again.
+    pub legacy: bool,
     pub last_synced: Option<String>,
     pub pending: usize,
     pub conflicts: usize,
@@ -63,11 +68,13 @@ pub struct SyncStatus {
 
 #[tauri::command]
 pub fn sync_status(state: Tauri<'_, AppState>) -> Result<SyncStatus> {
-    let inner = lock_state_of(&state)?;
-    let vault = unlocked(&inner)?;
+    let mut inner = lock_state_of(&state)?;
+    let vault = unlocked_mut(&mut inner)?;
     let s = membership::status(vault)?;
     Ok(SyncStatus {
         team: s.team,
+        joining: s.joining,
+        legacy: s.legacy,
         last_synced: s.last_synced,
         pending: s.pending,
         conflicts: conflicts::list(vault)?.len(),
@@ -98,7 +105,7 @@ pub async fn sync_now(app: AppHandle) -> Result<SyncDone> {
         let state = worker.state::<AppState>();
         let mut guard = lock_state_of(&state)?;
         let (vault, mut index) = vault_with_indexer(&mut guard)?;
-        let team = Team::require(vault).map_err(MembershipError::from)?;
+        let mut team = Team::require(vault).map_err(MembershipError::from)?;
         let mut relay = HttpRelay::new(&team);
         let mut progress = |p: Progress| {
             let stage = match p.stage {
@@ -115,7 +122,7 @@ pub async fn sync_now(app: AppHandle) -> Result<SyncDone> {
                 },
             );
         };
-        let report = fieldscreen_sync::sync(vault, &team, &mut relay, &mut index, &mut progress)?;
+        let report = fieldscreen_sync::sync(vault, &mut team, &mut relay, &mut index, &mut progress)?;
         Ok(SyncDone {
             sent: report.batches_sent,
             received: report.batches_received,
@@ -129,41 +136,85 @@ pub async fn sync_now(app: AppHandle) -> Result<SyncDone> {
 }
 
 #[tauri::command]
-pub async fn team_create(app: AppHandle, relay: String, create_secret: Option<String>) -> Result<TeamInfo> {
+pub async fn team_create(
+    app: AppHandle,
+    relay: String,
+    name: String,
+    create_secret: Option<String>,
+) -> Result<TeamInfo> {
     blocking(app, move |inner| {
         let secret = create_secret.filter(|s| !s.trim().is_empty());
-        let team = membership::create_team(unlocked_mut(inner)?, relay.trim(), secret.as_deref())?;
-        Ok(info(&team))
+        let team = membership::create_team(unlocked_mut(inner)?, relay.trim(), name.trim(), None, secret.as_deref())?;
+        Ok(TeamInfo::of(&team))
     })
     .await
 }
 
 #[derive(Serialize)]
 pub struct InviteView {
-    pub device: String,
+    pub id: String,
     pub code: String,
     /// The code as a QR code (SVG markup; the screen shows it as an image).
     pub qr: Option<String>,
+    /// How long it lives from now; the screen counts down and hides it at zero.
+    pub ttl_seconds: u64,
+}
+
+impl From<InvitationView> for InviteView {
+    fn from(v: InvitationView) -> Self {
+        InviteView {
+            id: v.id,
+            code: v.code.to_string(),
+            qr: v.qr,
+            ttl_seconds: v.ttl_seconds,
+        }
+    }
 }
 
 #[tauri::command]
-pub async fn team_invite(app: AppHandle) -> Result<InviteView> {
-    blocking(app, |inner| {
-        let e = membership::invite(unlocked_mut(inner)?)?;
-        Ok(InviteView {
-            device: e.device_id.clone(),
-            code: e.code().to_string(),
-            qr: e.qr_svg(),
-        })
+pub async fn team_invite(app: AppHandle, minutes: u64) -> Result<InviteView> {
+    blocking(app, move |inner| {
+        Ok(membership::invite(unlocked_mut(inner)?, minutes.saturating_mul(60))?.into())
+    })
+    .await
+}
+
+/// Where the relay is and which team the code leads to, before anything is sent.
+#[tauri::command]
+pub async fn team_join_preview(app: AppHandle, code: String) -> Result<JoinPreview> {
+    blocking(app, move |_| Ok(membership::preview_join(&code)?)).await
+}
+
+#[tauri::command]
+pub async fn team_join(app: AppHandle, code: String, send_cases: bool) -> Result<JoinPending> {
+    blocking(app, move |inner| {
+        Ok(membership::request_join(unlocked_mut(inner)?, &code, None, send_cases)?)
+    })
+    .await
+}
+
+/// Asks the relay whether the admin decided; joins when approved.
+#[tauri::command]
+pub async fn team_join_status(app: AppHandle) -> Result<JoinState> {
+    blocking(app, |inner| Ok(membership::finish_join(unlocked_mut(inner)?)?)).await
+}
+
+#[tauri::command]
+pub async fn team_requests(app: AppHandle) -> Result<Vec<RequestView>> {
+    blocking(app, |inner| Ok(membership::requests(unlocked_mut(inner)?)?)).await
+}
+
+#[tauri::command]
+pub async fn team_approve(app: AppHandle, device: String, comparison: String) -> Result<()> {
+    blocking(app, move |inner| {
+        Ok(membership::approve(unlocked_mut(inner)?, &device, &comparison)?)
     })
     .await
 }
 
 #[tauri::command]
-pub fn team_join(state: Tauri<'_, AppState>, code: String) -> Result<TeamInfo> {
-    let mut inner = lock_state_of(&state)?;
-    let team = membership::join(unlocked_mut(&mut inner)?, &code)?;
-    Ok(info(&team))
+pub async fn team_refuse(app: AppHandle, device: String) -> Result<()> {
+    blocking(app, move |inner| Ok(membership::refuse(unlocked_mut(inner)?, &device)?)).await
 }
 
 #[tauri::command]
@@ -174,13 +225,23 @@ pub async fn team_revoke(app: AppHandle, device: String) -> Result<()> {
     .await
 }
 
-fn info(team: &Team) -> TeamInfo {
-    TeamInfo {
-        team_id: team.team_id.clone(),
-        device_id: team.device_id.clone(),
-        relay: team.relay.clone(),
-        admin: team.admin,
-    }
+#[tauri::command]
+pub async fn team_rotate(app: AppHandle) -> Result<u64> {
+    blocking(app, |inner| Ok(membership::rotate(unlocked_mut(inner)?)?)).await
+}
+
+#[tauri::command]
+pub async fn team_set_admin(app: AppHandle, device: String, admin: bool) -> Result<()> {
+    blocking(app, move |inner| {
+        Ok(membership::set_admin(unlocked_mut(inner)?, &device, admin)?)
+    })
+    .await
+}
+
+#[tauri::command]
+pub fn team_leave(state: Tauri<'_, AppState>) -> Result<()> {
+    let mut inner = lock_state_of(&state)?;
+    Ok(membership::leave(unlocked_mut(&mut inner)?)?)
 }
 
 /// A command that talks to the relay, run off the window's thread.

@@ -116,30 +116,90 @@ enum Command {
 
 #[derive(Subcommand)]
 enum TeamAction {
-    /// A new team with this device as its admin, registered with the relay.
+    /// A new team with this device as its first admin, registered with the relay.
     Create {
-        /// The relay's address, e.g. https://relay.example.org
+        /// The relay's address: https://… (http:// only for a relay on this computer).
         #[arg(long)]
         relay: String,
+        /// The team's name, shown to devices before they join.
+        #[arg(long, default_value = "FieldScreen team")]
+        name: String,
+        /// This device's name in the team (the relay's operator can read it: name the device,
+        /// not its owner).
+        #[arg(long)]
+        device_name: Option<String>,
         /// The relay operator's team-creation secret, if the relay has one.
         #[arg(long, env = "FIELDSCREEN_RELAY_CREATE_SECRET", hide_env_values = true)]
         create_secret: Option<String>,
     },
-    /// Let a new device in: prints its enrolment code (a secret: hand it over in person).
+    /// A one-time invitation that expires: prints its code (it carries no key).
     Invite {
         /// Also write the code as a QR code (SVG) to scan from this screen.
         #[arg(long)]
         qr: Option<PathBuf>,
+        /// How long the invitation lives.
+        #[arg(long, default_value_t = 15)]
+        minutes: u64,
     },
-    /// Join the team with a code made by `team invite` (typed, or read from --code-file or stdin).
+    /// Ask to join a team with a code made by `team invite` (typed, or read from --code-file or
+    /// stdin), then wait for an admin to approve.
     Join {
         #[arg(long)]
         code_file: Option<PathBuf>,
+        #[arg(long)]
+        device_name: Option<String>,
+        /// The cases already on this device go to the team.
+        #[arg(long, conflicts_with = "keep_cases")]
+        send_cases: bool,
+        /// The cases already on this device stay here only (the default).
+        #[arg(long)]
+        keep_cases: bool,
+        /// Send the request and return; `team wait` finishes joining.
+        #[arg(long)]
+        no_wait: bool,
     },
-    /// Revoke a device: its access to the relay ends at once.
+    /// Finish a pending join: wait until an admin approves or refuses it.
+    Wait {
+        /// Ask the relay once and return.
+        #[arg(long)]
+        once: bool,
+    },
+    /// Join requests waiting for an admin, with their comparison codes.
+    Requests {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Let in the device whose screen shows this comparison code.
+    Approve {
+        #[arg(long)]
+        code: String,
+        /// The requesting device, when several requests are waiting.
+        #[arg(long)]
+        device: Option<String>,
+    },
+    /// Refuse a join request.
+    Refuse { device: String },
+    /// Revoke a device (a lost or seized phone, or an admin's): the relay refuses it, and the
+    /// team's key changes so it can open nothing written afterwards.
     Revoke { device: String },
-    /// The team, this device, the relay, the last sync and the changes waiting.
-    Show,
+    /// A new key for the team (a new epoch).
+    Rotate,
+    /// Make a device an admin (or, with --remove, take the role away).
+    Admin {
+        device: String,
+        #[arg(long)]
+        remove: bool,
+    },
+    /// Forget the team on this device (its cases stay).
+    Leave {
+        #[arg(long)]
+        yes: bool,
+    },
+    /// The team, its devices and roles, the epoch, the last sync and the changes waiting.
+    Show {
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -436,13 +496,45 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Team { action } => {
             let mut vault = vault_cmd::open(&vault_dir()?, pass)?;
             match action {
-                TeamAction::Create { relay, create_secret } => {
-                    sync_cmd::create(&mut vault, &relay, create_secret.as_deref(), &t)
+                TeamAction::Create {
+                    relay,
+                    name,
+                    device_name,
+                    create_secret,
+                } => {
+                    let args = sync_cmd::CreateArgs {
+                        relay: &relay,
+                        name: &name,
+                        device_name: device_name.as_deref(),
+                        create_secret: create_secret.as_deref(),
+                    };
+                    sync_cmd::create(&mut vault, &args, &t)
                 }
-                TeamAction::Invite { qr } => sync_cmd::invite(&mut vault, qr.as_deref(), &t),
-                TeamAction::Join { code_file } => sync_cmd::join(&mut vault, code_file.as_deref(), &t),
+                TeamAction::Invite { qr, minutes } => sync_cmd::invite(&mut vault, qr.as_deref(), minutes, &t),
+                TeamAction::Join {
+                    code_file,
+                    device_name,
+                    send_cases,
+                    keep_cases,
+                    no_wait,
+                } => {
+                    let args = sync_cmd::JoinArgs {
+                        code_file: code_file.as_deref(),
+                        device_name: device_name.as_deref(),
+                        send_cases: (send_cases || keep_cases).then_some(send_cases),
+                        wait: !no_wait,
+                    };
+                    sync_cmd::join(&mut vault, &args, &t)
+                }
+                TeamAction::Wait { once } => sync_cmd::wait(&mut vault, once, &t),
+                TeamAction::Requests { json } => sync_cmd::requests(&mut vault, json, &t),
+                TeamAction::Approve { code, device } => sync_cmd::approve(&mut vault, &code, device.as_deref(), &t),
+                TeamAction::Refuse { device } => sync_cmd::refuse(&mut vault, &device, &t),
                 TeamAction::Revoke { device } => sync_cmd::revoke(&mut vault, &device, &t),
-                TeamAction::Show => sync_cmd::show(&vault, &t),
+                TeamAction::Rotate => sync_cmd::rotate(&mut vault, &t),
+                TeamAction::Admin { device, remove } => sync_cmd::set_admin(&mut vault, &device, !remove, &t),
+                TeamAction::Leave { yes } => sync_cmd::leave(&mut vault, yes, &t),
+                TeamAction::Show { json } => sync_cmd::show(&mut vault, json, &t),
             }
         }
         Command::Sync { action } => {

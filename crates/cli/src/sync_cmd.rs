@@ -5,12 +5,14 @@ use crate::sources::Sources;
 use crate::texts::Texts;
 use anyhow::{Context, Result};
 use fieldscreen_catalog::load;
-use fieldscreen_sync::{HttpRelay, Progress, Team, bundle, conflicts, membership, sync};
+use fieldscreen_sync::membership::{self, JoinState};
+use fieldscreen_sync::{HttpRelay, Progress, Team, bundle, conflicts, sync};
 use fieldscreen_vault::{CaseDoc, CaseIndex, Vault};
 use jiff::civil::Date;
-use std::io::{IsTerminal, Read};
+use std::io::{BufRead, IsTerminal, Read, Write};
 use std::path::Path;
 use std::process::ExitCode;
+use zeroize::Zeroizing;
 
 /// A merged case's listing, through its protocol when it is installed here.
 fn indexer(src: &Sources, today: Date) -> impl FnMut(&CaseDoc) -> Option<CaseIndex> + '_ {
@@ -23,73 +25,313 @@ fn indexer(src: &Sources, today: Date) -> impl FnMut(&CaseDoc) -> Option<CaseInd
     )
 }
 
-pub fn create(vault: &mut Vault, relay: &str, create_secret: Option<&str>, t: &Texts) -> Result<ExitCode> {
-    let team = membership::create_team(vault, relay, create_secret).context("creating the team")?;
-    println!(
-        "{}",
-        t.t("cli-team-created", &[("team", team.team_id), ("relay", team.relay)])
-    );
-    Ok(ExitCode::SUCCESS)
+pub struct CreateArgs<'a> {
+    pub relay: &'a str,
+    pub name: &'a str,
+    pub device_name: Option<&'a str>,
+    pub create_secret: Option<&'a str>,
 }
 
-pub fn invite(vault: &mut Vault, qr: Option<&Path>, t: &Texts) -> Result<ExitCode> {
-    let enrolment = membership::invite(vault).context("inviting a device")?;
-    if let Some(path) = qr {
-        let svg = enrolment.qr_svg().context("the code does not fit a QR code")?;
-        std::fs::write(path, svg).with_context(|| format!("writing {}", path.display()))?;
-    }
-    eprintln!("{}", t.t("cli-team-invite", &[("device", enrolment.device_id.clone())]));
-    println!("{}", enrolment.code().as_str());
-    Ok(ExitCode::SUCCESS)
-}
-
-/// The code is a secret: read from a file or typed (without echo), never a command argument.
-pub fn join(vault: &mut Vault, code_file: Option<&Path>, t: &Texts) -> Result<ExitCode> {
-    let code = match code_file {
-        Some(p) => std::fs::read_to_string(p).with_context(|| format!("reading {}", p.display()))?,
-        None if std::io::stdin().is_terminal() => rpassword::prompt_password(t.t("cli-team-code-prompt", &[]))?,
-        None => {
-            let mut s = String::new();
-            std::io::stdin().read_to_string(&mut s)?;
-            s
-        }
-    };
-    let team = membership::join(vault, &code)?;
-    println!(
-        "{}",
-        t.t("cli-team-joined", &[("team", team.team_id), ("device", team.device_id)])
-    );
-    Ok(ExitCode::SUCCESS)
-}
-
-pub fn revoke(vault: &mut Vault, device: &str, t: &Texts) -> Result<ExitCode> {
-    membership::revoke(vault, device)?;
-    println!("{}", t.t("cli-team-revoked", &[("device", device.to_string())]));
-    Ok(ExitCode::SUCCESS)
-}
-
-pub fn show(vault: &Vault, t: &Texts) -> Result<ExitCode> {
-    let status = membership::status(vault)?;
-    let team = status.team.ok_or(fieldscreen_sync::TeamError::NoTeam)?;
+pub fn create(vault: &mut Vault, args: &CreateArgs<'_>, t: &Texts) -> Result<ExitCode> {
+    let team = membership::create_team(vault, args.relay, args.name, args.device_name, args.create_secret)
+        .context("creating the team")?;
     println!(
         "{}",
         t.t(
-            "cli-team-show",
+            "cli-team-created",
             &[
-                ("team", team.team_id),
-                ("device", team.device_id),
-                ("relay", team.relay),
-                ("role", if team.admin { "admin" } else { "member" }.into()),
-                ("last", status.last_synced.unwrap_or_else(|| "-".into())),
-                ("pending", status.pending.to_string()),
+                ("name", team.state.team_name.clone()),
+                ("team", team.team_id.clone()),
+                ("relay", team.relay.clone())
             ]
         )
     );
     Ok(ExitCode::SUCCESS)
 }
 
+pub fn invite(vault: &mut Vault, qr: Option<&Path>, minutes: u64, t: &Texts) -> Result<ExitCode> {
+    let inv = membership::invite(vault, minutes.saturating_mul(60)).context("inviting a device")?;
+    if let Some(path) = qr {
+        let svg = inv.qr.as_ref().context("the code does not fit a QR code")?;
+        std::fs::write(path, svg).with_context(|| format!("writing {}", path.display()))?;
+    }
+    let until = jiff::Timestamp::from_second(inv.expires_at).map_or_else(|_| "-".into(), |ts| ts.to_string());
+    eprintln!(
+        "{}",
+        t.t(
+            "cli-team-invite",
+            &[
+                ("id", inv.id.clone()),
+                ("minutes", (inv.ttl_seconds / 60).to_string()),
+                ("until", until)
+            ]
+        )
+    );
+    println!("{}", inv.code.as_str());
+    Ok(ExitCode::SUCCESS)
+}
+
+pub struct JoinArgs<'a> {
+    pub code_file: Option<&'a Path>,
+    pub device_name: Option<&'a str>,
+    /// `Some(true)`: --send-cases; `Some(false)`: --keep-cases; `None`: ask (keep if nobody can answer).
+    pub send_cases: Option<bool>,
+    pub wait: bool,
+}
+
+/// The code is a secret: read from a file or typed (without echo), never a command argument.
+/// Before anything is sent the person sees the relay's host and the team's name, and says
+/// whether the cases already here go to the team (by default they stay).
+pub fn join(vault: &mut Vault, args: &JoinArgs<'_>, t: &Texts) -> Result<ExitCode> {
+    let code = match args.code_file {
+        Some(p) => Zeroizing::new(std::fs::read_to_string(p).with_context(|| format!("reading {}", p.display()))?),
+        None if std::io::stdin().is_terminal() => {
+            Zeroizing::new(rpassword::prompt_password(t.t("cli-team-code-prompt", &[]))?)
+        }
+        None => {
+            let mut s = Zeroizing::new(String::new());
+            std::io::stdin().read_to_string(&mut s)?;
+            s
+        }
+    };
+    let preview = membership::preview_join(&code)?;
+    eprintln!(
+        "{}",
+        t.t(
+            "cli-team-join-preview",
+            &[
+                ("host", preview.relay_host.clone()),
+                ("name", preview.team_name.clone()),
+                ("inviter", preview.inviter_name.clone())
+            ]
+        )
+    );
+    let count = vault.list_cases(&Default::default())?.len();
+    let send = match args.send_cases {
+        Some(send) => send,
+        None if count == 0 => false,
+        None if args.code_file.is_some() && std::io::stdin().is_terminal() => {
+            eprint!("{} ", t.t("cli-team-join-send-prompt", &[("count", count.to_string())]));
+            std::io::stderr().flush()?;
+            let mut line = String::new();
+            std::io::stdin().lock().read_line(&mut line)?;
+            line.trim() == "yes"
+        }
+        None => false,
+    };
+    if !send && count > 0 {
+        eprintln!("{}", t.t("cli-team-join-kept", &[("count", count.to_string())]));
+    }
+    let pending = membership::request_join(vault, &code, args.device_name, send)?;
+    println!(
+        "{}",
+        t.t("cli-team-join-requested", &[("code", pending.comparison.clone())])
+    );
+    if pending.nth > 1 {
+        eprintln!("{}", t.t("cli-team-join-others", &[("count", pending.nth.to_string())]));
+    }
+    if !args.wait {
+        return Ok(ExitCode::SUCCESS);
+    }
+    eprintln!("{}", t.t("cli-team-waiting", &[]));
+    wait(vault, false, t)
+}
+
+/// Finishes a pending join: asks the relay every few seconds until the admin decides (or once).
+pub fn wait(vault: &mut Vault, once: bool, t: &Texts) -> Result<ExitCode> {
+    let started = std::time::Instant::now();
+    loop {
+        match membership::finish_join(vault)? {
+            JoinState::Joined { team_id, team_name } => {
+                let device = fieldscreen_sync::device_keys(vault)?.device_id();
+                println!(
+                    "{}",
+                    t.t(
+                        "cli-team-joined",
+                        &[("name", team_name), ("team", team_id), ("device", device)]
+                    )
+                );
+                return Ok(ExitCode::SUCCESS);
+            }
+            JoinState::Refused => {
+                println!("{}", t.t("cli-team-join-refused", &[]));
+                return Ok(ExitCode::FAILURE);
+            }
+            JoinState::NotJoining => {
+                println!("{}", t.t("cli-team-no-join", &[]));
+                return Ok(ExitCode::FAILURE);
+            }
+            JoinState::Pending { comparison, .. } => {
+                // An invitation lives 15 minutes by default and at most a day.
+                if once || started.elapsed() > std::time::Duration::from_secs(fieldscreen_wire::MAX_INVITATION_SECONDS)
+                {
+                    println!("{}", t.t("cli-team-join-pending", &[("code", comparison)]));
+                    return Ok(ExitCode::SUCCESS);
+                }
+                std::thread::sleep(std::time::Duration::from_secs(2));
+            }
+        }
+    }
+}
+
+pub fn requests(vault: &mut Vault, json: bool, t: &Texts) -> Result<ExitCode> {
+    let all = membership::requests(vault)?;
+    if json {
+        println!("{}", serde_json::to_string_pretty(&all)?);
+        return Ok(ExitCode::SUCCESS);
+    }
+    if all.is_empty() {
+        println!("{}", t.t("cli-team-no-requests", &[]));
+    }
+    for r in &all {
+        println!(
+            "{}",
+            t.t(
+                "cli-team-request",
+                &[
+                    ("device", r.device.clone()),
+                    ("name", r.name.clone()),
+                    ("code", r.comparison.clone()),
+                    ("invitation", r.invitation.clone())
+                ]
+            )
+        );
+        if r.on_invitation > 1 {
+            println!(
+                "    {}",
+                t.t("cli-team-request-others", &[("count", r.on_invitation.to_string())])
+            );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Approves the request whose comparison code is the one read from the new device's screen.
+pub fn approve(vault: &mut Vault, code: &str, device: Option<&str>, t: &Texts) -> Result<ExitCode> {
+    let device = match device {
+        Some(d) => {
+            membership::approve(vault, d, code)?;
+            d.to_string()
+        }
+        None => membership::approve_by_comparison(vault, code)?,
+    };
+    println!("{}", t.t("cli-team-approved", &[("device", device)]));
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn refuse(vault: &mut Vault, device: &str, t: &Texts) -> Result<ExitCode> {
+    membership::refuse(vault, device)?;
+    println!("{}", t.t("cli-team-refused", &[("device", device.to_string())]));
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn revoke(vault: &mut Vault, device: &str, t: &Texts) -> Result<ExitCode> {
+    membership::revoke(vault, device)?;
+    let epoch = Team::require(vault)?.state.epoch;
+    println!(
+        "{}",
+        t.t(
+            "cli-team-revoked",
+            &[("device", device.to_string()), ("epoch", epoch.to_string())]
+        )
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn rotate(vault: &mut Vault, t: &Texts) -> Result<ExitCode> {
+    let epoch = membership::rotate(vault)?;
+    println!("{}", t.t("cli-team-rotated", &[("epoch", epoch.to_string())]));
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn set_admin(vault: &mut Vault, device: &str, admin: bool, t: &Texts) -> Result<ExitCode> {
+    membership::set_admin(vault, device, admin)?;
+    let key = if admin {
+        "cli-team-admin-added"
+    } else {
+        "cli-team-admin-removed"
+    };
+    println!("{}", t.t(key, &[("device", device.to_string())]));
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn leave(vault: &mut Vault, yes: bool, t: &Texts) -> Result<ExitCode> {
+    let team = membership::status(vault)?
+        .team
+        .map_or_else(|| "-".to_string(), |i| i.team_name);
+    if !crate::cases_cmd::confirm(t, "cli-team-leave-confirm", &[("name", team)], yes)? {
+        println!("{}", t.t("cli-nothing-done", &[]));
+        return Ok(ExitCode::FAILURE);
+    }
+    membership::leave(vault)?;
+    println!("{}", t.t("cli-team-left", &[]));
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn show(vault: &mut Vault, json: bool, t: &Texts) -> Result<ExitCode> {
+    let status = membership::status(vault)?;
+    if json {
+        println!("{}", serde_json::to_string_pretty(&status)?);
+        return Ok(ExitCode::SUCCESS);
+    }
+    if status.legacy {
+        return Err(fieldscreen_sync::TeamError::Legacy.into());
+    }
+    let Some(team) = status.team else {
+        if let Some(JoinState::Pending { comparison, .. }) = status.joining {
+            println!("{}", t.t("cli-team-join-pending", &[("code", comparison)]));
+            return Ok(ExitCode::SUCCESS);
+        }
+        return Err(fieldscreen_sync::TeamError::NoTeam.into());
+    };
+    let role = |admin: bool, revoked: bool| {
+        if revoked {
+            "revoked"
+        } else if admin {
+            "admin"
+        } else {
+            "member"
+        }
+    };
+    println!(
+        "{}",
+        t.t(
+            "cli-team-show",
+            &[
+                ("name", team.team_name.clone()),
+                ("team", team.team_id.clone()),
+                ("epoch", team.epoch.to_string()),
+                ("relay", team.relay.clone()),
+                ("last", status.last_synced.unwrap_or_else(|| "-".into())),
+                ("pending", status.pending.to_string()),
+            ]
+        )
+    );
+    for m in &team.members {
+        println!(
+            "{}",
+            t.t(
+                "cli-team-member",
+                &[
+                    ("device", m.device.clone()),
+                    ("role", role(m.admin, m.revoked).into()),
+                    ("name", m.name.clone()),
+                    ("this", if m.this_device { "yes" } else { "no" }.into()),
+                ]
+            )
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 pub fn run(vault: &mut Vault, src: &Sources, today: Date, t: &Texts) -> Result<ExitCode> {
-    let team = Team::require(vault)?;
+    if Team::load(vault)?.is_none() && fieldscreen_sync::Joining::load(vault)?.is_some() {
+        let finished = wait(vault, true, t)?;
+        if Team::load(vault)?.is_none() {
+            return Ok(finished);
+        }
+    }
+    let mut team = Team::require(vault)?;
     let mut relay = HttpRelay::new(&team);
     let mut index = indexer(src, today);
     let mut progress = |p: Progress| {
@@ -99,7 +341,7 @@ pub fn run(vault: &mut Vault, src: &Sources, today: Date, t: &Texts) -> Result<E
             eprint!("\r{:?} {}   ", p.stage, p.done);
         }
     };
-    let report = sync(vault, &team, &mut relay, &mut index, &mut progress);
+    let report = sync(vault, &mut team, &mut relay, &mut index, &mut progress);
     eprintln!();
     let report = report?;
     println!(

@@ -4,7 +4,8 @@
 //! relay compacting as it goes); prints throughput and the relay's memory over time.
 //! `cargo bench -p fieldscreen-relay --bench load` (`LOAD_DATABASE=postgres://…` for PostgreSQL).
 
-use fieldscreen_wire::{DIGEST_HEADER, decode_frames, paths};
+use fieldscreen_team::{DeviceKeys, Invitation, JoinRequest, Member, TeamState, secret_hash};
+use fieldscreen_wire::{DIGEST_HEADER, TOKEN_HEADER, decode_frames, paths};
 use sha2::{Digest, Sha256};
 use std::collections::HashSet;
 use std::io::BufRead;
@@ -73,34 +74,82 @@ fn main() {
     let base = format!("http://{}", line.trim().trim_start_matches("listening on "));
     let pid = relay.id();
 
-    // Teams of ten: the first device of each makes the team, then registers the others.
+    // Teams of ten: the first device of each makes the team, then lets the others in through an
+    // invitation and a join request each, as devices do.
     let a = agent();
     let run_id: u64 = std::process::id().into();
     let mut devices = Vec::new();
+    let post = |url: String, auth: Option<&str>, body: Vec<u8>, extra: Option<(&str, &str)>| -> u16 {
+        let mut req = a.post(url);
+        if let Some(auth) = auth {
+            req = req.header("authorization", auth);
+        }
+        if let Some((k, v)) = extra {
+            req = req.header(k, v);
+        }
+        req.send(&body[..]).expect("setup").status().as_u16()
+    };
     for t in 0..clients.div_ceil(TEAM_SIZE) {
         let team = format!("load-{run_id}-{t}");
-        for d in 0..TEAM_SIZE.min(clients - t * TEAM_SIZE) {
-            let id = format!("d{d}");
-            let token = hex::encode(Sha256::digest(format!("{team}/{id}").as_bytes()));
-            let body = serde_json::json!({ "team": team, "device": id, "token": token }).to_string();
-            let (url, auth) = if d == 0 {
-                (format!("{base}{}", paths::teams()), None)
-            } else {
-                (
-                    format!("{base}{}", paths::devices(&team)),
-                    Some(devices_auth(&devices, t)),
-                )
+        let admin = DeviceKeys::generate().expect("keys");
+        let admin_token = hex::encode(Sha256::digest(format!("{team}/admin").as_bytes()));
+        let (first, _) = TeamState::create(&team, "Load", &admin, "d0").expect("first record");
+        let status = post(
+            format!("{base}{}", paths::teams()),
+            None,
+            first.clone(),
+            Some((TOKEN_HEADER, &admin_token)),
+        );
+        assert_eq!(status, 201, "creating {team}");
+        let mut state = TeamState::verify(&[&first], None).expect("verifies");
+        let admin_auth = format!("Bearer {}.{admin_token}", admin.device_id());
+        let held = state.epoch_keys(&admin).expect("keys");
+        devices.push(Device {
+            team: team.clone(),
+            auth: admin_auth.clone(),
+            id: admin.device_id(),
+        });
+        for d in 1..TEAM_SIZE.min(clients - t * TEAM_SIZE) {
+            let keys = DeviceKeys::generate().expect("keys");
+            let token = hex::encode(Sha256::digest(format!("{team}/d{d}").as_bytes()));
+            let inv = Invitation::new(&base, &team, state.first_hash, &admin.device_id()).expect("invitation");
+            let body =
+                serde_json::json!({ "id": inv.id, "secret_hash": hex::encode(secret_hash(inv.secret.as_slice())) });
+            let status = post(
+                format!("{base}{}", paths::invitations(&team)),
+                Some(&admin_auth),
+                body.to_string().into_bytes(),
+                None,
+            );
+            assert_eq!(status, 201, "inviting into {team}");
+            let request = JoinRequest::new(&inv, &keys, &format!("d{d}"), &token);
+            let body =
+                serde_json::json!({ "secret": inv.secret_hex().as_str(), "request": hex::encode(request.encode()) });
+            let status = post(
+                format!("{base}{}", paths::join_requests_of(&team, &inv.id)),
+                None,
+                body.to_string().into_bytes(),
+                None,
+            );
+            assert_eq!(status, 201, "asking to join {team}");
+            let member = Member {
+                keys: keys.public(),
+                name: format!("d{d}"),
+                admin: false,
             };
-            let mut req = a.post(url).header("content-type", "application/json");
-            if let Some(auth) = auth {
-                req = req.header("authorization", auth);
-            }
-            let status = req.send(body.as_bytes()).expect("setup").status().as_u16();
-            assert_eq!(status, 201, "setting up {team}/{id}");
+            let record = state.add(&admin, member, &inv.id, &held).expect("add");
+            let status = post(
+                format!("{base}{}", paths::append_record(&team, Some(&keys.device_id()))),
+                Some(&admin_auth),
+                record.clone(),
+                None,
+            );
+            assert_eq!(status, 201, "approving into {team}");
+            state.apply(&record).expect("applies");
             devices.push(Device {
                 team: team.clone(),
-                auth: format!("Bearer {id}.{token}"),
-                id,
+                auth: format!("Bearer {}.{token}", keys.device_id()),
+                id: keys.device_id(),
             });
         }
     }
@@ -255,8 +304,4 @@ fn main() {
     );
     assert_eq!(n(&errors), 0, "requests failed");
     assert_eq!(lost, 0, "batches lost");
-}
-
-fn devices_auth(devices: &[Device], team_index: usize) -> String {
-    devices[team_index * TEAM_SIZE].auth.clone()
 }

@@ -7,11 +7,15 @@
 //! with authentication, size and rate limits; `limits.rs` the rate limiter.
 
 pub mod limits;
+pub mod membership;
 pub mod server;
 pub mod store;
 
 pub use server::{Config, router};
-pub use store::{Append, DeviceRecord, PgStore, SqliteStore, Store, StoreError, open_store};
+pub use store::{
+    AddRequest, Append, AppendRecord, DeviceRecord, Effect, InvitationRecord, PgStore, RequestRecord, SqliteStore,
+    Store, StoreError, open_store,
+};
 
 #[cfg(test)]
 mod tests;

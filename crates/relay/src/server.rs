@@ -1,24 +1,42 @@
 //! The relay's HTTP API. Every answer to a bad request is a plain-text reason with the status
 //! that fits it; nothing a refused request carried is stored.
 //!
-//! - `POST /v1/teams` `{team, device, token}`: a new team, its first device its admin (with the
-//!   operator's creation secret as a bearer token when the relay has one).
-//! - `POST /v1/teams/{team}/devices` `{device, token}` (admin): a device slot for an enrolment.
-//! - `DELETE /v1/teams/{team}/devices/{device}` (admin): revoke.
+//! Who belongs to a team is decided by its signed membership log, which the relay verifies with
+//! the same code as every device and mirrors in its device table, so a revoked device is refused
+//! at the door; the relay cannot write a record itself.
+//!
+//! - `POST /v1/teams` (body: the team's first membership record; the founder's token in
+//!   `x-fieldscreen-token`; the operator's creation secret as a bearer token when the relay has
+//!   one): a new team.
+//! - `GET /v1/teams/{team}/membership?after=N` (a device of the team, or `Invite <id>.<secret>`
+//!   with a live invitation): the log's records from N.
+//! - `POST /v1/teams/{team}/membership[?approve=DEVICE]` (the record's author): append a record;
+//!   an added device must name the join request it answers. 409 when another record took the
+//!   place first.
+//! - `POST /v1/teams/{team}/invitations` `{id, secret_hash, ttl_seconds}` (admin): a one-time
+//!   invitation, forgotten when used or expired.
+//! - `POST /v1/teams/{team}/invitations/{id}/requests` `{secret, request}`: a join request.
+//! - `GET /v1/teams/{team}/requests` (admin): pending requests; `GET …/requests/{device}` (the
+//!   requesting device, with the token it asked with): pending or approved;
+//!   `DELETE …/requests/{device}` (admin): refuse.
 //! - `PUT /v1/teams/{team}/devices/{device}/batches/{seq}` (that device): append sealed batch
 //!   `seq`; the body's SHA-256 in `x-fieldscreen-sha256`. 201 stored, 200 already stored.
 //! - `GET /v1/teams/{team}/log?after=N&limit=M` (any device of the team): frames after N; also
 //!   tells the relay the device has everything up to N, which lets it compact.
 
 use crate::limits::RateLimiter;
-use crate::store::{Append, Store, StoreError};
+use crate::store::{AddRequest, Append, InvitationRecord, RequestRecord, Store, StoreError, now_secs};
 use axum::Router;
 use axum::body::Bytes;
 use axum::extract::{DefaultBodyLimit, Path, Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{delete, get, post, put};
-use fieldscreen_wire::{DIGEST_HEADER, MAX_BATCH_BYTES, MAX_PAGE, encode_frames, valid_id};
+use axum::routing::{get, post, put};
+use fieldscreen_team::{JoinRequest, TeamState, secret_hash};
+use fieldscreen_wire::{
+    DEFAULT_INVITATION_SECONDS, DIGEST_HEADER, INVITE_SCHEME, MAX_BATCH_BYTES, MAX_INVITATION_SECONDS, MAX_PAGE,
+    MAX_RECORD_BYTES, MAX_RECORDS_PAGE, TOKEN_HEADER, encode_frames, encode_records, valid_id,
+};
 use sha2::{Digest, Sha256};
 use std::sync::Arc;
 
@@ -106,28 +124,29 @@ async fn authenticate(relay: &Shared, headers: &HeaderMap, team: &str, admin: bo
         return Err(text(StatusCode::FORBIDDEN, "this device was revoked from the team"));
     }
     if admin && !record.admin {
-        return Err(text(StatusCode::FORBIDDEN, "only the team's admin device can do that"));
+        return Err(text(StatusCode::FORBIDDEN, "only an admin of the team can do that"));
     }
     if !relay.limiter.allow(&format!("{team}/{device}")) {
-        return Err((
-            StatusCode::TOO_MANY_REQUESTS,
-            [(header::RETRY_AFTER, "1")],
-            "too many requests from this device; slow down",
-        )
-            .into_response());
+        return Err(too_many());
     }
     Ok(device.to_string())
 }
 
-#[derive(serde::Deserialize)]
-struct NewTeam {
-    team: String,
-    device: String,
-    token: String,
-}
-
 fn good_token(t: &str) -> bool {
     (32..=128).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+fn too_many() -> Response {
+    (
+        StatusCode::TOO_MANY_REQUESTS,
+        [(header::RETRY_AFTER, "1")],
+        "too many requests; slow down",
+    )
+        .into_response()
+}
+
+fn json(status: StatusCode, value: serde_json::Value) -> Response {
+    (status, [(header::CONTENT_TYPE, "application/json")], value.to_string()).into_response()
 }
 
 async fn create_team(State(relay): State<Shared>, headers: HeaderMap, body: Bytes) -> Response {
@@ -143,70 +162,339 @@ async fn create_team(State(relay): State<Shared>, headers: HeaderMap, body: Byte
             );
         }
     }
-    let Ok(req) = serde_json::from_slice::<NewTeam>(&body) else {
-        return text(StatusCode::BAD_REQUEST, "expected {\"team\", \"device\", \"token\"}");
-    };
-    if !valid_id(&req.team) || !valid_id(&req.device) || !good_token(&req.token) {
+    let Some(token) = headers
+        .get(TOKEN_HEADER)
+        .and_then(|v| v.to_str().ok())
+        .filter(|t| good_token(t))
+    else {
         return text(
             StatusCode::BAD_REQUEST,
-            "ids are 1–64 of a-z, 0-9, -; the token 32–128 hex digits",
+            "the founder's token (32–128 hex digits) is missing",
+        );
+    };
+    if body.len() > MAX_RECORD_BYTES {
+        return text(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "the record is larger than the relay accepts",
         );
     }
-    let hash = token_hash(&req.token);
-    match blocking(&relay, move |s| s.create_team(&req.team, &req.device, &hash)).await {
+    let state = match TeamState::verify(&[&body[..]], None) {
+        Ok(s) => s,
+        Err(e) => return text(StatusCode::BAD_REQUEST, e.to_string()),
+    };
+    let Some(founder) = state.active().next().map(|d| d.id.clone()) else {
+        return text(StatusCode::BAD_REQUEST, "the first record names no founder");
+    };
+    let hash = token_hash(token);
+    let team = state.team_id.clone();
+    match blocking(&relay, move |s| s.create_team(&team, &body, &founder, &hash)).await {
         Ok(true) => text(StatusCode::CREATED, "team created"),
         Ok(false) => text(StatusCode::CONFLICT, "a team with this id exists"),
         Err(r) => r,
     }
 }
 
-#[derive(serde::Deserialize)]
-struct NewDevice {
-    device: String,
-    token: String,
+/// `Authorization: Invite <id>.<secret>`: someone holding a live invitation of this team.
+async fn invited(relay: &Shared, headers: &HeaderMap, team: &str) -> Result<(), Response> {
+    let refused = || {
+        text(
+            StatusCode::UNAUTHORIZED,
+            "unknown device, or an invitation that expired or was used",
+        )
+    };
+    let value = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix(INVITE_SCHEME))
+        .ok_or_else(refused)?;
+    let (id, secret) = value.split_once('.').ok_or_else(refused)?;
+    if !valid_id(team) || !valid_id(id) {
+        return Err(refused());
+    }
+    if !relay.limiter.allow(&format!("invite/{team}/{id}")) {
+        return Err(too_many());
+    }
+    let secret = hex::decode(secret).map_err(|_| refused())?;
+    let (t, i) = (team.to_string(), id.to_string());
+    let inv = blocking(relay, move |s| s.invitation(&t, &i, now_secs()))
+        .await?
+        .ok_or_else(refused)?;
+    if inv.secret_hash != secret_hash(&secret) {
+        return Err(refused());
+    }
+    Ok(())
 }
 
-async fn add_device(
+#[derive(serde::Deserialize)]
+struct After {
+    after: Option<u64>,
+}
+
+async fn read_membership(
+    State(relay): State<Shared>,
+    Path(team): Path<String>,
+    Query(q): Query<After>,
+    headers: HeaderMap,
+) -> Response {
+    let by_invitation = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with(INVITE_SCHEME));
+    let allowed = if by_invitation {
+        invited(&relay, &headers, &team).await
+    } else {
+        authenticate(&relay, &headers, &team, false).await.map(|_| ())
+    };
+    if let Err(r) = allowed {
+        return r;
+    }
+    let after = q.after.unwrap_or(0);
+    match blocking(&relay, move |s| s.records(&team, after)).await {
+        Ok(mut records) => {
+            records.truncate(MAX_RECORDS_PAGE);
+            (
+                StatusCode::OK,
+                [(header::CONTENT_TYPE, "application/octet-stream")],
+                encode_records(&records),
+            )
+                .into_response()
+        }
+        Err(r) => r,
+    }
+}
+
+#[derive(serde::Deserialize)]
+struct Approve {
+    approve: Option<String>,
+}
+
+async fn append_membership(
+    State(relay): State<Shared>,
+    Path(team): Path<String>,
+    Query(q): Query<Approve>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let me = match authenticate(&relay, &headers, &team, false).await {
+        Ok(me) => me,
+        Err(r) => return r,
+    };
+    let approve = q.approve;
+    let result = blocking(&relay, move |s| {
+        Ok(crate::membership::append(
+            s,
+            &team,
+            &me,
+            &body,
+            approve.as_deref(),
+            now_secs(),
+        ))
+    })
+    .await;
+    match result {
+        Ok(Ok(())) => text(StatusCode::CREATED, "recorded"),
+        Ok(Err(refusal)) => text(
+            StatusCode::from_u16(refusal.status).unwrap_or(StatusCode::BAD_REQUEST),
+            refusal.message,
+        ),
+        Err(r) => r,
+    }
+}
+
+#[derive(serde::Deserialize)]
+struct NewInvitation {
+    id: String,
+    secret_hash: String,
+    ttl_seconds: Option<u64>,
+}
+
+async fn create_invitation(
     State(relay): State<Shared>,
     Path(team): Path<String>,
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    if let Err(r) = authenticate(&relay, &headers, &team, true).await {
-        return r;
-    }
-    let Ok(req) = serde_json::from_slice::<NewDevice>(&body) else {
-        return text(StatusCode::BAD_REQUEST, "expected {\"device\", \"token\"}");
-    };
-    if !valid_id(&req.device) || !good_token(&req.token) {
-        return text(
-            StatusCode::BAD_REQUEST,
-            "ids are 1–64 of a-z, 0-9, -; the token 32–128 hex digits",
-        );
-    }
-    let hash = token_hash(&req.token);
-    match blocking(&relay, move |s| s.add_device(&team, &req.device, &hash)).await {
-        Ok(true) => text(StatusCode::CREATED, "device added"),
-        Ok(false) => text(StatusCode::CONFLICT, "a device with this id exists in the team"),
-        Err(r) => r,
-    }
-}
-
-async fn revoke_device(
-    State(relay): State<Shared>,
-    Path((team, device)): Path<(String, String)>,
-    headers: HeaderMap,
-) -> Response {
     let me = match authenticate(&relay, &headers, &team, true).await {
         Ok(me) => me,
         Err(r) => return r,
     };
-    if me == device {
-        return text(StatusCode::BAD_REQUEST, "the admin device cannot revoke itself");
+    let Ok(req) = serde_json::from_slice::<NewInvitation>(&body) else {
+        return text(
+            StatusCode::BAD_REQUEST,
+            "expected {\"id\", \"secret_hash\", \"ttl_seconds\"}",
+        );
+    };
+    let hash = hex::decode(&req.secret_hash)
+        .ok()
+        .and_then(|h| <[u8; 32]>::try_from(h).ok());
+    let (Some(hash), true) = (hash, valid_id(&req.id)) else {
+        return text(
+            StatusCode::BAD_REQUEST,
+            "the invitation id is 1–64 of a-z, 0-9, -; the secret's hash 64 hex digits",
+        );
+    };
+    let ttl = req
+        .ttl_seconds
+        .unwrap_or(DEFAULT_INVITATION_SECONDS)
+        .clamp(60, MAX_INVITATION_SECONDS);
+    let expires_at = now_secs().saturating_add(i64::try_from(ttl).unwrap_or(i64::MAX));
+    let inv = InvitationRecord {
+        inviter: me,
+        secret_hash: hash,
+        expires_at,
+    };
+    match blocking(&relay, move |s| s.add_invitation(&team, &req.id, &inv)).await {
+        Ok(true) => json(
+            StatusCode::CREATED,
+            serde_json::json!({ "expires_at": expires_at, "ttl_seconds": ttl }),
+        ),
+        Ok(false) => text(StatusCode::CONFLICT, "an invitation with this id exists"),
+        Err(r) => r,
     }
-    match blocking(&relay, move |s| s.revoke(&team, &device)).await {
+}
+
+#[derive(serde::Deserialize)]
+struct NewRequest {
+    secret: String,
+    request: String,
+}
+
+async fn join_request(
+    State(relay): State<Shared>,
+    Path((team, invitation)): Path<(String, String)>,
+    body: Bytes,
+) -> Response {
+    if !valid_id(&team) || !valid_id(&invitation) {
+        return text(StatusCode::NOT_FOUND, "no such invitation");
+    }
+    if !relay.limiter.allow(&format!("join/{team}")) {
+        return too_many();
+    }
+    let Ok(req) = serde_json::from_slice::<NewRequest>(&body) else {
+        return text(StatusCode::BAD_REQUEST, "expected {\"secret\", \"request\"}");
+    };
+    let (t, i) = (team.clone(), invitation.clone());
+    let inv = match blocking(&relay, move |s| s.invitation(&t, &i, now_secs())).await {
+        Ok(Some(inv)) => inv,
+        Ok(None) => {
+            return text(
+                StatusCode::GONE,
+                "this invitation has expired or was used; ask for a new one",
+            );
+        }
+        Err(r) => return r,
+    };
+    if hex::decode(&req.secret).map(|s| secret_hash(&s)).ok() != Some(inv.secret_hash) {
+        return text(StatusCode::UNAUTHORIZED, "the invitation's secret does not match");
+    }
+    let bytes = hex::decode(&req.request).unwrap_or_default();
+    let join = match JoinRequest::decode(&bytes) {
+        Ok(j) if j.team == team && j.invitation == invitation => j,
+        Ok(_) => return text(StatusCode::BAD_REQUEST, "the request names another team or invitation"),
+        Err(e) => return text(StatusCode::BAD_REQUEST, e.to_string()),
+    };
+    let record = RequestRecord {
+        device: join.device_id(),
+        invitation,
+        request: bytes,
+        token_hash: join.token_hash,
+        at: now_secs(),
+    };
+    match blocking(&relay, move |s| s.add_request(&team, &record, now_secs())).await {
+        Ok(AddRequest::Stored(nth)) => json(StatusCode::CREATED, serde_json::json!({ "nth": nth })),
+        Ok(AddRequest::NoInvitation) => text(
+            StatusCode::GONE,
+            "this invitation has expired or was used; ask for a new one",
+        ),
+        Ok(AddRequest::Full) => text(
+            StatusCode::TOO_MANY_REQUESTS,
+            "this invitation has had too many requests; ask for a new one",
+        ),
+        Ok(AddRequest::Exists) => text(StatusCode::CONFLICT, "this device has asked already, or is in the team"),
+        Err(r) => r,
+    }
+}
+
+async fn list_requests(State(relay): State<Shared>, Path(team): Path<String>, headers: HeaderMap) -> Response {
+    if let Err(r) = authenticate(&relay, &headers, &team, true).await {
+        return r;
+    }
+    let listed = blocking(&relay, move |s| {
+        let now = now_secs();
+        let mut out = Vec::new();
+        for r in s.requests(&team, now)? {
+            let inviter = s.invitation(&team, &r.invitation, now)?.map(|i| i.inviter);
+            out.push(serde_json::json!({
+                "device": r.device, "invitation": r.invitation, "inviter": inviter,
+                "request": hex::encode(&r.request), "at": r.at,
+            }));
+        }
+        Ok(out)
+    })
+    .await;
+    match listed {
+        Ok(all) => json(StatusCode::OK, serde_json::Value::Array(all)),
+        Err(r) => r,
+    }
+}
+
+/// The requesting device asks whether it was let in, with the token it made.
+async fn request_status(
+    State(relay): State<Shared>,
+    Path((team, device)): Path<(String, String)>,
+    headers: HeaderMap,
+) -> Response {
+    let gone = || {
+        text(
+            StatusCode::NOT_FOUND,
+            "no such request: it was refused, its invitation expired, or another device was approved on it",
+        )
+    };
+    let Some(token) = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .and_then(|v| v.split_once('.'))
+        .filter(|(d, _)| *d == device)
+        .map(|(_, t)| token_hash(t))
+    else {
+        return gone();
+    };
+    if !valid_id(&team) || !valid_id(&device) || !relay.limiter.allow(&format!("status/{team}/{device}")) {
+        return gone();
+    }
+    let (t, d) = (team.clone(), device.clone());
+    let found = blocking(&relay, move |s| {
+        if let Some(rec) = s.device(&t, &d)? {
+            return Ok(Some((
+                rec.token_hash == token,
+                if rec.revoked { "revoked" } else { "approved" },
+            )));
+        }
+        Ok(s.requests(&t, now_secs())?
+            .into_iter()
+            .find(|r| r.device == d)
+            .map(|r| (r.token_hash == token, "pending")))
+    })
+    .await;
+    match found {
+        Ok(Some((true, status))) => text(StatusCode::OK, status),
+        Ok(_) => gone(),
+        Err(r) => r,
+    }
+}
+
+async fn refuse_request(
+    State(relay): State<Shared>,
+    Path((team, device)): Path<(String, String)>,
+    headers: HeaderMap,
+) -> Response {
+    if let Err(r) = authenticate(&relay, &headers, &team, true).await {
+        return r;
+    }
+    match blocking(&relay, move |s| s.refuse_request(&team, &device)).await {
         Ok(true) => StatusCode::NO_CONTENT.into_response(),
-        Ok(false) => text(StatusCode::NOT_FOUND, "no such device in the team"),
+        Ok(false) => text(StatusCode::NOT_FOUND, "no such request"),
         Err(r) => r,
     }
 }
@@ -298,8 +586,17 @@ pub fn router(store: Arc<dyn Store>, config: Config) -> Router {
     Router::new()
         .route("/healthz", get(|| async { "ok" }))
         .route("/v1/teams", post(create_team))
-        .route("/v1/teams/{team}/devices", post(add_device))
-        .route("/v1/teams/{team}/devices/{device}", delete(revoke_device))
+        .route(
+            "/v1/teams/{team}/membership",
+            get(read_membership).post(append_membership),
+        )
+        .route("/v1/teams/{team}/invitations", post(create_invitation))
+        .route("/v1/teams/{team}/invitations/{invitation}/requests", post(join_request))
+        .route("/v1/teams/{team}/requests", get(list_requests))
+        .route(
+            "/v1/teams/{team}/requests/{device}",
+            get(request_status).delete(refuse_request),
+        )
         .route("/v1/teams/{team}/devices/{device}/batches/{seq}", put(upload))
         .route("/v1/teams/{team}/log", get(read_log))
         // A little over the batch limit, so an oversize body gets the clear 413 above.

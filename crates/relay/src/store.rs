@@ -27,6 +27,63 @@ pub enum Append {
     Conflict,
 }
 
+/// What a membership record does to the relay's access rules (the signed log decides; the
+/// relay mirrors it so it can refuse a revoked device at the door).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    None,
+    /// A join request approved: the device gets the token it asked with.
+    Add {
+        device: String,
+        admin: bool,
+        invitation: String,
+    },
+    Revoke {
+        device: String,
+    },
+    SetAdmin {
+        device: String,
+        admin: bool,
+    },
+}
+
+/// What appending a membership record did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AppendRecord {
+    Appended,
+    /// Another record took this place first (two admins at once): fetch and try again.
+    Moved,
+    /// The join request the record answers is gone (refused, expired or used).
+    NoRequest,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InvitationRecord {
+    pub inviter: String,
+    pub secret_hash: [u8; 32],
+    pub expires_at: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RequestRecord {
+    pub device: String,
+    pub invitation: String,
+    pub request: Vec<u8>,
+    pub token_hash: [u8; 32],
+    /// When it arrived (seconds since 1970).
+    pub at: i64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AddRequest {
+    /// Stored as the `n`-th request on its invitation (more than one: someone else has the code).
+    Stored(u64),
+    NoInvitation,
+    Full,
+    /// This device asked already, or is in the team.
+    Exists,
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("relay database: {0}")]
@@ -38,12 +95,22 @@ pub enum StoreError {
 }
 
 pub trait Store: Send + Sync {
-    /// False when the team exists already.
-    fn create_team(&self, team: &str, device: &str, token_hash: &[u8; 32]) -> Result<bool, StoreError>;
-    /// False when the device exists already.
-    fn add_device(&self, team: &str, device: &str, token_hash: &[u8; 32]) -> Result<bool, StoreError>;
-    /// False when there is no such device.
-    fn revoke(&self, team: &str, device: &str) -> Result<bool, StoreError>;
+    /// A team from its first membership record, its founder an admin. False when it exists.
+    fn create_team(&self, team: &str, first: &[u8], device: &str, token_hash: &[u8; 32]) -> Result<bool, StoreError>;
+    /// The team's membership records from position `after` on (0: all).
+    fn records(&self, team: &str, after: u64) -> Result<Vec<Vec<u8>>, StoreError>;
+    /// Appends record `seq` (verified by the caller) if that place is still free, with its effect,
+    /// in one transaction.
+    fn append_record(&self, team: &str, seq: u64, record: &[u8], effect: &Effect) -> Result<AppendRecord, StoreError>;
+    /// False when an invitation with this id exists.
+    fn add_invitation(&self, team: &str, id: &str, invitation: &InvitationRecord) -> Result<bool, StoreError>;
+    /// A live invitation; expired ones (and their requests) are forgotten first.
+    fn invitation(&self, team: &str, id: &str, now: i64) -> Result<Option<InvitationRecord>, StoreError>;
+    fn add_request(&self, team: &str, request: &RequestRecord, now: i64) -> Result<AddRequest, StoreError>;
+    /// Pending requests on live invitations, oldest first.
+    fn requests(&self, team: &str, now: i64) -> Result<Vec<RequestRecord>, StoreError>;
+    /// False when there was no such request.
+    fn refuse_request(&self, team: &str, device: &str) -> Result<bool, StoreError>;
     fn device(&self, team: &str, device: &str) -> Result<Option<DeviceRecord>, StoreError>;
     fn append(
         &self,
@@ -94,9 +161,17 @@ const SQLITE_SCHEMA: &str = "
     CREATE TABLE IF NOT EXISTS batches_seen (
         team TEXT NOT NULL, device TEXT NOT NULL, seq INTEGER NOT NULL, digest BLOB NOT NULL, pos INTEGER NOT NULL,
         PRIMARY KEY (team, device, seq));
+    CREATE TABLE IF NOT EXISTS membership (
+        team TEXT NOT NULL, seq INTEGER NOT NULL, record BLOB NOT NULL, PRIMARY KEY (team, seq));
+    CREATE TABLE IF NOT EXISTS invitations (
+        team TEXT NOT NULL, id TEXT NOT NULL, inviter TEXT NOT NULL, secret_hash BLOB NOT NULL,
+        expires_at INTEGER NOT NULL, PRIMARY KEY (team, id));
+    CREATE TABLE IF NOT EXISTS join_requests (
+        team TEXT NOT NULL, device TEXT NOT NULL, invitation TEXT NOT NULL, request BLOB NOT NULL,
+        token_hash BLOB NOT NULL, at INTEGER NOT NULL, PRIMARY KEY (team, device));
 ";
 
-fn now_secs() -> i64 {
+pub(crate) fn now_secs() -> i64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| to_i64(d.as_secs()))
@@ -119,8 +194,12 @@ impl SqliteStore {
     }
 }
 
+/// Expired invitations and the requests made on them (SQL shared by both backends).
+const PURGE_INVITATIONS: &str = "DELETE FROM invitations WHERE expires_at < $1";
+const PURGE_REQUESTS: &str = "DELETE FROM join_requests WHERE NOT EXISTS (SELECT 1 FROM invitations i WHERE i.team = join_requests.team AND i.id = join_requests.invitation)";
+
 impl Store for SqliteStore {
-    fn create_team(&self, team: &str, device: &str, token_hash: &[u8; 32]) -> Result<bool, StoreError> {
+    fn create_team(&self, team: &str, first: &[u8], device: &str, token_hash: &[u8; 32]) -> Result<bool, StoreError> {
         let mut c = self.lock()?;
         let tx = c.transaction()?;
         if tx.execute("INSERT OR IGNORE INTO teams (team) VALUES (?1)", [team])? == 0 {
@@ -130,22 +209,166 @@ impl Store for SqliteStore {
             "INSERT INTO devices (team, device, token_hash, admin) VALUES (?1, ?2, ?3, 1)",
             rusqlite::params![team, device, token_hash.as_slice()],
         )?;
+        tx.execute(
+            "INSERT INTO membership (team, seq, record) VALUES (?1, 0, ?2)",
+            rusqlite::params![team, first],
+        )?;
         tx.commit()?;
         Ok(true)
     }
 
-    fn add_device(&self, team: &str, device: &str, token_hash: &[u8; 32]) -> Result<bool, StoreError> {
+    fn records(&self, team: &str, after: u64) -> Result<Vec<Vec<u8>>, StoreError> {
+        let c = self.lock()?;
+        let mut stmt = c.prepare_cached("SELECT record FROM membership WHERE team = ?1 AND seq >= ?2 ORDER BY seq")?;
+        let rows = stmt.query_map(rusqlite::params![team, to_i64(after)], |r| r.get(0))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    fn append_record(&self, team: &str, seq: u64, record: &[u8], effect: &Effect) -> Result<AppendRecord, StoreError> {
+        use rusqlite::OptionalExtension;
+        let mut c = self.lock()?;
+        let tx = c.transaction()?;
+        let len: i64 = tx.query_row("SELECT count(*) FROM membership WHERE team = ?1", [team], |r| r.get(0))?;
+        if len != to_i64(seq) {
+            return Ok(AppendRecord::Moved);
+        }
+        tx.execute(
+            "INSERT INTO membership (team, seq, record) VALUES (?1, ?2, ?3)",
+            rusqlite::params![team, to_i64(seq), record],
+        )?;
+        match effect {
+            Effect::None => {}
+            Effect::Add {
+                device,
+                admin,
+                invitation,
+            } => {
+                let token: Option<Vec<u8>> = tx
+                    .query_row(
+                        "SELECT token_hash FROM join_requests WHERE team = ?1 AND device = ?2 AND invitation = ?3",
+                        [team, device, invitation],
+                        |r| r.get(0),
+                    )
+                    .optional()?;
+                let Some(token) = token else {
+                    return Ok(AppendRecord::NoRequest);
+                };
+                tx.execute(
+                    "INSERT INTO devices (team, device, token_hash, admin) VALUES (?1, ?2, ?3, ?4)",
+                    rusqlite::params![team, device, token, i64::from(*admin)],
+                )?;
+                // The invitation is used: it and every other request on it are forgotten.
+                tx.execute(
+                    "DELETE FROM join_requests WHERE team = ?1 AND invitation = ?2",
+                    [team, invitation],
+                )?;
+                tx.execute(
+                    "DELETE FROM invitations WHERE team = ?1 AND id = ?2",
+                    [team, invitation],
+                )?;
+            }
+            Effect::Revoke { device } => {
+                tx.execute(
+                    "UPDATE devices SET revoked = 1 WHERE team = ?1 AND device = ?2",
+                    [team, device],
+                )?;
+            }
+            Effect::SetAdmin { device, admin } => {
+                tx.execute(
+                    "UPDATE devices SET admin = ?3 WHERE team = ?1 AND device = ?2",
+                    rusqlite::params![team, device, i64::from(*admin)],
+                )?;
+            }
+        }
+        tx.commit()?;
+        Ok(AppendRecord::Appended)
+    }
+
+    fn add_invitation(&self, team: &str, id: &str, inv: &InvitationRecord) -> Result<bool, StoreError> {
         let c = self.lock()?;
         Ok(c.execute(
-            "INSERT OR IGNORE INTO devices (team, device, token_hash, admin) VALUES (?1, ?2, ?3, 0)",
-            rusqlite::params![team, device, token_hash.as_slice()],
+            "INSERT OR IGNORE INTO invitations (team, id, inviter, secret_hash, expires_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+            rusqlite::params![team, id, inv.inviter, inv.secret_hash.as_slice(), inv.expires_at],
         )? == 1)
     }
 
-    fn revoke(&self, team: &str, device: &str) -> Result<bool, StoreError> {
+    fn invitation(&self, team: &str, id: &str, now: i64) -> Result<Option<InvitationRecord>, StoreError> {
+        use rusqlite::OptionalExtension;
+        let c = self.lock()?;
+        c.execute(&PURGE_INVITATIONS.replace("$1", "?1"), [now])?;
+        c.execute(PURGE_REQUESTS, [])?;
+        Ok(c.query_row(
+            "SELECT inviter, secret_hash, expires_at FROM invitations WHERE team = ?1 AND id = ?2",
+            [team, id],
+            |r| {
+                Ok(InvitationRecord {
+                    inviter: r.get(0)?,
+                    secret_hash: hash_of(r.get(1)?),
+                    expires_at: r.get(2)?,
+                })
+            },
+        )
+        .optional()?)
+    }
+
+    fn add_request(&self, team: &str, req: &RequestRecord, now: i64) -> Result<AddRequest, StoreError> {
+        let mut c = self.lock()?;
+        let tx = c.transaction()?;
+        let live: i64 = tx.query_row(
+            "SELECT count(*) FROM invitations WHERE team = ?1 AND id = ?2 AND expires_at >= ?3",
+            rusqlite::params![team, req.invitation, now],
+            |r| r.get(0),
+        )?;
+        if live == 0 {
+            return Ok(AddRequest::NoInvitation);
+        }
+        let known: i64 = tx.query_row(
+            "SELECT (SELECT count(*) FROM devices WHERE team = ?1 AND device = ?2) + (SELECT count(*) FROM join_requests WHERE team = ?1 AND device = ?2)",
+            [team, &req.device],
+            |r| r.get(0),
+        )?;
+        if known > 0 {
+            return Ok(AddRequest::Exists);
+        }
+        let on_invitation: i64 = tx.query_row(
+            "SELECT count(*) FROM join_requests WHERE team = ?1 AND invitation = ?2",
+            [team, &req.invitation],
+            |r| r.get(0),
+        )?;
+        if to_u64(on_invitation) >= fieldscreen_wire::MAX_REQUESTS_PER_INVITATION {
+            return Ok(AddRequest::Full);
+        }
+        tx.execute(
+            "INSERT INTO join_requests (team, device, invitation, request, token_hash, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            rusqlite::params![team, req.device, req.invitation, req.request, req.token_hash.as_slice(), req.at],
+        )?;
+        tx.commit()?;
+        Ok(AddRequest::Stored(to_u64(on_invitation) + 1))
+    }
+
+    fn requests(&self, team: &str, now: i64) -> Result<Vec<RequestRecord>, StoreError> {
+        let c = self.lock()?;
+        c.execute(&PURGE_INVITATIONS.replace("$1", "?1"), [now])?;
+        c.execute(PURGE_REQUESTS, [])?;
+        let mut stmt = c.prepare_cached(
+            "SELECT device, invitation, request, token_hash, at FROM join_requests WHERE team = ?1 ORDER BY at, device",
+        )?;
+        let rows = stmt.query_map([team], |r| {
+            Ok(RequestRecord {
+                device: r.get(0)?,
+                invitation: r.get(1)?,
+                request: r.get(2)?,
+                token_hash: hash_of(r.get(3)?),
+                at: r.get(4)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    fn refuse_request(&self, team: &str, device: &str) -> Result<bool, StoreError> {
         let c = self.lock()?;
         Ok(c.execute(
-            "UPDATE devices SET revoked = 1 WHERE team = ?1 AND device = ?2",
+            "DELETE FROM join_requests WHERE team = ?1 AND device = ?2",
             [team, device],
         )? == 1)
     }
@@ -286,6 +509,14 @@ const PG_SCHEMA: &str = "
     CREATE TABLE IF NOT EXISTS batches_seen (
         team TEXT NOT NULL, device TEXT NOT NULL, seq BIGINT NOT NULL, digest BYTEA NOT NULL, pos BIGINT NOT NULL,
         PRIMARY KEY (team, device, seq));
+    CREATE TABLE IF NOT EXISTS membership (
+        team TEXT NOT NULL, seq BIGINT NOT NULL, record BYTEA NOT NULL, PRIMARY KEY (team, seq));
+    CREATE TABLE IF NOT EXISTS invitations (
+        team TEXT NOT NULL, id TEXT NOT NULL, inviter TEXT NOT NULL, secret_hash BYTEA NOT NULL,
+        expires_at BIGINT NOT NULL, PRIMARY KEY (team, id));
+    CREATE TABLE IF NOT EXISTS join_requests (
+        team TEXT NOT NULL, device TEXT NOT NULL, invitation TEXT NOT NULL, request BYTEA NOT NULL,
+        token_hash BYTEA NOT NULL, at BIGINT NOT NULL, PRIMARY KEY (team, device));
 ";
 
 struct Lease<'a> {
@@ -355,7 +586,7 @@ impl PgStore {
 }
 
 impl Store for PgStore {
-    fn create_team(&self, team: &str, device: &str, token_hash: &[u8; 32]) -> Result<bool, StoreError> {
+    fn create_team(&self, team: &str, first: &[u8], device: &str, token_hash: &[u8; 32]) -> Result<bool, StoreError> {
         let mut c = self.lease()?;
         let mut tx = c.transaction()?;
         if tx.execute("INSERT INTO teams (team) VALUES ($1) ON CONFLICT DO NOTHING", &[&team])? == 0 {
@@ -365,22 +596,169 @@ impl Store for PgStore {
             "INSERT INTO devices (team, device, token_hash, admin) VALUES ($1, $2, $3, TRUE)",
             &[&team, &device, &token_hash.as_slice()],
         )?;
+        tx.execute(
+            "INSERT INTO membership (team, seq, record) VALUES ($1, 0, $2)",
+            &[&team, &first],
+        )?;
         tx.commit()?;
         Ok(true)
     }
 
-    fn add_device(&self, team: &str, device: &str, token_hash: &[u8; 32]) -> Result<bool, StoreError> {
+    fn records(&self, team: &str, after: u64) -> Result<Vec<Vec<u8>>, StoreError> {
+        let mut c = self.lease()?;
+        let rows = c.query(
+            "SELECT record FROM membership WHERE team = $1 AND seq >= $2 ORDER BY seq",
+            &[&team, &to_i64(after)],
+        )?;
+        Ok(rows.into_iter().map(|r| r.get(0)).collect())
+    }
+
+    fn append_record(&self, team: &str, seq: u64, record: &[u8], effect: &Effect) -> Result<AppendRecord, StoreError> {
+        let mut c = self.lease()?;
+        let mut tx = c.transaction()?;
+        // The team's row lock puts two admins' records one after the other.
+        tx.execute("SELECT 1 FROM teams WHERE team = $1 FOR UPDATE", &[&team])?;
+        let len: i64 = tx
+            .query_one("SELECT count(*) FROM membership WHERE team = $1", &[&team])?
+            .get(0);
+        if len != to_i64(seq) {
+            return Ok(AppendRecord::Moved);
+        }
+        tx.execute(
+            "INSERT INTO membership (team, seq, record) VALUES ($1, $2, $3)",
+            &[&team, &to_i64(seq), &record],
+        )?;
+        match effect {
+            Effect::None => {}
+            Effect::Add {
+                device,
+                admin,
+                invitation,
+            } => {
+                let Some(row) = tx.query_opt(
+                    "SELECT token_hash FROM join_requests WHERE team = $1 AND device = $2 AND invitation = $3",
+                    &[&team, device, invitation],
+                )?
+                else {
+                    return Ok(AppendRecord::NoRequest);
+                };
+                let token: Vec<u8> = row.get(0);
+                tx.execute(
+                    "INSERT INTO devices (team, device, token_hash, admin) VALUES ($1, $2, $3, $4)",
+                    &[&team, device, &token, admin],
+                )?;
+                tx.execute(
+                    "DELETE FROM join_requests WHERE team = $1 AND invitation = $2",
+                    &[&team, invitation],
+                )?;
+                tx.execute(
+                    "DELETE FROM invitations WHERE team = $1 AND id = $2",
+                    &[&team, invitation],
+                )?;
+            }
+            Effect::Revoke { device } => {
+                tx.execute(
+                    "UPDATE devices SET revoked = TRUE WHERE team = $1 AND device = $2",
+                    &[&team, device],
+                )?;
+            }
+            Effect::SetAdmin { device, admin } => {
+                tx.execute(
+                    "UPDATE devices SET admin = $3 WHERE team = $1 AND device = $2",
+                    &[&team, device, admin],
+                )?;
+            }
+        }
+        tx.commit()?;
+        Ok(AppendRecord::Appended)
+    }
+
+    fn add_invitation(&self, team: &str, id: &str, inv: &InvitationRecord) -> Result<bool, StoreError> {
         let mut c = self.lease()?;
         Ok(c.execute(
-            "INSERT INTO devices (team, device, token_hash, admin) VALUES ($1, $2, $3, FALSE) ON CONFLICT DO NOTHING",
-            &[&team, &device, &token_hash.as_slice()],
+            "INSERT INTO invitations (team, id, inviter, secret_hash, expires_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING",
+            &[&team, &id, &inv.inviter, &inv.secret_hash.as_slice(), &inv.expires_at],
         )? == 1)
     }
 
-    fn revoke(&self, team: &str, device: &str) -> Result<bool, StoreError> {
+    fn invitation(&self, team: &str, id: &str, now: i64) -> Result<Option<InvitationRecord>, StoreError> {
+        let mut c = self.lease()?;
+        c.execute(PURGE_INVITATIONS, &[&now])?;
+        c.execute(PURGE_REQUESTS, &[])?;
+        let row = c.query_opt(
+            "SELECT inviter, secret_hash, expires_at FROM invitations WHERE team = $1 AND id = $2",
+            &[&team, &id],
+        )?;
+        Ok(row.map(|r| InvitationRecord {
+            inviter: r.get(0),
+            secret_hash: hash_of(r.get(1)),
+            expires_at: r.get(2),
+        }))
+    }
+
+    fn add_request(&self, team: &str, req: &RequestRecord, now: i64) -> Result<AddRequest, StoreError> {
+        let mut c = self.lease()?;
+        let mut tx = c.transaction()?;
+        // Locking the invitation counts its requests one request at a time.
+        if tx
+            .query_opt(
+                "SELECT 1 FROM invitations WHERE team = $1 AND id = $2 AND expires_at >= $3 FOR UPDATE",
+                &[&team, &req.invitation, &now],
+            )?
+            .is_none()
+        {
+            return Ok(AddRequest::NoInvitation);
+        }
+        let known: i64 = tx
+            .query_one(
+                "SELECT (SELECT count(*) FROM devices WHERE team = $1 AND device = $2) + (SELECT count(*) FROM join_requests WHERE team = $1 AND device = $2)",
+                &[&team, &req.device],
+            )?
+            .get(0);
+        if known > 0 {
+            return Ok(AddRequest::Exists);
+        }
+        let on_invitation: i64 = tx
+            .query_one(
+                "SELECT count(*) FROM join_requests WHERE team = $1 AND invitation = $2",
+                &[&team, &req.invitation],
+            )?
+            .get(0);
+        if to_u64(on_invitation) >= fieldscreen_wire::MAX_REQUESTS_PER_INVITATION {
+            return Ok(AddRequest::Full);
+        }
+        tx.execute(
+            "INSERT INTO join_requests (team, device, invitation, request, token_hash, at) VALUES ($1, $2, $3, $4, $5, $6)",
+            &[&team, &req.device, &req.invitation, &req.request, &req.token_hash.as_slice(), &req.at],
+        )?;
+        tx.commit()?;
+        Ok(AddRequest::Stored(to_u64(on_invitation) + 1))
+    }
+
+    fn requests(&self, team: &str, now: i64) -> Result<Vec<RequestRecord>, StoreError> {
+        let mut c = self.lease()?;
+        c.execute(PURGE_INVITATIONS, &[&now])?;
+        c.execute(PURGE_REQUESTS, &[])?;
+        let rows = c.query(
+            "SELECT device, invitation, request, token_hash, at FROM join_requests WHERE team = $1 ORDER BY at, device",
+            &[&team],
+        )?;
+        Ok(rows
+            .into_iter()
+            .map(|r| RequestRecord {
+                device: r.get(0),
+                invitation: r.get(1),
+                request: r.get(2),
+                token_hash: hash_of(r.get(3)),
+                at: r.get(4),
+            })
+            .collect())
+    }
+
+    fn refuse_request(&self, team: &str, device: &str) -> Result<bool, StoreError> {
         let mut c = self.lease()?;
         Ok(c.execute(
-            "UPDATE devices SET revoked = TRUE WHERE team = $1 AND device = $2",
+            "DELETE FROM join_requests WHERE team = $1 AND device = $2",
             &[&team, &device],
         )? == 1)
     }

@@ -1,11 +1,12 @@
 //! The relay's HTTP API in process: every refused request says why, with the right status, and
 //! changes nothing.
 
-use crate::store::{SqliteStore, Store};
+use crate::store::{InvitationRecord, SqliteStore, Store};
 use crate::{Config, router};
 use axum::body::{Body, to_bytes};
 use axum::http::{Request, StatusCode};
-use fieldscreen_wire::{DIGEST_HEADER, MAX_BATCH_BYTES, decode_frames};
+use fieldscreen_team::{DeviceKeys, Invitation, JoinRequest, Member, TeamState, secret_hash};
+use fieldscreen_wire::{DIGEST_HEADER, MAX_BATCH_BYTES, TOKEN_HEADER, decode_frames};
 use sha2::{Digest, Sha256};
 use std::sync::Arc;
 use tower::ServiceExt;
@@ -17,6 +18,28 @@ struct Harness {
     app: axum::Router,
     store: Arc<SqliteStore>,
     _dir: tempfile::TempDir,
+}
+
+/// Team `t1` as its devices hold it: the admin's and the member's keys, and the log.
+struct Team {
+    admin: DeviceKeys,
+    member: DeviceKeys,
+    state: TeamState,
+}
+
+impl Team {
+    fn admin_id(&self) -> String {
+        self.admin.device_id()
+    }
+    fn member_id(&self) -> String {
+        self.member.device_id()
+    }
+    fn admin_auth(&self) -> String {
+        format!("Bearer {}.{ADMIN_TOKEN}", self.admin_id())
+    }
+    fn member_auth(&self) -> String {
+        format!("Bearer {}.{MEMBER_TOKEN}", self.member_id())
+    }
 }
 
 impl Harness {
@@ -38,11 +61,15 @@ impl Harness {
     }
 
     async fn json(&self, method: &str, uri: &str, auth: Option<&str>, body: &str) -> (StatusCode, String) {
+        self.raw(method, uri, auth, body.as_bytes().to_vec()).await
+    }
+
+    async fn raw(&self, method: &str, uri: &str, auth: Option<&str>, body: Vec<u8>) -> (StatusCode, String) {
         let mut r = Request::builder().method(method).uri(uri);
         if let Some(a) = auth {
             r = r.header("authorization", a);
         }
-        let (s, b) = self.send(r.body(Body::from(body.to_string())).expect("request")).await;
+        let (s, b) = self.send(r.body(Body::from(body)).expect("request")).await;
         (s, String::from_utf8_lossy(&b).into_owned())
     }
 
@@ -66,59 +93,119 @@ impl Harness {
         (s, String::from_utf8_lossy(&b).into_owned())
     }
 
-    /// Team `t1` with admin `admin` and member `member`.
-    async fn team(&self) {
-        let body = format!(r#"{{"team":"t1","device":"admin","token":"{ADMIN_TOKEN}"}}"#);
-        assert_eq!(self.json("POST", "/v1/teams", None, &body).await.0, StatusCode::CREATED);
-        let body = format!(r#"{{"device":"member","token":"{MEMBER_TOKEN}"}}"#);
-        let (s, m) = self.json("POST", "/v1/teams/t1/devices", Some(&admin()), &body).await;
-        assert_eq!(s, StatusCode::CREATED, "{m}");
+    /// A new team `id` whose founder holds `keys` and `token`.
+    async fn create(&self, id: &str, keys: &DeviceKeys, token: &str, auth: Option<&str>) -> (StatusCode, TeamState) {
+        let (first, _) = TeamState::create(id, "Office", keys, "office laptop").expect("first record");
+        let mut r = Request::builder()
+            .method("POST")
+            .uri("/v1/teams")
+            .header(TOKEN_HEADER, token);
+        if let Some(a) = auth {
+            r = r.header("authorization", a);
+        }
+        let (s, _) = self.send(r.body(Body::from(first.clone())).expect("request")).await;
+        (s, TeamState::verify(&[&first], None).expect("verifies"))
     }
-}
 
-fn admin() -> String {
-    format!("Bearer admin.{ADMIN_TOKEN}")
-}
+    /// An invitation by the admin; returns it.
+    async fn invite(&self, team: &Team, auth: &str) -> (StatusCode, Invitation) {
+        let inv = Invitation::new("http://relay", "t1", team.state.first_hash, &team.admin_id()).expect("inv");
+        let body = serde_json::json!({ "id": inv.id, "secret_hash": hex::encode(secret_hash(inv.secret.as_slice())) });
+        let (s, _) = self
+            .json("POST", "/v1/teams/t1/invitations", Some(auth), &body.to_string())
+            .await;
+        (s, inv)
+    }
 
-fn member() -> String {
-    format!("Bearer member.{MEMBER_TOKEN}")
+    async fn request(&self, inv: &Invitation, keys: &DeviceKeys, token: &str, secret: &str) -> (StatusCode, String) {
+        let req = JoinRequest::new(inv, keys, "phone", token);
+        let body = serde_json::json!({ "secret": secret, "request": hex::encode(req.encode()) });
+        self.json(
+            "POST",
+            &format!("/v1/teams/t1/invitations/{}/requests", inv.id),
+            None,
+            &body.to_string(),
+        )
+        .await
+    }
+
+    async fn append(&self, record: Vec<u8>, auth: &str, approve: Option<&str>) -> (StatusCode, String) {
+        let uri = approve.map_or_else(
+            || "/v1/teams/t1/membership".to_string(),
+            |d| format!("/v1/teams/t1/membership?approve={d}"),
+        );
+        self.raw("POST", &uri, Some(auth), record).await
+    }
+
+    /// Team `t1`: an admin, and a member let in through an invitation and a join request.
+    async fn team(&self) -> Team {
+        let admin = DeviceKeys::generate().expect("keys");
+        let member = DeviceKeys::generate().expect("keys");
+        let (s, mut state) = self.create("t1", &admin, ADMIN_TOKEN, None).await;
+        assert_eq!(s, StatusCode::CREATED);
+        let mut team = Team {
+            admin,
+            member,
+            state: state.clone(),
+        };
+        let (s, inv) = self.invite(&team, &team.admin_auth()).await;
+        assert_eq!(s, StatusCode::CREATED);
+        let (s, m) = self.request(&inv, &team.member, MEMBER_TOKEN, &inv.secret_hex()).await;
+        assert_eq!(s, StatusCode::CREATED, "{m}");
+        let held = state.epoch_keys(&team.admin).expect("keys");
+        let m = Member {
+            keys: team.member.public(),
+            name: "phone".into(),
+            admin: false,
+        };
+        let record = state.add(&team.admin, m, &inv.id, &held).expect("add");
+        let (s, m) = self
+            .append(record.clone(), &team.admin_auth(), Some(&team.member_id()))
+            .await;
+        assert_eq!(s, StatusCode::CREATED, "{m}");
+        state.apply(&record).expect("applies");
+        team.state = state;
+        team
+    }
 }
 
 #[tokio::test]
 async fn uploads_are_ordered_idempotent_and_checked() {
     let h = Harness::new(Config::default());
-    h.team().await;
-    let m = member();
+    let t = h.team().await;
+    let m = t.member_auth();
+    let mid = t.member_id();
+    let member = mid.as_str();
     assert_eq!(
-        h.upload("t1", "member", &m, 1, b"one", b"one").await.0,
+        h.upload("t1", member, &m, 1, b"one", b"one").await.0,
         StatusCode::CREATED
     );
     // The same batch again (a retry) changes nothing; a different one under the number is refused.
-    assert_eq!(h.upload("t1", "member", &m, 1, b"one", b"one").await.0, StatusCode::OK);
-    let (s, msg) = h.upload("t1", "member", &m, 1, b"uno", b"uno").await;
+    assert_eq!(h.upload("t1", member, &m, 1, b"one", b"one").await.0, StatusCode::OK);
+    let (s, msg) = h.upload("t1", member, &m, 1, b"uno", b"uno").await;
     assert_eq!(
         (s, msg.as_str()),
         (StatusCode::CONFLICT, "a different batch already has this number")
     );
-    let (s, msg) = h.upload("t1", "member", &m, 3, b"three", b"three").await;
+    let (s, msg) = h.upload("t1", member, &m, 3, b"three", b"three").await;
     assert_eq!((s, msg.as_str()), (StatusCode::CONFLICT, "expected batch 2 first"));
     // Cut short on the way: the digest names the whole body.
-    let (s, msg) = h.upload("t1", "member", &m, 2, b"tw", b"two").await;
+    let (s, msg) = h.upload("t1", member, &m, 2, b"tw", b"two").await;
     assert_eq!(s, StatusCode::BAD_REQUEST, "{msg}");
     assert_eq!(h.store.entries("t1").expect("entries"), 1);
     let big = vec![0u8; MAX_BATCH_BYTES + 1];
     assert_eq!(
-        h.upload("t1", "member", &m, 2, &big, &big).await.0,
+        h.upload("t1", member, &m, 2, &big, &big).await.0,
         StatusCode::PAYLOAD_TOO_LARGE
     );
     assert_eq!(
-        h.upload("t1", "member", &m, 2, b"two", b"two").await.0,
+        h.upload("t1", member, &m, 2, b"two", b"two").await.0,
         StatusCode::CREATED
     );
 
     let req = Request::builder()
         .uri("/v1/teams/t1/log?after=0")
-        .header("authorization", admin())
+        .header("authorization", t.admin_auth())
         .body(Body::empty())
         .expect("request");
     let (s, body) = h.send(req).await;
@@ -128,11 +215,11 @@ async fn uploads_are_ordered_idempotent_and_checked() {
         .iter()
         .map(|f| (f.device.as_str(), f.seq, f.sealed.as_slice()))
         .collect();
-    assert_eq!(seen, [("member", 1, &b"one"[..]), ("member", 2, &b"two"[..])]);
+    assert_eq!(seen, [(member, 1, &b"one"[..]), (member, 2, &b"two"[..])]);
     // Its own batches come back to a device as places in the log, without their bytes.
     let req = Request::builder()
         .uri("/v1/teams/t1/log?after=0")
-        .header("authorization", member())
+        .header("authorization", t.member_auth())
         .body(Body::empty())
         .expect("request");
     let own = decode_frames(&h.send(req).await.1).expect("frames");
@@ -143,64 +230,213 @@ async fn uploads_are_ordered_idempotent_and_checked() {
 #[tokio::test]
 async fn teams_and_devices_are_kept_apart() {
     let h = Harness::new(Config::default());
-    h.team().await;
-    let other = format!(r#"{{"team":"t2","device":"x","token":"{}"}}"#, "c".repeat(64));
-    assert_eq!(h.json("POST", "/v1/teams", None, &other).await.0, StatusCode::CREATED);
-    let x = format!("Bearer x.{}", "c".repeat(64));
+    let t = h.team().await;
+    let x_keys = DeviceKeys::generate().expect("keys");
+    let x_token = "c".repeat(64);
+    assert_eq!(h.create("t2", &x_keys, &x_token, None).await.0, StatusCode::CREATED);
+    let x = format!("Bearer {}.{x_token}", x_keys.device_id());
     // A device of t2 can neither read nor write t1, nor write another device's log.
     let (s, _) = h.json("GET", "/v1/teams/t1/log", Some(&x), "").await;
     assert_eq!(s, StatusCode::UNAUTHORIZED);
-    assert_eq!(h.upload("t1", "x", &x, 1, b"z", b"z").await.0, StatusCode::UNAUTHORIZED);
-    let (s, msg) = h.upload("t1", "admin", &member(), 1, b"z", b"z").await;
+    assert_eq!(
+        h.json("GET", "/v1/teams/t1/membership", Some(&x), "").await.0,
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        h.upload("t1", &x_keys.device_id(), &x, 1, b"z", b"z").await.0,
+        StatusCode::UNAUTHORIZED
+    );
+    let (s, msg) = h.upload("t1", &t.admin_id(), &t.member_auth(), 1, b"z", b"z").await;
     assert_eq!(
         (s, msg.as_str()),
         (StatusCode::FORBIDDEN, "a device can only write its own log")
     );
     // Forged: the right device with a wrong token, or no token at all.
-    let forged = format!("Bearer member.{}", "d".repeat(64));
+    let forged = format!("Bearer {}.{}", t.member_id(), "d".repeat(64));
     assert_eq!(
-        h.upload("t1", "member", &forged, 1, b"z", b"z").await.0,
+        h.upload("t1", &t.member_id(), &forged, 1, b"z", b"z").await.0,
         StatusCode::UNAUTHORIZED
     );
     assert_eq!(
         h.json("GET", "/v1/teams/t1/log", None, "").await.0,
         StatusCode::UNAUTHORIZED
     );
-    // Only the admin invites and revokes; malformed requests are named.
-    let body = format!(r#"{{"device":"y","token":"{}"}}"#, "e".repeat(64));
-    assert_eq!(
-        h.json("POST", "/v1/teams/t1/devices", Some(&member()), &body).await.0,
-        StatusCode::FORBIDDEN
-    );
-    assert_eq!(
-        h.json("POST", "/v1/teams/t1/devices", Some(&admin()), "{not json")
-            .await
-            .0,
-        StatusCode::BAD_REQUEST
-    );
-    let bad_id = r#"{"team":"../etc","device":"a","token":"00000000000000000000000000000000"}"#;
-    assert_eq!(
-        h.json("POST", "/v1/teams", None, bad_id).await.0,
-        StatusCode::BAD_REQUEST
-    );
-    assert_eq!(h.json("POST", "/v1/teams", None, &other).await.0, StatusCode::CONFLICT);
+    // A team's first record must verify; the same team twice is refused.
+    assert_eq!(h.create("t2", &x_keys, &x_token, None).await.0, StatusCode::CONFLICT);
+    let (s, _) = h.raw("POST", "/v1/teams", None, b"FSM1 not a record".to_vec()).await;
+    assert_eq!(s, StatusCode::BAD_REQUEST);
     assert_eq!(
         h.store.entries("t1").expect("entries"),
         0,
         "a refused request stored something"
     );
-    // Revoked: out at once.
+}
+
+#[tokio::test]
+async fn an_invitation_works_once_until_it_expires_and_counts_its_requests() {
+    let h = Harness::new(Config::default());
+    let t = h.team().await;
+    // Only an admin invites.
+    assert_eq!(h.invite(&t, &t.member_auth()).await.0, StatusCode::FORBIDDEN);
+    let (s, inv) = h.invite(&t, &t.admin_auth()).await;
+    assert_eq!(s, StatusCode::CREATED);
+    // The holder of the code may read the log (to check the team) and nothing else.
+    let by_code = format!("Invite {}.{}", inv.id, inv.secret_hex().as_str());
+    let (s, _) = h.json("GET", "/v1/teams/t1/membership", Some(&by_code), "").await;
+    assert_eq!(s, StatusCode::OK);
     assert_eq!(
-        h.json("DELETE", "/v1/teams/t1/devices/member", Some(&admin()), "")
+        h.json("GET", "/v1/teams/t1/log", Some(&by_code), "").await.0,
+        StatusCode::UNAUTHORIZED
+    );
+    let wrong = format!("Invite {}.{}", inv.id, "00".repeat(16));
+    assert_eq!(
+        h.json("GET", "/v1/teams/t1/membership", Some(&wrong), "").await.0,
+        StatusCode::UNAUTHORIZED
+    );
+    let (photographer, newcomer) = (
+        DeviceKeys::generate().expect("keys"),
+        DeviceKeys::generate().expect("keys"),
+    );
+    assert_eq!(
+        h.request(&inv, &newcomer, &"e".repeat(64), &"00".repeat(16)).await.0,
+        StatusCode::UNAUTHORIZED,
+        "a wrong secret"
+    );
+    // The photographer asks first; the newcomer's request still goes in, as the second.
+    let (s, m) = h.request(&inv, &photographer, &"f".repeat(64), &inv.secret_hex()).await;
+    assert_eq!((s, m.as_str()), (StatusCode::CREATED, r#"{"nth":1}"#));
+    let (s, m) = h.request(&inv, &newcomer, &"e".repeat(64), &inv.secret_hex()).await;
+    assert_eq!((s, m.as_str()), (StatusCode::CREATED, r#"{"nth":2}"#));
+    let (s, listed) = h.json("GET", "/v1/teams/t1/requests", Some(&t.admin_auth()), "").await;
+    assert_eq!(s, StatusCode::OK);
+    assert_eq!(listed.matches(&inv.id).count(), 2, "{listed}");
+    assert_eq!(
+        h.json("GET", "/v1/teams/t1/requests", Some(&t.member_auth()), "")
             .await
             .0,
-        StatusCode::NO_CONTENT
+        StatusCode::FORBIDDEN
     );
-    let (s, msg) = h.upload("t1", "member", &member(), 1, b"z", b"z").await;
+    let status = |keys: &DeviceKeys, token: &str| format!("Bearer {}.{token}", keys.device_id());
+    let uri = format!("/v1/teams/t1/requests/{}", newcomer.device_id());
+    assert_eq!(
+        h.json("GET", &uri, Some(&status(&newcomer, &"e".repeat(64))), "").await,
+        (StatusCode::OK, "pending".to_string())
+    );
+    // An added device must answer its own request, with the keys it asked with.
+    let held = t.state.epoch_keys(&t.admin).expect("keys");
+    let m = Member {
+        keys: newcomer.public(),
+        name: "phone".into(),
+        admin: false,
+    };
+    let record = t.state.add(&t.admin, m, &inv.id, &held).expect("add");
+    assert_eq!(
+        h.append(record.clone(), &t.admin_auth(), None).await.0,
+        StatusCode::BAD_REQUEST
+    );
+    assert_eq!(
+        h.append(record.clone(), &t.admin_auth(), Some(&photographer.device_id()))
+            .await
+            .0,
+        StatusCode::BAD_REQUEST
+    );
+    let (s, m) = h.append(record, &t.admin_auth(), Some(&newcomer.device_id())).await;
+    assert_eq!(s, StatusCode::CREATED, "{m}");
+    assert_eq!(
+        h.json("GET", &uri, Some(&status(&newcomer, &"e".repeat(64))), "").await,
+        (StatusCode::OK, "approved".to_string())
+    );
+    // Used: forgotten, with the photographer's request; a new request on it is refused.
+    let photo_uri = format!("/v1/teams/t1/requests/{}", photographer.device_id());
+    assert_eq!(
+        h.json("GET", &photo_uri, Some(&status(&photographer, &"f".repeat(64))), "")
+            .await
+            .0,
+        StatusCode::NOT_FOUND
+    );
+    let late = DeviceKeys::generate().expect("keys");
+    let (s, m) = h.request(&inv, &late, &"a".repeat(64), &inv.secret_hex()).await;
+    assert_eq!(s, StatusCode::GONE, "{m}");
+    // Expired: refused, and forgotten.
+    let (_, old) = h.invite(&t, &t.admin_auth()).await;
+    let expired = InvitationRecord {
+        inviter: t.admin_id(),
+        secret_hash: secret_hash(old.secret.as_slice()),
+        expires_at: 1,
+    };
+    let (s, _) = h.invite(&t, &t.admin_auth()).await;
+    assert_eq!(s, StatusCode::CREATED);
+    assert!(h.store.add_invitation("t1", "expired-one", &expired).expect("stored"));
+    let mut stale = old.clone();
+    stale.id = "expired-one".into();
+    assert_eq!(
+        h.request(&stale, &late, &"a".repeat(64), &old.secret_hex()).await.0,
+        StatusCode::GONE
+    );
+    assert!(h.store.invitation("t1", "expired-one", 2).expect("read").is_none());
+    // An invitation takes a handful of requests, then no more.
+    let (_, busy) = h.invite(&t, &t.admin_auth()).await;
+    for n in 0..fieldscreen_wire::MAX_REQUESTS_PER_INVITATION {
+        let k = DeviceKeys::generate().expect("keys");
+        assert_eq!(
+            h.request(&busy, &k, &"a".repeat(64), &busy.secret_hex()).await.0,
+            StatusCode::CREATED,
+            "{n}"
+        );
+    }
+    let k = DeviceKeys::generate().expect("keys");
+    assert_eq!(
+        h.request(&busy, &k, &"a".repeat(64), &busy.secret_hex()).await.0,
+        StatusCode::TOO_MANY_REQUESTS
+    );
+}
+
+#[tokio::test]
+async fn the_relay_keeps_only_records_that_follow_the_log_and_its_door_follows_them() {
+    let h = Harness::new(Config::default());
+    let mut t = h.team().await;
+    // A forged record (one bit), one posted by a device that did not sign it, and one by a
+    // member who is not an admin: refused, the log unchanged.
+    let rotate = t.state.rotate(&t.admin).expect("rotate");
+    let mut forged = rotate.clone();
+    let last = forged.len() - 1;
+    forged[last] ^= 1;
+    assert_eq!(h.append(forged, &t.admin_auth(), None).await.0, StatusCode::BAD_REQUEST);
+    assert_eq!(
+        h.append(rotate.clone(), &t.member_auth(), None).await.0,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(h.store.records("t1", 0).expect("records").len(), 2);
+    // Two admins at once: the second record for the same place is told the log moved.
+    let (s, m) = h.append(rotate.clone(), &t.admin_auth(), None).await;
+    assert_eq!(s, StatusCode::CREATED, "{m}");
+    let other = t.state.rotate(&t.admin).expect("rotate");
+    assert_eq!(h.append(other, &t.admin_auth(), None).await.0, StatusCode::CONFLICT);
+    t.state.apply(&rotate).expect("applies");
+    // Revoked: out at once, whatever it tries.
+    let revoke = t.state.revoke(&t.admin, &t.member_id()).expect("revoke");
+    assert_eq!(h.append(revoke, &t.admin_auth(), None).await.0, StatusCode::CREATED);
+    let (s, msg) = h.upload("t1", &t.member_id(), &t.member_auth(), 1, b"z", b"z").await;
     assert_eq!(
         (s, msg.as_str()),
         (StatusCode::FORBIDDEN, "this device was revoked from the team")
     );
+    assert_eq!(
+        h.json("GET", "/v1/teams/t1/membership", Some(&t.member_auth()), "")
+            .await
+            .0,
+        StatusCode::FORBIDDEN
+    );
+    let req = Request::builder()
+        .uri("/v1/teams/t1/membership?after=0")
+        .header("authorization", t.admin_auth())
+        .body(Body::empty())
+        .expect("request");
+    let (s, body) = h.send(req).await;
+    assert_eq!(s, StatusCode::OK);
+    let records = fieldscreen_wire::decode_records(&body).expect("records");
+    assert_eq!(records.len(), 4);
+    assert!(TeamState::verify(&records, Some(&t.state.first_hash)).is_ok());
 }
 
 #[tokio::test]
@@ -210,17 +446,18 @@ async fn a_creation_secret_and_the_rate_limit_hold() {
         rate_per_second: 0.001,
         rate_burst: 3.0,
     });
-    let body = format!(r#"{{"team":"t1","device":"admin","token":"{ADMIN_TOKEN}"}}"#);
+    let keys = DeviceKeys::generate().expect("keys");
     assert_eq!(
-        h.json("POST", "/v1/teams", None, &body).await.0,
+        h.create("t1", &keys, ADMIN_TOKEN, None).await.0,
         StatusCode::UNAUTHORIZED
     );
-    let (s, _) = h.json("POST", "/v1/teams", Some("Bearer operator secret"), &body).await;
+    let (s, _) = h.create("t1", &keys, ADMIN_TOKEN, Some("Bearer operator secret")).await;
     assert_eq!(s, StatusCode::CREATED);
+    let admin = format!("Bearer {}.{ADMIN_TOKEN}", keys.device_id());
     let statuses = {
         let mut v = Vec::new();
         for _ in 0..4 {
-            v.push(h.json("GET", "/v1/teams/t1/log", Some(&admin()), "").await.0);
+            v.push(h.json("GET", "/v1/teams/t1/log", Some(&admin), "").await.0);
         }
         v
     };
@@ -231,21 +468,22 @@ async fn a_creation_secret_and_the_rate_limit_hold() {
 #[tokio::test]
 async fn the_log_is_compacted_once_every_active_device_has_read_it() {
     let h = Harness::new(Config::default());
-    h.team().await;
+    let t = h.team().await;
+    let (admin, member) = (t.admin_auth(), t.member_auth());
     for seq in 1..=3 {
         let body = format!("batch {seq}");
-        h.upload("t1", "member", &member(), seq, body.as_bytes(), body.as_bytes())
+        h.upload("t1", &t.member_id(), &member, seq, body.as_bytes(), body.as_bytes())
             .await;
     }
     assert_eq!(h.store.entries("t1").expect("entries"), 3);
     // The admin has read up to 3; the member (who wrote them) has acknowledged nothing yet.
-    h.json("GET", "/v1/teams/t1/log?after=3", Some(&admin()), "").await;
+    h.json("GET", "/v1/teams/t1/log?after=3", Some(&admin), "").await;
     assert_eq!(h.store.entries("t1").expect("entries"), 3);
-    h.json("GET", "/v1/teams/t1/log?after=2", Some(&member()), "").await;
+    h.json("GET", "/v1/teams/t1/log?after=2", Some(&member), "").await;
     assert_eq!(h.store.entries("t1").expect("entries"), 1);
     // A revoked device no longer holds compaction back.
-    h.json("DELETE", "/v1/teams/t1/devices/member", Some(&admin()), "")
-        .await;
-    h.json("GET", "/v1/teams/t1/log?after=3", Some(&admin()), "").await;
+    let revoke = t.state.revoke(&t.admin, &t.member_id()).expect("revoke");
+    assert_eq!(h.append(revoke, &admin, None).await.0, StatusCode::CREATED);
+    h.json("GET", "/v1/teams/t1/log?after=3", Some(&admin), "").await;
     assert_eq!(h.store.entries("t1").expect("entries"), 0);
 }

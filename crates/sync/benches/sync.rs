@@ -139,10 +139,14 @@ fn automerge_sync_bytes(saved: &[u8]) -> u64 {
 
 /// A team of two on `relay`: `a` (admin, with the cases) and a fresh `b`.
 fn pair(relay: &str, a: &mut Vault, b: &mut Vault) -> (Team, Team) {
-    let team = membership::create_team(a, relay, None).expect("team");
-    let invite = membership::invite(a).expect("invite");
-    let member = membership::join(b, &invite.code()).expect("join");
-    (team, member)
+    let team = membership::create_team(a, relay, "Bench", None, None).expect("team");
+    let invitation = membership::invite(a, 900).expect("invite");
+    let pending = membership::request_join(b, &invitation.code, None, false).expect("join request");
+    let request = membership::requests(a).expect("requests").remove(0);
+    membership::approve(a, &request.device, &pending.comparison).expect("approved");
+    membership::finish_join(b).expect("joined");
+    assert_eq!(Team::require(b).expect("member").team_id, team.team_id);
+    (Team::require(a).expect("team"), Team::require(b).expect("member"))
 }
 
 fn main() {
@@ -201,13 +205,15 @@ fn main() {
     let (up, down) = (Arc::new(AtomicU64::new(0)), Arc::new(AtomicU64::new(0)));
     let proxied = counting_proxy(&relay, up.clone(), down.clone());
     let mut b = vault(&work.path().join("b"));
-    let (team_a, team_b) = pair(&proxied, &mut a, &mut b);
+    let (mut team_a, mut team_b) = pair(&proxied, &mut a, &mut b);
     let (setup_up, setup_down) = (up.swap(0, Ordering::Relaxed), down.swap(0, Ordering::Relaxed));
     let start = Instant::now();
-    let sent = sync(&mut a, &team_a, &mut HttpRelay::new(&team_a), &mut index, &mut |_| {}).expect("A syncs");
+    let mut relay_team_a = HttpRelay::new(&team_a);
+    let sent = sync(&mut a, &mut team_a, &mut relay_team_a, &mut index, &mut |_| {}).expect("A syncs");
     let a_secs = start.elapsed().as_secs_f64();
     let a_wire = up.swap(0, Ordering::Relaxed) + down.swap(0, Ordering::Relaxed);
-    let got = sync(&mut b, &team_b, &mut HttpRelay::new(&team_b), &mut index, &mut |_| {}).expect("B syncs");
+    let mut relay_team_b = HttpRelay::new(&team_b);
+    let got = sync(&mut b, &mut team_b, &mut relay_team_b, &mut index, &mut |_| {}).expect("B syncs");
     let total_secs = start.elapsed().as_secs_f64();
     let b_wire = up.swap(0, Ordering::Relaxed) + down.swap(0, Ordering::Relaxed);
     assert_eq!(got.cases_new, cases, "B received every case");
@@ -258,15 +264,16 @@ fn main() {
     let start = Instant::now();
     let handles: Vec<_> = teams
         .into_iter()
-        .map(|(mut up_vault, ta, mut down_vault, tb, expected)| {
+        .map(|(mut up_vault, mut ta, mut down_vault, mut tb, expected)| {
             let uploader = std::thread::spawn(move || {
-                sync(&mut up_vault, &ta, &mut HttpRelay::new(&ta), &mut index, &mut |_| {}).expect("upload");
+                let mut relay_ta = HttpRelay::new(&ta);
+                sync(&mut up_vault, &mut ta, &mut relay_ta, &mut index, &mut |_| {}).expect("upload");
             });
             std::thread::spawn(move || {
                 let mut have = 0;
                 while have < expected {
-                    let r = sync(&mut down_vault, &tb, &mut HttpRelay::new(&tb), &mut index, &mut |_| {})
-                        .expect("download");
+                    let mut relay_tb = HttpRelay::new(&tb);
+                    let r = sync(&mut down_vault, &mut tb, &mut relay_tb, &mut index, &mut |_| {}).expect("download");
                     have += r.cases_new;
                     if have < expected {
                         std::thread::sleep(Duration::from_millis(20));

@@ -1,12 +1,15 @@
-//! Sync without a server: every case, whole, in one file sealed under the team key, carried on a
-//! USB stick or SD card, with every erasure the device knows of. Importing merges exactly as a
-//! batch from the relay would: nothing is overwritten, concurrent edits become conflicts, an
-//! erased case goes.
+//! Sync without a server: every case of the team, whole, in one file sealed under the team's
+//! current epoch key and signed by the device that made it, carried on a USB stick or SD card,
+//! with every erasure the device knows of. Importing merges exactly as a batch from the relay
+//! would: nothing is overwritten, concurrent edits become conflicts, an erased case goes. A
+//! bundle is taken only from a device that is still a member of the team: a revoked phone's
+//! file erases and changes nothing. Cases kept on the device when it joined are left out.
 
 use crate::batch::{decode_batch, encode_batch};
 use crate::client::SyncError;
 use crate::sealing::{open_batch, seal_batch};
 use crate::team::Team;
+use fieldscreen_team::LogError;
 use fieldscreen_vault::{Batch, CaseDoc, CaseFilter, CaseIndex, CaseUpdate, Received, Vault};
 
 const MAGIC: &[u8] = b"FIELDSCREEN-BUNDLE 1\n";
@@ -22,6 +25,9 @@ pub fn export(vault: &mut Vault, team: &Team) -> Result<(Vec<u8>, usize), SyncEr
         .collect();
     let mut updates = Vec::with_capacity(ids.len());
     for id in ids {
+        if vault.is_local(&id)? {
+            continue;
+        }
         let bytes = vault.load_case(&id)?.save();
         updates.push(CaseUpdate { case_id: id, bytes });
     }
@@ -30,8 +36,7 @@ pub fn export(vault: &mut Vault, team: &Team) -> Result<(Vec<u8>, usize), SyncEr
         updates,
         erased: vault.erasures()?,
     });
-    let sealed = seal_batch(&team.key, &team.team_id, &team.device_id, BUNDLE_SEQ, &plain)
-        .map_err(|e| SyncError::Random(e.to_string()))?;
+    let sealed = seal_batch(team, BUNDLE_SEQ, &plain)?;
     let mut out = MAGIC.to_vec();
     out.push(u8::try_from(team.device_id.len()).unwrap_or(0));
     out.extend_from_slice(team.device_id.as_bytes());
@@ -40,7 +45,7 @@ pub fn export(vault: &mut Vault, team: &Team) -> Result<(Vec<u8>, usize), SyncEr
     Ok((out, count))
 }
 
-/// Merges a bundle made by any device of the team.
+/// Merges a bundle made by a device that is still in the team.
 pub fn import(
     vault: &mut Vault,
     team: &Team,
@@ -60,7 +65,16 @@ pub fn import(
     }
     let (device, sealed) = rest.split_at(usize::from(len));
     let device = std::str::from_utf8(device).map_err(|_| bad("device id"))?;
-    let plain = open_batch(&team.key, &team.team_id, device, BUNDLE_SEQ, sealed)?;
+    if team.state.device(device).is_some_and(|d| !d.active()) {
+        return Err(SyncError::Open(crate::OpenError::Writer {
+            device: device.to_string(),
+            seq: BUNDLE_SEQ,
+            source: LogError::RevokedWriter {
+                device: device.to_string(),
+            },
+        }));
+    }
+    let plain = open_batch(team, device, BUNDLE_SEQ, sealed)?;
     let batch = decode_batch(&plain).map_err(|source| SyncError::Batch {
         device: device.to_string(),
         source,

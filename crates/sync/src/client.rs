@@ -3,8 +3,9 @@
 //! before the next: a cut at any point leaves nothing half done, and the next sync carries on.
 
 use crate::batch::{BatchError, decode_batch, encode_batch, encoded_erasure_len, encoded_update_len};
-use crate::sealing::{OpenError, open_batch, seal_batch};
-use crate::team::Team;
+use crate::sealing::{OpenError, log_len_of, open_batch, seal_batch};
+use crate::team::{Team, TeamError};
+use fieldscreen_team::Change;
 use fieldscreen_vault::{Batch, CaseDoc, CaseIndex, Vault, VaultError};
 use fieldscreen_wire::{Frame, MAX_BATCH_BYTES, MAX_PAGE, WireError};
 
@@ -14,6 +15,11 @@ pub trait Transport {
     fn upload(&mut self, seq: u64, sealed: &[u8]) -> Result<(), TransportError>;
     /// The team's log after position `after`, at most `limit` frames, in order.
     fn download(&mut self, after: u64, limit: usize) -> Result<Vec<Frame>, TransportError>;
+    /// The team's membership records from position `from` on.
+    fn membership(&mut self, from: u64) -> Result<Vec<Vec<u8>>, TransportError>;
+    /// Appends a membership record this device signed; `approve` names the join request an
+    /// added device answers. Refused with 409 when another record took its place first.
+    fn append_record(&mut self, record: &[u8], approve: Option<&str>) -> Result<(), TransportError>;
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -34,6 +40,8 @@ pub enum SyncError {
     Transport(#[from] TransportError),
     #[error(transparent)]
     Open(#[from] OpenError),
+    #[error(transparent)]
+    Team(#[from] TeamError),
     #[error("a batch from device {device} opened but is damaged: {source}")]
     Batch { device: String, source: BatchError },
     #[error("case {0} has grown past what one batch may carry")]
@@ -122,23 +130,41 @@ pub fn pack(vault: &mut Vault, team: &Team) -> Result<usize, SyncError> {
             batch.updates.push(u);
         }
         let seq = vault.next_batch_seq()?;
-        let sealed = seal_batch(&team.key, &team.team_id, &team.device_id, seq, &encode_batch(&batch))
-            .map_err(|e| SyncError::Random(e.to_string()))?;
+        let sealed = seal_batch(team, seq, &encode_batch(&batch))?;
         vault.queue_batch(&sealed, &included, &batch.erased)?;
         made += 1;
     }
 }
 
-/// Everything one sync does. `index` gives a merged case's listing (the caller knows the
-/// protocols); `progress` hears each step.
+/// Brings this device's copy of the membership log up to date (verified, all new records or
+/// none) and stores it. A device that finds itself revoked stops here.
+pub fn refresh(vault: &mut Vault, team: &mut Team, transport: &mut dyn Transport) -> Result<Vec<Change>, SyncError> {
+    let records = transport.membership(team.state.len)?;
+    let changes = team.extend(records)?;
+    if !changes.is_empty() {
+        team.save(vault)?;
+        for c in &changes {
+            vault.record_action(&crate::membership::audit_text(c), None)?;
+        }
+    }
+    if team.revoked() {
+        return Err(TeamError::Revoked.into());
+    }
+    Ok(changes)
+}
+
+/// Everything one sync does: the membership log first (so nothing is sealed under an epoch
+/// that has ended), then packing, upload and download. `index` gives a merged case's listing
+/// (the caller knows the protocols); `progress` hears each step.
 pub fn sync(
     vault: &mut Vault,
-    team: &Team,
+    team: &mut Team,
     transport: &mut dyn Transport,
     index: &mut dyn FnMut(&CaseDoc) -> Option<CaseIndex>,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<SyncReport, SyncError> {
     let mut report = SyncReport::default();
+    refresh(vault, team, transport)?;
     progress(Progress {
         stage: Stage::Packing,
         done: 0,
@@ -174,13 +200,20 @@ pub fn sync(
         if frames.first().is_some_and(|f| f.pos <= after) {
             return Err(TransportError::Wire(WireError::Malformed("positions before the cursor")).into());
         }
+        // A writer may know membership records that arrived after this device's refresh.
+        if frames
+            .iter()
+            .any(|f| log_len_of(&f.sealed).is_some_and(|n| n > team.state.len))
+        {
+            refresh(vault, team, transport)?;
+        }
         let mut incoming = Batch::default();
         for f in &frames {
             report.bytes_received += f.sealed.len() as u64;
             if f.device == team.device_id {
                 continue;
             }
-            let plain = open_batch(&team.key, &team.team_id, &f.device, f.seq, &f.sealed)?;
+            let plain = open_batch(team, &f.device, f.seq, &f.sealed)?;
             let decoded = decode_batch(&plain).map_err(|source| SyncError::Batch {
                 device: f.device.clone(),
                 source,

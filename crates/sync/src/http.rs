@@ -1,12 +1,28 @@
-//! The relay over HTTP(S): each device authenticates with its own token; every upload carries
-//! the SHA-256 of its body so the relay can refuse a cut one.
+//! The relay over HTTP(S): each device authenticates with its own token (someone joining, with
+//! the invitation's secret); every upload carries the SHA-256 of its body so the relay can
+//! refuse a cut one.
 
 use crate::client::{Transport, TransportError};
 use crate::team::Team;
-use fieldscreen_wire::{DIGEST_HEADER, Frame, MAX_BATCH_BYTES, MAX_PAGE, decode_frames, paths};
+use fieldscreen_team::Invitation;
+use fieldscreen_wire::{
+    DIGEST_HEADER, Frame, INVITE_SCHEME, MAX_BATCH_BYTES, MAX_PAGE, MAX_RECORD_BYTES, MAX_RECORDS_PAGE, TOKEN_HEADER,
+    decode_frames, decode_records, paths,
+};
 use sha2::{Digest, Sha256};
 use std::time::Duration;
 use ureq::Agent;
+
+/// A pending join request as the relay lists it to an admin.
+#[derive(Debug, Clone)]
+pub struct RequestRow {
+    pub device: String,
+    pub invitation: String,
+    /// The admin device that made the invitation.
+    pub inviter: String,
+    pub request: Vec<u8>,
+    pub at: i64,
+}
 
 pub struct HttpRelay {
     agent: Agent,
@@ -61,37 +77,107 @@ impl HttpRelay {
         }
     }
 
-    /// Registers a new team with this device as its first (admin) member. `create_secret` is
-    /// the relay operator's team-creation secret, when the relay has one.
-    pub fn create_team(&self, token: &str, create_secret: Option<&str>) -> Result<(), TransportError> {
-        let body = serde_json::json!({ "team": self.team, "device": self.device, "token": token }).to_string();
+    /// Someone holding an invitation, before it has a device in the team.
+    pub fn for_invitation(inv: &Invitation) -> HttpRelay {
+        let mut relay = Self::with_credentials(&inv.relay, &inv.team, "-", "-");
+        relay.auth = format!("{INVITE_SCHEME}{}.{}", inv.id, inv.secret_hex().as_str());
+        relay
+    }
+
+    fn json<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, TransportError> {
+        serde_json::from_slice(body).map_err(|_| TransportError::Wire(fieldscreen_wire::WireError::Malformed("json")))
+    }
+
+    /// Registers a new team from its first membership record. `create_secret` is the relay
+    /// operator's team-creation secret, when the relay has one.
+    pub fn create_team(&self, first: &[u8], token: &str, create_secret: Option<&str>) -> Result<(), TransportError> {
         let mut req = self
             .agent
             .post(format!("{}{}", self.base, paths::teams()))
-            .header("content-type", "application/json");
+            .header(TOKEN_HEADER, token)
+            .header("content-type", "application/octet-stream");
         if let Some(s) = create_secret {
             req = req.header("authorization", format!("Bearer {s}"));
         }
-        self.answer(req.send(body.as_bytes()), 64 * 1024).map(|_| ())
+        self.answer(req.send(first), 64 * 1024).map(|_| ())
     }
 
-    /// Registers a device slot (admin only).
-    pub fn add_device(&self, device: &str, token: &str) -> Result<(), TransportError> {
-        let body = serde_json::json!({ "device": device, "token": token }).to_string();
+    /// Registers a one-time invitation (admin only). Returns when it expires (seconds since
+    /// 1970, the relay's clock) and how long it lives.
+    pub fn create_invitation(
+        &self,
+        id: &str,
+        secret_hash: &[u8; 32],
+        ttl_seconds: u64,
+    ) -> Result<(i64, u64), TransportError> {
+        let body = serde_json::json!({ "id": id, "secret_hash": hex::encode(secret_hash), "ttl_seconds": ttl_seconds });
         let r = self
             .agent
-            .post(format!("{}{}", self.base, paths::devices(&self.team)))
+            .post(format!("{}{}", self.base, paths::invitations(&self.team)))
             .header("authorization", &self.auth)
             .header("content-type", "application/json")
-            .send(body.as_bytes());
-        self.answer(r, 64 * 1024).map(|_| ())
+            .send(body.to_string().as_bytes());
+        let v: serde_json::Value = Self::json(&self.answer(r, 64 * 1024)?)?;
+        Ok((
+            v["expires_at"].as_i64().unwrap_or(0),
+            v["ttl_seconds"].as_u64().unwrap_or(ttl_seconds),
+        ))
     }
 
-    /// Revokes a device (admin only): its token stops working at once.
-    pub fn revoke_device(&self, device: &str) -> Result<(), TransportError> {
+    /// Sends a join request on an invitation; returns how many requests it has had (counting this).
+    pub fn join_request(&self, inv: &Invitation, request: &[u8]) -> Result<u64, TransportError> {
+        let body = serde_json::json!({ "secret": inv.secret_hex().as_str(), "request": hex::encode(request) });
         let r = self
             .agent
-            .delete(format!("{}{}", self.base, paths::device(&self.team, device)))
+            .post(format!("{}{}", self.base, paths::join_requests_of(&self.team, &inv.id)))
+            .header("content-type", "application/json")
+            .send(body.to_string().as_bytes());
+        let v: serde_json::Value = Self::json(&self.answer(r, 64 * 1024)?)?;
+        Ok(v["nth"].as_u64().unwrap_or(1))
+    }
+
+    /// Pending join requests (admin only).
+    pub fn requests(&self) -> Result<Vec<RequestRow>, TransportError> {
+        let r = self
+            .agent
+            .get(format!("{}{}", self.base, paths::requests(&self.team)))
+            .header("authorization", &self.auth)
+            .call();
+        let rows: Vec<serde_json::Value> = Self::json(&self.answer(r, 16 * 1024 * 1024)?)?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|v| {
+                Some(RequestRow {
+                    device: v["device"].as_str()?.to_string(),
+                    invitation: v["invitation"].as_str()?.to_string(),
+                    inviter: v["inviter"].as_str()?.to_string(),
+                    request: hex::decode(v["request"].as_str()?).ok()?,
+                    at: v["at"].as_i64()?,
+                })
+            })
+            .collect())
+    }
+
+    /// Whether this device's join request is `pending` or `approved`; `None` once it is gone
+    /// (refused, expired, or another device was approved on the invitation).
+    pub fn request_status(&self) -> Result<Option<String>, TransportError> {
+        let r = self
+            .agent
+            .get(format!("{}{}", self.base, paths::request(&self.team, &self.device)))
+            .header("authorization", &self.auth)
+            .call();
+        match self.answer(r, 1024) {
+            Ok(body) => Ok(Some(String::from_utf8_lossy(&body).trim().to_string())),
+            Err(TransportError::Refused { status: 404, .. }) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Refuses a pending join request (admin only).
+    pub fn refuse_request(&self, device: &str) -> Result<(), TransportError> {
+        let r = self
+            .agent
+            .delete(format!("{}{}", self.base, paths::request(&self.team, device)))
             .header("authorization", &self.auth)
             .call();
         self.answer(r, 64 * 1024).map(|_| ())
@@ -123,5 +209,36 @@ impl Transport for HttpRelay {
             .call();
         let body = self.answer(r, (MAX_PAGE * (MAX_BATCH_BYTES + 128)) as u64)?;
         Ok(decode_frames(&body)?)
+    }
+
+    fn membership(&mut self, from: u64) -> Result<Vec<Vec<u8>>, TransportError> {
+        let mut out = Vec::new();
+        loop {
+            let r = self
+                .agent
+                .get(format!(
+                    "{}{}",
+                    self.base,
+                    paths::membership(&self.team, from + out.len() as u64)
+                ))
+                .header("authorization", &self.auth)
+                .call();
+            let page = decode_records(&self.answer(r, (MAX_RECORDS_PAGE * (MAX_RECORD_BYTES + 4)) as u64)?)?;
+            let full = page.len() == MAX_RECORDS_PAGE;
+            out.extend(page);
+            if !full {
+                return Ok(out);
+            }
+        }
+    }
+
+    fn append_record(&mut self, record: &[u8], approve: Option<&str>) -> Result<(), TransportError> {
+        let r = self
+            .agent
+            .post(format!("{}{}", self.base, paths::append_record(&self.team, approve)))
+            .header("authorization", &self.auth)
+            .header("content-type", "application/octet-stream")
+            .send(record);
+        self.answer(r, 64 * 1024).map(|_| ())
     }
 }

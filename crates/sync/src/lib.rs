@@ -1,13 +1,14 @@
 //! Sync through a relay that stores only ciphertext.
 //!
-//! A device packs the cases it changed into batches (`batch.rs`), seals each under the team key
-//! (`sealing.rs`) with its team, device and batch number bound in, and keeps them in the vault's
+//! A device packs the cases it changed into batches (`batch.rs`), seals each under the team's
+//! current epoch key and signs it with its own key (`sealing.rs`), and keeps them in the vault's
 //! outbox until the relay acknowledges them; uploads are idempotent, so retrying after a cut is
 //! always safe. It downloads the team's log after its cursor, opens each batch and merges it into
 //! the vault together with the new cursor (`client.rs`). Concurrent edits become Automerge
-//! conflicts, kept and shown, never dropped. `team.rs` holds the team credentials and the
-//! enrolment code; `http.rs` talks to `fieldscreen-relay`; `bundle.rs` carries the same batches
-//! on a USB stick instead.
+//! conflicts, kept and shown, never dropped. `team.rs` keeps this device's keys and the team's
+//! verified membership log (`fieldscreen-team`) in the vault; `membership.rs` is every team
+//! operation; `http.rs` talks to `fieldscreen-relay`; `bundle.rs` carries the same batches on a
+//! USB stick instead.
 
 mod batch;
 pub mod bundle;
@@ -22,7 +23,9 @@ mod team;
 mod simulation;
 
 pub use batch::{BatchError, decode_batch, encode_batch};
-pub use client::{LAST_SYNCED, Progress, Stage, SyncError, SyncReport, Transport, TransportError, cursor, pack, sync};
-pub use http::HttpRelay;
+pub use client::{
+    LAST_SYNCED, Progress, Stage, SyncError, SyncReport, Transport, TransportError, cursor, pack, refresh, sync,
+};
+pub use http::{HttpRelay, RequestRow};
 pub use sealing::{OpenError, open_batch, seal_batch};
-pub use team::{Enrolment, Team, TeamError, TeamKey};
+pub use team::{Joining, Team, TeamError, check_relay, device_keys, relay_host};

@@ -1,10 +1,14 @@
-//! Joining and leaving a team, the same for the CLI and the app: each step talks to the relay
-//! first and records itself in the vault's audit log only once the relay agreed.
+//! Every team operation, the same for the CLI and the app: create a team, invite, ask to join,
+//! finish joining, list and approve or refuse join requests, revoke, rotate keys, make or
+//! unmake admins, leave. Each change is a membership record signed here, verified by the relay
+//! and by every device; each is recorded in the vault's audit log once the relay took it.
 
-use crate::client::TransportError;
+use crate::client::{SyncError, Transport, TransportError, refresh};
 use crate::http::HttpRelay;
-use crate::team::{Enrolment, Team, TeamError};
+use crate::team::{Joining, Team, TeamError, check_relay, device_keys, random_hex, relay_host};
+use fieldscreen_team::{Change, Invitation, JoinRequest, Member, TeamState, comparison_code, hash_of, secret_hash};
 use fieldscreen_vault::{Vault, VaultError};
+use zeroize::Zeroizing;
 
 #[derive(Debug, thiserror::Error)]
 pub enum MembershipError {
@@ -14,52 +18,449 @@ pub enum MembershipError {
     Relay(#[from] TransportError),
     #[error(transparent)]
     Vault(#[from] VaultError),
+    #[error(transparent)]
+    Sync(#[from] SyncError),
+    #[error("the invitation was made by {0}, which is not an admin of the team: do not join")]
+    NotInvitedByAdmin(String),
+    #[error("no pending join request from device {0} (refused, expired, or another device was approved)")]
+    NoSuchRequest(String),
+    #[error(
+        "the comparison code {typed} is not the one of device {device}'s request; nothing was approved. Compare the six digits on both screens again"
+    )]
+    ComparisonMismatch { device: String, typed: String },
+    #[error("the team's log kept changing while this was being recorded; try again")]
+    Busy,
 }
 
-/// A new team on `relay` with this device as its admin.
-pub fn create_team(vault: &mut Vault, relay: &str, create_secret: Option<&str>) -> Result<Team, MembershipError> {
-    if let Some(existing) = Team::load(vault)? {
-        return Err(TeamError::AlreadyInTeam(existing.team_id).into());
+impl From<fieldscreen_team::LogError> for MembershipError {
+    fn from(e: fieldscreen_team::LogError) -> Self {
+        MembershipError::Team(e.into())
     }
-    let team = Team::new(relay)?;
-    HttpRelay::new(&team).create_team(&team.token, create_secret)?;
+}
+
+/// The audit log's words for a membership change: device ids, never names.
+pub fn audit_text(change: &Change) -> String {
+    match change {
+        Change::Created { device } => format!("team-created {device}"),
+        Change::Added { device, admin, .. } => format!("device-added {device}{}", if *admin { " admin" } else { "" }),
+        Change::Revoked { device } => format!("device-revoked {device}"),
+        Change::AdminSet { device, admin } => format!("admin-{} {device}", if *admin { "added" } else { "removed" }),
+        Change::Rotated => "keys-rotated".into(),
+    }
+}
+
+/// Default name of this device in the team's log (the log is visible to the relay's operator,
+/// so a name should say which device, not whose).
+pub fn default_device_name(device_id: &str) -> String {
+    format!("device {}", &device_id[..device_id.len().min(4)])
+}
+
+/// A new team on `relay` with this device as its first admin. A device still in a team of the
+/// first model (one shared key) moves its cases to the new team.
+pub fn create_team(
+    vault: &mut Vault,
+    relay: &str,
+    team_name: &str,
+    device_name: Option<&str>,
+    create_secret: Option<&str>,
+) -> Result<Team, MembershipError> {
+    let relay = check_relay(relay)?;
+    let legacy = Team::is_legacy(vault)?;
+    if let Some(existing) = Team::stored_id(vault)?.filter(|_| !legacy) {
+        return Err(TeamError::AlreadyInTeam(existing).into());
+    }
+    let keys = device_keys(vault)?;
+    let team_id = random_hex(8)?;
+    let name = device_name.map_or_else(|| default_device_name(&keys.device_id()), str::to_string);
+    let (first, _) = TeamState::create(&team_id, team_name.trim(), &keys, &name)?;
+    let token = Zeroizing::new(random_hex(32)?);
+    HttpRelay::with_credentials(&relay, &team_id, &keys.device_id(), &token).create_team(
+        &first,
+        &token,
+        create_secret,
+    )?;
+    let first_hash = hash_of(&first);
+    let team = Team::from_log(&relay, token, keys, vec![first], &first_hash)?;
+    Team::forget(vault)?;
     team.save(vault)?;
-    vault.record_action("team-created", None)?;
+    if legacy {
+        vault.resend_everything()?;
+    }
+    vault.record_action(&format!("team-created {}", team.device_id), None)?;
     Ok(team)
 }
 
-/// A device slot for a newcomer, registered with the relay. Every case will be sent whole at the
-/// next sync, so the newcomer gets them even where the relay has compacted its log.
-pub fn invite(vault: &mut Vault) -> Result<Enrolment, MembershipError> {
-    let team = Team::require(vault)?;
-    let enrolment = team.invite()?;
-    HttpRelay::new(&team).add_device(&enrolment.device_id, &enrolment.token)?;
-    vault.resend_everything()?;
-    vault.record_action(&format!("device-invited {}", enrolment.device_id), None)?;
-    Ok(enrolment)
+/// What the inviting screen shows.
+pub struct InvitationView {
+    pub id: String,
+    pub code: Zeroizing<String>,
+    /// The code as a QR code (SVG).
+    pub qr: Option<String>,
+    /// When the relay forgets it (seconds since 1970, the relay's clock) and how long it lives.
+    pub expires_at: i64,
+    pub ttl_seconds: u64,
 }
 
-pub fn join(vault: &mut Vault, code: &str) -> Result<Team, MembershipError> {
-    let team = Team::from_enrolment(Enrolment::parse(code)?);
-    team.save(vault)?;
-    vault.record_action("team-joined", None)?;
-    Ok(team)
-}
-
-pub fn revoke(vault: &mut Vault, device: &str) -> Result<(), MembershipError> {
-    let team = Team::require(vault)?;
-    if !team.admin {
+/// A one-time invitation that expires after `ttl_seconds` (admin only).
+pub fn invite(vault: &mut Vault, ttl_seconds: u64) -> Result<InvitationView, MembershipError> {
+    let mut team = Team::require(vault)?;
+    let mut relay = HttpRelay::new(&team);
+    refresh(vault, &mut team, &mut relay)?;
+    if !team.admin() {
         return Err(TeamError::NotAdmin.into());
     }
-    HttpRelay::new(&team).revoke_device(device)?;
-    vault.record_action(&format!("device-revoked {device}"), None)?;
+    let inv = Invitation::new(&team.relay, &team.team_id, team.state.first_hash, &team.device_id)?;
+    let (expires_at, ttl_seconds) =
+        relay.create_invitation(&inv.id, &secret_hash(inv.secret.as_slice()), ttl_seconds)?;
+    vault.record_action(&format!("invitation-made {}", inv.id), None)?;
+    let code = inv.code();
+    Ok(InvitationView {
+        id: inv.id.clone(),
+        qr: qr_svg(&code),
+        code,
+        expires_at,
+        ttl_seconds,
+    })
+}
+
+fn qr_svg(code: &str) -> Option<String> {
+    let qr = qrcode::QrCode::with_error_correction_level(code.as_bytes(), qrcode::EcLevel::M).ok()?;
+    Some(
+        qr.render::<qrcode::render::svg::Color<'_>>()
+            .min_dimensions(240, 240)
+            .build(),
+    )
+}
+
+/// What a person checks before joining: where the relay is and which team it is.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct JoinPreview {
+    pub relay_host: String,
+    pub team_id: String,
+    pub team_name: String,
+    pub inviter_name: String,
+}
+
+/// The invitation and the team's verified log, fetched with the invitation's secret.
+fn invited_team(code: &str) -> Result<(Invitation, TeamState), MembershipError> {
+    let inv = Invitation::parse(code).map_err(TeamError::from)?;
+    check_relay(&inv.relay)?;
+    let records = HttpRelay::for_invitation(&inv).membership(0)?;
+    let state = TeamState::verify(&records, Some(&inv.first_hash))?;
+    if !state.is_active_admin(&inv.inviter) {
+        return Err(MembershipError::NotInvitedByAdmin(inv.inviter.clone()));
+    }
+    Ok((inv, state))
+}
+
+pub fn preview_join(code: &str) -> Result<JoinPreview, MembershipError> {
+    let (inv, state) = invited_team(code)?;
+    Ok(JoinPreview {
+        relay_host: relay_host(&inv.relay),
+        team_id: state.team_id.clone(),
+        team_name: state.team_name.clone(),
+        inviter_name: state.device(&inv.inviter).map(|d| d.name.clone()).unwrap_or_default(),
+    })
+}
+
+/// A join request sent: what this screen shows while the admin decides.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct JoinPending {
+    pub team_name: String,
+    pub relay_host: String,
+    /// Six digits the admin's screen must show too.
+    pub comparison: String,
+    /// Requests the invitation has had, this one included (more than one: someone else has it).
+    pub nth: u64,
+}
+
+/// Asks to join with an invitation code. `send_cases`: whether the cases already on this
+/// device go to the team once it is let in (otherwise they stay here only).
+pub fn request_join(
+    vault: &mut Vault,
+    code: &str,
+    device_name: Option<&str>,
+    send_cases: bool,
+) -> Result<JoinPending, MembershipError> {
+    if let Some(existing) = Team::stored_id(vault)?.filter(|_| !Team::is_legacy(vault).unwrap_or(false)) {
+        return Err(TeamError::AlreadyInTeam(existing).into());
+    }
+    let (inv, state) = invited_team(code)?;
+    let keys = device_keys(vault)?;
+    let token = Zeroizing::new(random_hex(32)?);
+    let name = device_name.map_or_else(|| default_device_name(&keys.device_id()), str::to_string);
+    let request = JoinRequest::new(&inv, &keys, &name, &token);
+    let inviter = state
+        .device(&inv.inviter)
+        .ok_or_else(|| MembershipError::NotInvitedByAdmin(inv.inviter.clone()))?;
+    let comparison = comparison_code(&state.first_hash, &inv.id, &inviter.keys, &keys.public());
+    let nth = HttpRelay::for_invitation(&inv).join_request(&inv, &request.encode())?;
+    Joining {
+        relay: inv.relay.clone(),
+        team: inv.team.clone(),
+        team_name: state.team_name.clone(),
+        invitation: inv.id.clone(),
+        first_hash: hex::encode(state.first_hash),
+        token: token.to_string(),
+        comparison: comparison.clone(),
+        send_cases,
+    }
+    .save(vault)?;
+    vault.record_action("join-requested", None)?;
+    Ok(JoinPending {
+        team_name: state.team_name,
+        relay_host: relay_host(&inv.relay),
+        comparison,
+        nth,
+    })
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(tag = "state", rename_all = "kebab-case")]
+pub enum JoinState {
+    NotJoining,
+    Pending {
+        team_name: String,
+        comparison: String,
+    },
+    Joined {
+        team_id: String,
+        team_name: String,
+    },
+    /// Refused, expired, or another device was approved on the invitation.
+    Refused,
+}
+
+/// Asks the relay whether a pending join was approved; if so, takes the team's log (verified
+/// from the first hash the invitation carried) and becomes a member.
+pub fn finish_join(vault: &mut Vault) -> Result<JoinState, MembershipError> {
+    let Some(joining) = Joining::load(vault)? else {
+        return Ok(JoinState::NotJoining);
+    };
+    let keys = device_keys(vault)?;
+    let mut relay = HttpRelay::with_credentials(&joining.relay, &joining.team, &keys.device_id(), &joining.token);
+    match relay.request_status()?.as_deref() {
+        Some("pending") => {
+            return Ok(JoinState::Pending {
+                team_name: joining.team_name,
+                comparison: joining.comparison,
+            });
+        }
+        Some("approved") => {}
+        _ => {
+            Joining::forget(vault)?;
+            vault.record_action("join-refused", None)?;
+            return Ok(JoinState::Refused);
+        }
+    }
+    let first_hash: [u8; 32] = hex::decode(&joining.first_hash)
+        .ok()
+        .and_then(|h| h.try_into().ok())
+        .ok_or_else(|| VaultError::Document("the stored join request is damaged".into()))?;
+    let records = relay.membership(0)?;
+    let team = Team::from_log(
+        &joining.relay,
+        Zeroizing::new(joining.token.clone()),
+        keys,
+        records,
+        &first_hash,
+    )?;
+    if team.revoked() {
+        return Err(TeamError::Revoked.into());
+    }
+    Team::forget(vault)?;
+    team.save(vault)?;
+    if joining.send_cases {
+        vault.resend_everything()?;
+    } else {
+        vault.keep_local()?;
+    }
+    vault.record_action(&format!("team-joined {}", team.team_id), None)?;
+    Ok(JoinState::Joined {
+        team_id: team.team_id,
+        team_name: team.state.team_name,
+    })
+}
+
+/// A pending join request as an admin sees it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct RequestView {
+    pub device: String,
+    pub name: String,
+    pub invitation: String,
+    /// What the joining device's screen shows; approve only if it matches.
+    pub comparison: String,
+    /// Requests on the same invitation: more than one means someone else has the code.
+    pub on_invitation: usize,
+    /// When it arrived (seconds since 1970, the relay's clock).
+    pub at: i64,
+}
+
+fn require_admin(vault: &mut Vault) -> Result<(Team, HttpRelay), MembershipError> {
+    let mut team = Team::require(vault)?;
+    let mut relay = HttpRelay::new(&team);
+    refresh(vault, &mut team, &mut relay)?;
+    if !team.admin() {
+        return Err(TeamError::NotAdmin.into());
+    }
+    Ok((team, relay))
+}
+
+fn request_views(team: &Team, relay: &HttpRelay) -> Result<Vec<(RequestView, JoinRequest)>, MembershipError> {
+    let rows = relay.requests()?;
+    let mut out = Vec::new();
+    for row in &rows {
+        // A request the relay cannot vouch for (undecodable, or by an unknown inviter) is not shown.
+        let Ok(req) = JoinRequest::decode(&row.request) else {
+            continue;
+        };
+        let Some(inviter) = team.state.device(&row.inviter) else {
+            continue;
+        };
+        if req.device_id() != row.device || req.invitation != row.invitation || req.team != team.team_id {
+            continue;
+        }
+        out.push((
+            RequestView {
+                device: row.device.clone(),
+                name: req.name.clone(),
+                invitation: row.invitation.clone(),
+                comparison: comparison_code(&team.state.first_hash, &row.invitation, &inviter.keys, &req.keys),
+                on_invitation: rows.iter().filter(|r| r.invitation == row.invitation).count(),
+                at: row.at,
+            },
+            req,
+        ));
+    }
+    Ok(out)
+}
+
+pub fn requests(vault: &mut Vault) -> Result<Vec<RequestView>, MembershipError> {
+    let (team, relay) = require_admin(vault)?;
+    Ok(request_views(&team, &relay)?.into_iter().map(|(v, _)| v).collect())
+}
+
+/// Appends a record made by `make` from the latest log, retrying when another admin's record
+/// took the place first. Returns what it changed.
+pub fn append_with_retry(
+    vault: &mut Vault,
+    team: &mut Team,
+    relay: &mut dyn Transport,
+    approve: Option<&str>,
+    make: &dyn Fn(&Team) -> Result<Vec<u8>, MembershipError>,
+) -> Result<Change, MembershipError> {
+    for _ in 0..5 {
+        refresh(vault, team, relay)?;
+        let record = make(team)?;
+        match relay.append_record(&record, approve) {
+            Ok(()) => {
+                let change = team.extend(vec![record])?.remove(0);
+                team.save(vault)?;
+                vault.record_action(&audit_text(&change), None)?;
+                return Ok(change);
+            }
+            Err(TransportError::Refused { status: 409, .. }) => continue,
+            Err(e) => return Err(e.into()),
+        }
+    }
+    Err(MembershipError::Busy)
+}
+
+fn digits(s: &str) -> String {
+    s.chars().filter(char::is_ascii_digit).collect()
+}
+
+/// Lets in the device whose request shows `comparison` (the six digits read from its screen),
+/// sealing every epoch key to it. Every case is sent whole at the next sync, so it gets them
+/// even where the relay has compacted its log.
+pub fn approve(vault: &mut Vault, device: &str, comparison: &str) -> Result<(), MembershipError> {
+    let (mut team, mut relay) = require_admin(vault)?;
+    let (view, req) = request_views(&team, &relay)?
+        .into_iter()
+        .find(|(v, _)| v.device == device)
+        .ok_or_else(|| MembershipError::NoSuchRequest(device.to_string()))?;
+    if digits(comparison) != digits(&view.comparison) {
+        return Err(MembershipError::ComparisonMismatch {
+            device: device.to_string(),
+            typed: comparison.to_string(),
+        });
+    }
+    let member = Member {
+        keys: req.keys,
+        name: req.name.clone(),
+        admin: false,
+    };
+    append_with_retry(vault, &mut team, &mut relay, Some(device), &|t: &Team| {
+        Ok(t.state.add(&t.keys, member.clone(), &view.invitation, t.epoch_keys())?)
+    })?;
+    vault.resend_everything()?;
     Ok(())
 }
 
-/// What a status line shows.
+/// The device whose request shows `comparison`, approved; for a person who typed the digits
+/// rather than choosing a device.
+pub fn approve_by_comparison(vault: &mut Vault, comparison: &str) -> Result<String, MembershipError> {
+    let device = requests(vault)?
+        .into_iter()
+        .find(|v| digits(&v.comparison) == digits(comparison))
+        .map(|v| v.device)
+        .ok_or_else(|| MembershipError::ComparisonMismatch {
+            device: "-".into(),
+            typed: comparison.to_string(),
+        })?;
+    approve(vault, &device, comparison)?;
+    Ok(device)
+}
+
+pub fn refuse(vault: &mut Vault, device: &str) -> Result<(), MembershipError> {
+    let (_, relay) = require_admin(vault)?;
+    relay.refuse_request(device)?;
+    vault.record_action(&format!("join-request-refused {device}"), None)?;
+    Ok(())
+}
+
+/// Cuts a device off: a new epoch whose key only the remaining devices get; the relay stops
+/// taking its token.
+pub fn revoke(vault: &mut Vault, device: &str) -> Result<(), MembershipError> {
+    let (mut team, mut relay) = require_admin(vault)?;
+    append_with_retry(vault, &mut team, &mut relay, None, &|t: &Team| {
+        Ok(t.state.revoke(&t.keys, device)?)
+    })?;
+    Ok(())
+}
+
+/// A fresh epoch key for every device of the team.
+pub fn rotate(vault: &mut Vault) -> Result<u64, MembershipError> {
+    let (mut team, mut relay) = require_admin(vault)?;
+    append_with_retry(vault, &mut team, &mut relay, None, &|t: &Team| {
+        Ok(t.state.rotate(&t.keys)?)
+    })?;
+    Ok(team.state.epoch)
+}
+
+pub fn set_admin(vault: &mut Vault, device: &str, admin: bool) -> Result<(), MembershipError> {
+    let (mut team, mut relay) = require_admin(vault)?;
+    append_with_retry(vault, &mut team, &mut relay, None, &|t: &Team| {
+        Ok(t.state.set_admin(&t.keys, device, admin)?)
+    })?;
+    Ok(())
+}
+
+/// Forgets the team (or a pending join) on this device; its cases stay. The team's admins
+/// should still revoke it, which is what closes the relay's door and changes the key.
+pub fn leave(vault: &mut Vault) -> Result<(), MembershipError> {
+    Team::forget(vault)?;
+    vault.record_action("team-left", None)?;
+    Ok(())
+}
+
+/// What a status line and the Team screen show.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Status {
     pub team: Option<TeamInfo>,
+    pub joining: Option<JoinState>,
+    /// A team of the first model (one shared key) is stored: the device must join again.
+    pub legacy: bool,
     /// RFC 3339, when the last sync finished.
     pub last_synced: Option<String>,
     /// Cases changed since they were last packed, plus packed batches not yet acknowledged.
@@ -69,19 +470,61 @@ pub struct Status {
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct TeamInfo {
     pub team_id: String,
+    pub team_name: String,
     pub device_id: String,
     pub relay: String,
     pub admin: bool,
+    pub revoked: bool,
+    pub epoch: u64,
+    pub members: Vec<MemberInfo>,
 }
 
-pub fn status(vault: &Vault) -> Result<Status, MembershipError> {
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct MemberInfo {
+    pub device: String,
+    pub name: String,
+    pub admin: bool,
+    pub revoked: bool,
+    pub this_device: bool,
+}
+
+impl TeamInfo {
+    pub fn of(team: &Team) -> TeamInfo {
+        TeamInfo {
+            team_id: team.team_id.clone(),
+            team_name: team.state.team_name.clone(),
+            device_id: team.device_id.clone(),
+            relay: team.relay.clone(),
+            admin: team.admin(),
+            revoked: team.revoked(),
+            epoch: team.state.epoch,
+            members: team
+                .state
+                .devices()
+                .map(|d| MemberInfo {
+                    device: d.id.clone(),
+                    name: d.name.clone(),
+                    admin: d.admin,
+                    revoked: !d.active(),
+                    this_device: d.id == team.device_id,
+                })
+                .collect(),
+        }
+    }
+}
+
+/// Read from the vault only; nothing is asked of the relay.
+pub fn status(vault: &mut Vault) -> Result<Status, MembershipError> {
+    let legacy = Team::is_legacy(vault)?;
+    let team = if legacy { None } else { Team::load(vault)? };
+    let joining = Joining::load(vault)?.map(|j| JoinState::Pending {
+        team_name: j.team_name,
+        comparison: j.comparison,
+    });
     Ok(Status {
-        team: Team::load(vault)?.map(|t| TeamInfo {
-            team_id: t.team_id,
-            device_id: t.device_id,
-            relay: t.relay,
-            admin: t.admin,
-        }),
+        team: team.as_ref().map(TeamInfo::of),
+        joining,
+        legacy,
         last_synced: vault
             .sync_value(crate::client::LAST_SYNCED)?
             .map(|b| String::from_utf8_lossy(&b).into_owned()),

@@ -4,12 +4,21 @@
 //! some, and go offline for long stretches. After the faults stop, every device must hold the
 //! same cases, the same answers and the same conflicts, every change any device ever committed to
 //! a case that nobody deleted, and none of the deleted cases.
+//!
+//! Membership changes run among the edits: admins add devices (through a real invitation and
+//! join request in the relay's store), revoke them, rotate keys and make other admins, sometimes
+//! from a stale view of the log (two admins at once). At the end every remaining device holds
+//! the relay's log and epoch, and no revoked device holds the key of any batch written after
+//! its revocation (it is given the whole log and the relay's data to try with).
 //! `SIM_SEEDS` sets how many seeds run (CI: 1,000; `scripts/sync-soak.sh`: 10,000).
 
 use crate::client::{Transport, TransportError, sync};
+use crate::membership::append_with_retry;
+use crate::sealing::{log_len_of, open_batch};
 use crate::team::Team;
 use fieldscreen_protocol::Answer;
-use fieldscreen_relay::{Append, SqliteStore, Store};
+use fieldscreen_relay::{Append, InvitationRecord, RequestRecord, SqliteStore, Store};
+use fieldscreen_team::{DeviceKeys, Invitation, JoinRequest, Member, TeamState, hash_of, secret_hash};
 use fieldscreen_vault::{CaseDoc, CaseFilter, CaseIndex, CaseMeta, Vault};
 use fieldscreen_wire::{Frame, decode_frames, encode_frames};
 use sha2::{Digest, Sha256};
@@ -17,6 +26,7 @@ use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::rc::Rc;
+use zeroize::Zeroizing;
 
 /// splitmix64: small, fast, and the same on every machine.
 struct Rng(u64);
@@ -82,6 +92,23 @@ impl SimNet {
     fn down() -> TransportError {
         TransportError::Unreachable("simulated network fault".into())
     }
+    /// The relay's door, as `server.rs` keeps it: a revoked device is refused.
+    fn door(&self) -> Result<(), TransportError> {
+        let team = self.relay.borrow().team.clone();
+        let record = self
+            .relay
+            .borrow_mut()
+            .store()
+            .device(&team, &self.device)
+            .expect("device");
+        match record {
+            Some(r) if !r.revoked => Ok(()),
+            _ => Err(TransportError::Refused {
+                status: 403,
+                message: "this device was revoked from the team".into(),
+            }),
+        }
+    }
 }
 
 impl Transport for SimNet {
@@ -89,6 +116,7 @@ impl Transport for SimNet {
         if self.fault() {
             return Err(Self::down()); // lost on the way
         }
+        self.door()?;
         if self.fault() {
             self.relay.borrow_mut().restart(); // the relay restarts mid-upload
             return Err(Self::down());
@@ -147,6 +175,7 @@ impl Transport for SimNet {
         if self.fault() {
             return Err(Self::down());
         }
+        self.door()?;
         let team = self.relay.borrow().team.clone();
         let frames = {
             let mut relay = self.relay.borrow_mut();
@@ -165,6 +194,38 @@ impl Transport for SimNet {
         }
         Ok(decode_frames(&body)?)
     }
+
+    fn membership(&mut self, from: u64) -> Result<Vec<Vec<u8>>, TransportError> {
+        if self.fault() {
+            return Err(Self::down());
+        }
+        self.door()?;
+        let team = self.relay.borrow().team.clone();
+        Ok(self.relay.borrow_mut().store().records(&team, from).expect("records"))
+    }
+
+    fn append_record(&mut self, record: &[u8], approve: Option<&str>) -> Result<(), TransportError> {
+        if self.fault() {
+            return Err(Self::down());
+        }
+        self.door()?;
+        let team = self.relay.borrow().team.clone();
+        let result = fieldscreen_relay::membership::append(
+            self.relay.borrow_mut().store(),
+            &team,
+            &self.device,
+            record,
+            approve,
+            0,
+        );
+        if self.fault() {
+            return Err(Self::down()); // recorded (or not), but the answer is lost
+        }
+        result.map_err(|r| TransportError::Refused {
+            status: r.status,
+            message: r.message,
+        })
+    }
 }
 
 struct Device {
@@ -172,8 +233,195 @@ struct Device {
     team: Team,
     net: SimNet,
     online: bool,
+    /// Revoked (as the relay's log says): it acts no more and is left out of convergence.
+    revoked_at: Option<u64>,
     /// Every change this device committed: (case, heads right after).
     committed: Vec<(String, Vec<u8>)>,
+}
+
+struct Shared {
+    relay: Rc<RefCell<SimRelay>>,
+    rng: Rc<RefCell<Rng>>,
+    faults: Rc<RefCell<Faults>>,
+}
+
+impl Shared {
+    fn device(&self, team: Team, vault: Vault) -> Device {
+        Device {
+            net: SimNet {
+                relay: self.relay.clone(),
+                rng: self.rng.clone(),
+                device: team.device_id.clone(),
+                faults: self.faults.clone(),
+                sent_before: Vec::new(),
+            },
+            vault,
+            team,
+            online: true,
+            revoked_at: None,
+            committed: Vec::new(),
+        }
+    }
+
+    fn token() -> Zeroizing<String> {
+        let mut b = [0u8; 32];
+        getrandom::fill(&mut b).expect("random");
+        Zeroizing::new(hex::encode(b))
+    }
+
+    /// The team's founder, registered with the relay's store.
+    fn found(&self, team_id: &str) -> Device {
+        let keys = DeviceKeys::generate().expect("keys");
+        let (first, _) = TeamState::create(team_id, "Simulated", &keys, "founder").expect("first record");
+        let token = Self::token();
+        let hash: [u8; 32] = Sha256::digest(token.as_bytes()).into();
+        assert!(
+            self.relay
+                .borrow_mut()
+                .store()
+                .create_team(team_id, &first, &keys.device_id(), &hash)
+                .expect("team")
+        );
+        let team = Team::from_log("sim://relay", token, keys, vec![first.clone()], &hash_of(&first)).expect("team");
+        let mut vault = Vault::in_memory().expect("vault");
+        team.save(&mut vault).expect("saved");
+        self.device(team, vault)
+    }
+
+    /// A new device let in by `admin` through an invitation and a join request, as the relay
+    /// keeps them; `None` when the network or the log's rules got in the way.
+    fn enrol(&self, admin: &mut Device) -> Option<Device> {
+        let team_id = admin.team.team_id.clone();
+        let keys = DeviceKeys::generate().expect("keys");
+        let token = Self::token();
+        let inv = Invitation::new(
+            "sim://relay",
+            &team_id,
+            admin.team.state.first_hash,
+            &admin.team.device_id,
+        )
+        .expect("invitation");
+        let request = JoinRequest::new(&inv, &keys, "sim device", &token);
+        {
+            let mut relay = self.relay.borrow_mut();
+            let store = relay.store();
+            let record = InvitationRecord {
+                inviter: admin.team.device_id.clone(),
+                secret_hash: secret_hash(inv.secret.as_slice()),
+                expires_at: i64::MAX / 2,
+            };
+            store.add_invitation(&team_id, &inv.id, &record).expect("invitation");
+            let row = RequestRecord {
+                device: keys.device_id(),
+                invitation: inv.id.clone(),
+                request: request.encode(),
+                token_hash: request.token_hash,
+                at: 0,
+            };
+            store.add_request(&team_id, &row, 0).expect("request");
+        }
+        let member = Member {
+            keys: keys.public(),
+            name: "sim device".into(),
+            admin: false,
+        };
+        let device = keys.device_id();
+        let Device { vault, team, net, .. } = admin;
+        append_with_retry(vault, team, net, Some(&device), &|t: &Team| {
+            Ok(t.state.add(&t.keys, member.clone(), &inv.id, t.epoch_keys())?)
+        })
+        .ok()?;
+        vault.resend_everything().expect("resend");
+        let records = self.relay.borrow_mut().store().records(&team_id, 0).expect("records");
+        let first_hash = admin.team.state.first_hash;
+        let newcomer = Team::from_log("sim://relay", token, keys, records, &first_hash).expect("joined");
+        let mut vault = Vault::in_memory().expect("vault");
+        newcomer.save(&mut vault).expect("saved");
+        Some(self.device(newcomer, vault))
+    }
+
+    /// The relay's log as it stands.
+    fn log(&self, team: &str) -> TeamState {
+        let records = self.relay.borrow_mut().store().records(team, 0).expect("records");
+        TeamState::verify(&records, None).expect("the relay's log verifies")
+    }
+}
+
+/// One membership change by a random admin. Errors (faults, refused by the rules) are part of
+/// the simulation; what matters is what the relay's log ends up saying.
+fn change_membership(sh: &Shared, devices: &mut Vec<Device>, seed: u64) {
+    let admins: Vec<usize> = (0..devices.len())
+        .filter(|&i| devices[i].revoked_at.is_none() && devices[i].team.admin())
+        .collect();
+    if admins.is_empty() {
+        return;
+    }
+    let a = admins[sh.rng.borrow_mut().below(admins.len() as u64) as usize];
+    let kind = sh.rng.borrow_mut().below(5);
+    let active: Vec<usize> = (0..devices.len())
+        .filter(|&i| devices[i].revoked_at.is_none())
+        .collect();
+    let target = active[sh.rng.borrow_mut().below(active.len() as u64) as usize];
+    match kind {
+        0 if devices.len() < 6 => {
+            if let Some(d) = sh.enrol(&mut devices[a]) {
+                devices.push(d);
+            }
+        }
+        1 if target != a => {
+            // The phone is lost after its last sync: everything it wrote had left it.
+            let saved = sh.faults.borrow().percent;
+            sh.faults.borrow_mut().percent = 0;
+            let t = &mut devices[target];
+            if let Err(e) = sync(&mut t.vault, &mut t.team, &mut t.net, &mut index, &mut |_| {}) {
+                panic!("seed {seed}: a sync without faults failed: {e}");
+            }
+            sh.faults.borrow_mut().percent = saved;
+            let id = devices[target].team.device_id.clone();
+            let Device { vault, team, net, .. } = &mut devices[a];
+            let _ = append_with_retry(vault, team, net, None, &|t: &Team| Ok(t.state.revoke(&t.keys, &id)?));
+        }
+        2 => {
+            let Device { vault, team, net, .. } = &mut devices[a];
+            let _ = append_with_retry(vault, team, net, None, &|t: &Team| Ok(t.state.rotate(&t.keys)?));
+        }
+        3 => {
+            let id = devices[target].team.device_id.clone();
+            let Device { vault, team, net, .. } = &mut devices[a];
+            let _ = append_with_retry(vault, team, net, None, &|t: &Team| {
+                Ok(t.state.set_admin(&t.keys, &id, true)?)
+            });
+        }
+        _ => {
+            // Two admins at once: each writes from its own (possibly stale) view; the relay
+            // takes one, the other is told the log moved and tries again on top of it.
+            for &b in admins.iter().take(2) {
+                let dev = &mut devices[b];
+                let Ok(record) = dev.team.state.rotate(&dev.team.keys) else {
+                    continue;
+                };
+                match dev.net.append_record(&record, None) {
+                    Ok(()) => {
+                        let _ = dev.team.extend(vec![record]);
+                        let _ = dev.team.save(&mut dev.vault);
+                    }
+                    Err(TransportError::Refused { status: 409, .. }) => {
+                        let Device { vault, team, net, .. } = dev;
+                        let _ = append_with_retry(vault, team, net, None, &|t: &Team| Ok(t.state.rotate(&t.keys)?));
+                    }
+                    Err(_) => {}
+                }
+            }
+        }
+    }
+    let log = sh.log(&devices[0].team.team_id);
+    for d in devices.iter_mut() {
+        if let Some(entry) = log.device(&d.team.device_id)
+            && let Some(at) = entry.revoked_at
+        {
+            d.revoked_at.get_or_insert(at);
+        }
+    }
 }
 
 fn index(doc: &CaseDoc) -> Option<CaseIndex> {
@@ -220,62 +468,49 @@ struct Tally {
     conflicts: usize,
     erased: usize,
     restarts: usize,
+    revoked: usize,
+    unreadable: usize,
+    epochs: u64,
 }
 
 fn run(seed: u64, dir: &std::path::Path) -> Tally {
     let rng = Rc::new(RefCell::new(Rng(seed)));
     let relay_path = dir.join(format!("relay-{seed}.db"));
     let _ = std::fs::remove_file(&relay_path);
-    let admin = Team::new("sim://relay").expect("team");
+    let team_id = format!("sim-{seed}");
     let relay = Rc::new(RefCell::new(SimRelay {
         path: relay_path.clone(),
         store: None,
-        team: admin.team_id.clone(),
+        team: team_id.clone(),
         restarts: 0,
     }));
-    let faults = Rc::new(RefCell::new(Faults { percent: 12 }));
+    let faults = Rc::new(RefCell::new(Faults { percent: 0 }));
+    let sh = Shared {
+        relay: relay.clone(),
+        rng: rng.clone(),
+        faults: faults.clone(),
+    };
     let n = 2 + rng.borrow_mut().below(3) as usize;
-    let mut devices: Vec<Device> = (0..n)
-        .map(|i| {
-            let team = if i == 0 {
-                admin.clone()
-            } else {
-                Team::from_enrolment(admin.invite().expect("invite"))
-            };
-            let hash: [u8; 32] = Sha256::digest(team.token.as_bytes()).into();
-            {
-                let mut r = relay.borrow_mut();
-                let store = r.store();
-                if i == 0 {
-                    store.create_team(&team.team_id, &team.device_id, &hash).expect("team");
-                } else {
-                    store.add_device(&team.team_id, &team.device_id, &hash).expect("device");
-                }
-            }
-            let mut vault = Vault::in_memory().expect("vault");
-            team.save(&mut vault).expect("team saved");
-            Device {
-                net: SimNet {
-                    relay: relay.clone(),
-                    rng: rng.clone(),
-                    device: team.device_id.clone(),
-                    faults: faults.clone(),
-                    sent_before: Vec::new(),
-                },
-                vault,
-                team,
-                online: true,
-                committed: Vec::new(),
-            }
-        })
-        .collect();
+    let mut devices = vec![sh.found(&team_id)];
+    while devices.len() < n {
+        let d = sh.enrol(&mut devices[0]).expect("enrolment without faults");
+        devices.push(d);
+    }
+    faults.borrow_mut().percent = 12;
 
     let mut erased: Vec<String> = Vec::new();
     let steps = 40 + rng.borrow_mut().below(40);
     for _ in 0..steps {
-        let d = rng.borrow_mut().below(n as u64) as usize;
+        let d = rng.borrow_mut().below(devices.len() as u64) as usize;
         let action = rng.borrow_mut().below(100);
+        if (86..=88).contains(&action) {
+            change_membership(&sh, &mut devices, seed);
+            continue;
+        }
         let dev = &mut devices[d];
+        if dev.revoked_at.is_some() {
+            continue;
+        }
         match action {
             0..=14 => {
                 let id = dev.vault.create_case(&meta(), &CaseIndex::default()).expect("case");
@@ -308,7 +543,7 @@ fn run(seed: u64, dir: &std::path::Path) -> Tally {
             60..=89 => {
                 if dev.online {
                     // Faults make syncs fail part-way; that is the point.
-                    let _ = sync(&mut dev.vault, &dev.team, &mut dev.net, &mut index, &mut |_| {});
+                    let _ = sync(&mut dev.vault, &mut dev.team, &mut dev.net, &mut index, &mut |_| {});
                 }
             }
             90..=96 => dev.online = !dev.online,
@@ -319,14 +554,36 @@ fn run(seed: u64, dir: &std::path::Path) -> Tally {
     // The network heals and everyone comes back: two quiet rounds reach every device.
     faults.borrow_mut().percent = 0;
     for _ in 0..2 {
-        for dev in &mut devices {
+        for dev in devices.iter_mut().filter(|d| d.revoked_at.is_none()) {
             dev.online = true;
-            let report = sync(&mut dev.vault, &dev.team, &mut dev.net, &mut index, &mut |_| {});
+            let report = sync(&mut dev.vault, &mut dev.team, &mut dev.net, &mut index, &mut |_| {});
             if let Err(e) = report {
                 panic!("seed {seed}: a sync without faults failed: {e}");
             }
         }
     }
+    let log = sh.log(&team_id);
+    let mut unreadable = 0;
+    for dev in &mut devices {
+        match dev.revoked_at {
+            None => {
+                assert_eq!(dev.team.state.head, log.head, "seed {seed}: a device holds another log");
+                assert_eq!(
+                    dev.team.state.epoch, log.epoch,
+                    "seed {seed}: a device is in another epoch"
+                );
+            }
+            Some(revoked_at) => unreadable += revoked_cannot_read(&sh, dev, revoked_at, seed),
+        }
+    }
+    let revoked = devices.iter().filter(|d| d.revoked_at.is_some()).count();
+    // What a revoked device wrote before its revocation had reached the relay: it must stay.
+    let from_revoked: Vec<(String, Vec<u8>)> = devices
+        .iter()
+        .filter(|d| d.revoked_at.is_some())
+        .flat_map(|d| d.committed.clone())
+        .collect();
+    devices.retain(|d| d.revoked_at.is_none());
     let reference = state_of(&devices[0].vault);
     for (i, dev) in devices.iter().enumerate().skip(1) {
         let other = state_of(&dev.vault);
@@ -346,7 +603,12 @@ fn run(seed: u64, dir: &std::path::Path) -> Tally {
                 "seed {seed}: a deleted case came back"
             );
         }
-        for (id, heads) in dev.committed.iter().filter(|(id, _)| !erased.contains(id)) {
+        for (id, heads) in dev
+            .committed
+            .iter()
+            .chain(&from_revoked)
+            .filter(|(id, _)| !erased.contains(id))
+        {
             for other in &devices {
                 let mut doc = other.vault.load_case(id).expect("every case everywhere");
                 for h in heads.chunks(32) {
@@ -373,7 +635,47 @@ fn run(seed: u64, dir: &std::path::Path) -> Tally {
         conflicts,
         erased: erased.len(),
         restarts,
+        revoked,
+        unreadable,
+        epochs: log.epoch,
     }
+}
+
+/// A revoked device, given the whole membership log and everything the relay still stores,
+/// holds the key of no batch written after its revocation, and opens none. Returns how many
+/// such batches it tried.
+fn revoked_cannot_read(sh: &Shared, dev: &mut Device, revoked_at: u64, seed: u64) -> usize {
+    let team = dev.team.team_id.clone();
+    let later = sh
+        .relay
+        .borrow_mut()
+        .store()
+        .records(&team, dev.team.state.len)
+        .expect("records");
+    dev.team.extend(later).expect("the log extends");
+    let frames = sh
+        .relay
+        .borrow_mut()
+        .store()
+        .read(&team, 0, usize::MAX / 2)
+        .expect("frames");
+    let mut tried = 0;
+    for f in frames
+        .iter()
+        .filter(|f| log_len_of(&f.sealed).is_some_and(|n| n > revoked_at))
+    {
+        let epoch = u64::from_be_bytes(f.sealed[1..9].try_into().expect("epoch"));
+        assert!(
+            dev.team.key(epoch).is_none(),
+            "seed {seed}: a revoked device holds epoch {epoch}'s key"
+        );
+        assert!(
+            open_batch(&dev.team, &f.device, f.seq, &f.sealed).is_err(),
+            "seed {seed}: a revoked device opened a later batch"
+        );
+        tried += 1;
+    }
+    tried
 }
 
 #[test]
@@ -400,10 +702,17 @@ fn devices_converge_and_lose_nothing_whatever_the_network_does() {
         all.conflicts += t.conflicts;
         all.erased += t.erased;
         all.restarts += t.restarts;
+        all.revoked += t.revoked;
+        all.unreadable += t.unreadable;
+        all.epochs += t.epochs - 1;
     }
     eprintln!(
-        "{seeds} seeds: {} cases converged, {} with kept conflicts, {} deleted everywhere, {} relay restarts",
-        all.cases, all.conflicts, all.erased, all.restarts
+        "{seeds} seeds: {} cases converged, {} with kept conflicts, {} deleted everywhere, {} relay restarts; {} devices revoked, {} new epochs, {} later batches a revoked device could not open",
+        all.cases, all.conflicts, all.erased, all.restarts, all.revoked, all.epochs, all.unreadable
+    );
+    assert!(
+        all.revoked > 0 && all.unreadable > 0,
+        "no seed revoked a device that then faced later batches: the simulation does not test revocation"
     );
     assert!(
         all.conflicts > 0,

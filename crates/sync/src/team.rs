@@ -1,230 +1,310 @@
-//! A team: the devices that share one symmetric key and one log on the relay. The credentials
-//! live in the vault's encrypted database (so the key is wrapped by the vault key, itself wrapped
-//! by the passphrase). A device joins with an enrolment code made on a device already in the
-//! team: it carries the relay address, the team, a device slot with its token, and the key —
-//! it is a secret, shown once, and should travel by hand (the QR code) rather than by message.
+//! This device's place in a team, as kept in the vault's encrypted database: its own keys
+//! (made once, never exported), its relay token, and the team's membership log, verified from
+//! the first record whenever it is loaded. The epoch keys are not stored: they are opened from
+//! the log with the device's key each time.
 
-use base64::Engine;
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use fieldscreen_team::{Change, DeviceKeys, EpochKey, LogError, TeamState};
 use fieldscreen_vault::{Vault, VaultError};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use zeroize::Zeroizing;
 
-const TEAM_KEY: &str = "team";
-const CODE_PREFIX: &str = "FSJOIN1.";
-
-/// The 256-bit key every batch of the team is sealed with; wiped from memory when dropped.
-#[derive(Clone)]
-pub struct TeamKey(Zeroizing<[u8; 32]>);
-
-impl TeamKey {
-    pub fn generate() -> Result<TeamKey, getrandom::Error> {
-        let mut k = Zeroizing::new([0u8; 32]);
-        getrandom::fill(k.as_mut())?;
-        Ok(TeamKey(k))
-    }
-
-    pub fn bytes(&self) -> &[u8; 32] {
-        &self.0
-    }
-
-    fn from_hex(s: &str) -> Option<TeamKey> {
-        let bytes = Zeroizing::new(hex::decode(s).ok()?);
-        let arr: [u8; 32] = bytes.as_slice().try_into().ok()?;
-        Some(TeamKey(Zeroizing::new(arr)))
-    }
-}
-
-impl std::fmt::Debug for TeamKey {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("TeamKey(…)")
-    }
-}
-
-/// This device's membership of a team.
-#[derive(Clone, Debug)]
-pub struct Team {
-    pub relay: String,
-    pub team_id: String,
-    /// The device's name on the relay (not its Automerge actor).
-    pub device_id: String,
-    pub token: Zeroizing<String>,
-    pub key: TeamKey,
-    /// Made the team: may invite and revoke devices.
-    pub admin: bool,
-}
-
-#[derive(Serialize, Deserialize)]
-struct Stored {
-    relay: String,
-    team: String,
-    device: String,
-    token: String,
-    key: String,
-    admin: bool,
-}
-
-/// What an enrolment code carries.
-#[derive(Clone, Debug)]
-pub struct Enrolment {
-    pub relay: String,
-    pub team_id: String,
-    pub device_id: String,
-    pub token: Zeroizing<String>,
-    pub key: TeamKey,
-}
+const TEAM: &str = "team";
+const TEAM_LOG: &str = "team/log";
+const JOINING: &str = "team/joining";
+const DEVICE_KEYS: &str = "device-keys";
 
 #[derive(Debug, thiserror::Error)]
 pub enum TeamError {
     #[error("this device is not in a team yet: `fieldscreen team create` or `fieldscreen team join`")]
     NoTeam,
-    #[error("this device is already in team {0}; leave it first")]
+    #[error("this device is already in team {0}; leave it first (`fieldscreen team leave`)")]
     AlreadyInTeam(String),
-    #[error("this is not a FieldScreen enrolment code (it starts with {CODE_PREFIX})")]
-    BadCode,
-    #[error("only the device that made the team can do that")]
+    #[error(
+        "this device's team uses the old shared key, which FieldScreen no longer trusts: ask an admin of the team for a new invitation and join again (`fieldscreen team join`), answering that the cases here go to the team; nothing on this device is lost"
+    )]
+    Legacy,
+    #[error("only an admin of the team can do that")]
     NotAdmin,
+    #[error("this device was revoked from the team: it can no longer send or receive; its cases stay here")]
+    Revoked,
+    #[error(transparent)]
+    Code(#[from] fieldscreen_team::CodeError),
+    #[error(transparent)]
+    Log(#[from] LogError),
+    #[error(
+        "a relay address must start with https:// (plain http:// is allowed only for this computer, for tests): {0}"
+    )]
+    InsecureRelay(String),
     #[error(transparent)]
     Vault(#[from] VaultError),
     #[error("random number generator: {0}")]
     Random(String),
 }
 
-fn random_hex(n: usize) -> Result<String, TeamError> {
+pub(crate) fn random_hex(n: usize) -> Result<String, TeamError> {
     let mut b = vec![0u8; n];
     getrandom::fill(&mut b).map_err(|e| TeamError::Random(e.to_string()))?;
     Ok(hex::encode(b))
 }
 
-impl Team {
-    /// A new team with this device as its first member; not yet registered with the relay.
-    pub fn new(relay: &str) -> Result<Team, TeamError> {
-        Ok(Team {
-            relay: relay.trim_end_matches('/').to_string(),
-            team_id: random_hex(8)?,
-            device_id: random_hex(8)?,
-            token: Zeroizing::new(random_hex(32)?),
-            key: TeamKey::generate().map_err(|e| TeamError::Random(e.to_string()))?,
-            admin: true,
-        })
-    }
-
-    pub fn load(vault: &Vault) -> Result<Option<Team>, TeamError> {
-        let Some(bytes) = vault.sync_value(TEAM_KEY)? else {
-            return Ok(None);
-        };
+/// This device's keys, made the first time they are needed and kept in the encrypted database.
+pub fn device_keys(vault: &mut Vault) -> Result<DeviceKeys, TeamError> {
+    if let Some(bytes) = vault.sync_value(DEVICE_KEYS)? {
         let bytes = Zeroizing::new(bytes);
-        let s: Stored = serde_json::from_slice(&bytes)
-            .map_err(|e| VaultError::Document(format!("the stored team is unreadable: {e}")))?;
-        let key =
-            TeamKey::from_hex(&s.key).ok_or_else(|| VaultError::Document("the stored team key is damaged".into()))?;
-        Ok(Some(Team {
-            relay: s.relay,
-            team_id: s.team,
-            device_id: s.device,
-            token: Zeroizing::new(s.token),
-            key,
-            admin: s.admin,
-        }))
+        return DeviceKeys::from_stored(&bytes)
+            .ok_or_else(|| VaultError::Document("this device's stored keys are damaged".into()).into());
     }
+    let keys = DeviceKeys::generate().map_err(|e| TeamError::Random(e.to_string()))?;
+    vault.set_sync_value(DEVICE_KEYS, &keys.stored())?;
+    Ok(keys)
+}
 
-    pub fn require(vault: &Vault) -> Result<Team, TeamError> {
-        Team::load(vault)?.ok_or(TeamError::NoTeam)
+/// A relay address: `https://`, or `http://` only for this computer.
+pub fn check_relay(url: &str) -> Result<String, TeamError> {
+    let url = url.trim().trim_end_matches('/');
+    if url.starts_with("https://") && url.len() > "https://".len() {
+        return Ok(url.to_string());
     }
-
-    pub fn save(&self, vault: &mut Vault) -> Result<(), TeamError> {
-        if let Some(existing) = Team::load(vault)?
-            && existing.team_id != self.team_id
-        {
-            return Err(TeamError::AlreadyInTeam(existing.team_id));
-        }
-        let json = Zeroizing::new(
-            serde_json::to_vec(&Stored {
-                relay: self.relay.clone(),
-                team: self.team_id.clone(),
-                device: self.device_id.clone(),
-                token: self.token.to_string(),
-                key: hex::encode(self.key.bytes()),
-                admin: self.admin,
-            })
-            .map_err(|e| VaultError::Document(e.to_string()))?,
-        );
-        vault.set_sync_value(TEAM_KEY, &json)?;
-        Ok(())
-    }
-
-    /// Forgets the team on this device (its cases stay).
-    pub fn leave(vault: &mut Vault) -> Result<(), TeamError> {
-        vault.remove_sync_value(TEAM_KEY)?;
-        Ok(())
-    }
-
-    /// A device slot and token for a new member, and the code that carries them. The caller
-    /// registers the slot with the relay before showing the code.
-    pub fn invite(&self) -> Result<Enrolment, TeamError> {
-        if !self.admin {
-            return Err(TeamError::NotAdmin);
-        }
-        Ok(Enrolment {
-            relay: self.relay.clone(),
-            team_id: self.team_id.clone(),
-            device_id: random_hex(8)?,
-            token: Zeroizing::new(random_hex(32)?),
-            key: self.key.clone(),
-        })
-    }
-
-    pub fn from_enrolment(e: Enrolment) -> Team {
-        Team {
-            relay: e.relay,
-            team_id: e.team_id,
-            device_id: e.device_id,
-            token: e.token,
-            key: e.key,
-            admin: false,
-        }
+    let host = url
+        .strip_prefix("http://")
+        .map(|rest| rest.split('/').next().unwrap_or(""))
+        .map(|authority| match authority.rsplit_once(':') {
+            Some((h, port)) if port.bytes().all(|b| b.is_ascii_digit()) => h,
+            _ => authority,
+        });
+    match host {
+        Some("localhost" | "[::1]") => Ok(url.to_string()),
+        Some(h) if h.starts_with("127.") && h.split('.').count() == 4 => Ok(url.to_string()),
+        _ => Err(TeamError::InsecureRelay(url.to_string())),
     }
 }
 
-impl Enrolment {
-    pub fn code(&self) -> Zeroizing<String> {
-        let json = Zeroizing::new(
-            serde_json::json!({
-                "r": self.relay, "t": self.team_id, "d": self.device_id,
-                "s": self.token.as_str(), "k": hex::encode(self.key.bytes()),
-            })
-            .to_string(),
-        );
-        Zeroizing::new(format!("{CODE_PREFIX}{}", URL_SAFE_NO_PAD.encode(json.as_bytes())))
-    }
+/// The host a relay address names, for a person to check.
+pub fn relay_host(url: &str) -> String {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    rest.split('/').next().unwrap_or(rest).to_string()
+}
 
-    pub fn parse(code: &str) -> Result<Enrolment, TeamError> {
-        let body = code.trim().strip_prefix(CODE_PREFIX).ok_or(TeamError::BadCode)?;
-        let json = Zeroizing::new(URL_SAFE_NO_PAD.decode(body).map_err(|_| TeamError::BadCode)?);
-        let v: serde_json::Value = serde_json::from_slice(&json).map_err(|_| TeamError::BadCode)?;
-        let field = |k: &str| v[k].as_str().map(str::to_string).ok_or(TeamError::BadCode);
-        let (team_id, device_id) = (field("t")?, field("d")?);
-        if !fieldscreen_wire::valid_id(&team_id) || !fieldscreen_wire::valid_id(&device_id) {
-            return Err(TeamError::BadCode);
+#[derive(Serialize, Deserialize)]
+struct Stored {
+    version: u32,
+    relay: String,
+    team: String,
+    token: String,
+    first_hash: String,
+}
+
+/// This device's membership of a team.
+pub struct Team {
+    pub relay: String,
+    pub team_id: String,
+    /// This device's id (from its signing key).
+    pub device_id: String,
+    pub token: Zeroizing<String>,
+    pub keys: DeviceKeys,
+    pub state: TeamState,
+    records: Vec<Vec<u8>>,
+    epoch_keys: BTreeMap<u64, EpochKey>,
+}
+
+impl std::fmt::Debug for Team {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Team({} as {})", self.team_id, self.device_id)
+    }
+}
+
+fn encode_log(records: &[Vec<u8>]) -> Vec<u8> {
+    let mut out = Vec::new();
+    for r in records {
+        out.extend_from_slice(&u32::try_from(r.len()).unwrap_or(u32::MAX).to_be_bytes());
+        out.extend_from_slice(r);
+    }
+    out
+}
+
+fn decode_log(mut bytes: &[u8]) -> Option<Vec<Vec<u8>>> {
+    let mut out = Vec::new();
+    while !bytes.is_empty() {
+        let (len, rest) = bytes.split_first_chunk::<4>()?;
+        let len = u32::from_be_bytes(*len) as usize;
+        if rest.len() < len {
+            return None;
         }
-        Ok(Enrolment {
-            relay: field("r")?,
-            team_id,
-            device_id,
-            token: Zeroizing::new(field("s")?),
-            key: TeamKey::from_hex(&field("k")?).ok_or(TeamError::BadCode)?,
+        let (r, rest) = rest.split_at(len);
+        out.push(r.to_vec());
+        bytes = rest;
+    }
+    Some(out)
+}
+
+impl Team {
+    /// A team from a verified log; fails when this device's keys open no key in it.
+    pub fn from_log(
+        relay: &str,
+        token: Zeroizing<String>,
+        keys: DeviceKeys,
+        records: Vec<Vec<u8>>,
+        first_hash: &[u8; 32],
+    ) -> Result<Team, TeamError> {
+        let state = TeamState::verify(&records, Some(first_hash))?;
+        let epoch_keys = state.epoch_keys(&keys)?;
+        Ok(Team {
+            relay: relay.to_string(),
+            team_id: state.team_id.clone(),
+            device_id: keys.device_id(),
+            token,
+            keys,
+            state,
+            records,
+            epoch_keys,
         })
     }
 
-    /// The code as a QR code (SVG), to be scanned from the inviting screen.
-    pub fn qr_svg(&self) -> Option<String> {
-        let code = self.code();
-        let qr = qrcode::QrCode::with_error_correction_level(code.as_bytes(), qrcode::EcLevel::M).ok()?;
-        Some(
-            qr.render::<qrcode::render::svg::Color<'_>>()
-                .min_dimensions(240, 240)
-                .build(),
-        )
+    pub fn load(vault: &mut Vault) -> Result<Option<Team>, TeamError> {
+        let Some(bytes) = vault.sync_value(TEAM)? else {
+            return Ok(None);
+        };
+        let bytes = Zeroizing::new(bytes);
+        let value: serde_json::Value = serde_json::from_slice(&bytes)
+            .map_err(|e| VaultError::Document(format!("the stored team is unreadable: {e}")))?;
+        if value.get("version").is_none() {
+            return Err(TeamError::Legacy);
+        }
+        let s: Stored = serde_json::from_value(value)
+            .map_err(|e| VaultError::Document(format!("the stored team is unreadable: {e}")))?;
+        let damaged = || VaultError::Document("the stored team log is damaged".into());
+        let first_hash: [u8; 32] = hex::decode(&s.first_hash)
+            .ok()
+            .and_then(|h| h.try_into().ok())
+            .ok_or_else(damaged)?;
+        let records = vault
+            .sync_value(TEAM_LOG)?
+            .and_then(|b| decode_log(&b))
+            .ok_or_else(damaged)?;
+        let keys = device_keys(vault)?;
+        Team::from_log(&s.relay, Zeroizing::new(s.token), keys, records, &first_hash).map(Some)
+    }
+
+    pub fn require(vault: &mut Vault) -> Result<Team, TeamError> {
+        Team::load(vault)?.ok_or(TeamError::NoTeam)
+    }
+
+    /// Whether a team (of either model) is stored, without verifying it.
+    pub(crate) fn stored_id(vault: &Vault) -> Result<Option<String>, TeamError> {
+        let Some(bytes) = vault.sync_value(TEAM)? else {
+            return Ok(None);
+        };
+        let v: serde_json::Value = serde_json::from_slice(&bytes).unwrap_or_default();
+        Ok(Some(v["team"].as_str().unwrap_or("?").to_string()))
+    }
+
+    pub(crate) fn is_legacy(vault: &Vault) -> Result<bool, TeamError> {
+        let Some(bytes) = vault.sync_value(TEAM)? else {
+            return Ok(false);
+        };
+        let v: serde_json::Value = serde_json::from_slice(&bytes).unwrap_or_default();
+        Ok(v.get("version").is_none())
+    }
+
+    pub fn save(&self, vault: &mut Vault) -> Result<(), TeamError> {
+        let json = Zeroizing::new(
+            serde_json::to_vec(&Stored {
+                version: 2,
+                relay: self.relay.clone(),
+                team: self.team_id.clone(),
+                token: self.token.to_string(),
+                first_hash: hex::encode(self.state.first_hash),
+            })
+            .map_err(|e| VaultError::Document(e.to_string()))?,
+        );
+        vault.set_sync_value(TEAM, &json)?;
+        vault.set_sync_value(TEAM_LOG, &encode_log(&self.records))?;
+        Ok(())
+    }
+
+    /// Forgets the team on this device (its cases stay; its keys stay for a later team).
+    pub fn forget(vault: &mut Vault) -> Result<(), TeamError> {
+        for key in [TEAM, TEAM_LOG, JOINING] {
+            vault.remove_sync_value(key)?;
+        }
+        Ok(())
+    }
+
+    pub fn admin(&self) -> bool {
+        self.state.is_active_admin(&self.device_id)
+    }
+
+    pub fn revoked(&self) -> bool {
+        self.state.device(&self.device_id).is_none_or(|d| !d.active())
+    }
+
+    /// The current epoch and its key.
+    pub fn current_key(&self) -> Result<(u64, &EpochKey), TeamError> {
+        let epoch = self.state.epoch;
+        let key = self.epoch_keys.get(&epoch).ok_or(TeamError::Revoked)?;
+        Ok((epoch, key))
+    }
+
+    pub fn key(&self, epoch: u64) -> Option<&EpochKey> {
+        self.epoch_keys.get(&epoch)
+    }
+
+    pub fn epoch_keys(&self) -> &BTreeMap<u64, EpochKey> {
+        &self.epoch_keys
+    }
+
+    /// Takes in records that follow the log, all or none.
+    pub fn extend(&mut self, records: Vec<Vec<u8>>) -> Result<Vec<Change>, TeamError> {
+        let mut state = self.state.clone();
+        let mut changes = Vec::with_capacity(records.len());
+        for r in &records {
+            changes.push(state.apply(r)?);
+        }
+        if !records.is_empty() {
+            self.epoch_keys = state.epoch_keys(&self.keys)?;
+            self.state = state;
+            self.records.extend(records);
+        }
+        Ok(changes)
+    }
+}
+
+/// A join request sent and not yet answered, kept so the device can finish joining later.
+#[derive(Serialize, Deserialize, Clone)]
+pub struct Joining {
+    pub relay: String,
+    pub team: String,
+    pub team_name: String,
+    pub invitation: String,
+    pub first_hash: String,
+    pub token: String,
+    /// The comparison code both screens show.
+    pub comparison: String,
+    /// Whether the cases already on this device go to the team once it is let in.
+    pub send_cases: bool,
+}
+
+impl Joining {
+    pub fn load(vault: &Vault) -> Result<Option<Joining>, TeamError> {
+        let Some(bytes) = vault.sync_value(JOINING)? else {
+            return Ok(None);
+        };
+        let bytes = Zeroizing::new(bytes);
+        Ok(Some(serde_json::from_slice(&bytes).map_err(|e| {
+            VaultError::Document(format!("the stored join request is unreadable: {e}"))
+        })?))
+    }
+
+    pub fn save(&self, vault: &mut Vault) -> Result<(), TeamError> {
+        let json = Zeroizing::new(serde_json::to_vec(self).map_err(|e| VaultError::Document(e.to_string()))?);
+        vault.set_sync_value(JOINING, &json)?;
+        Ok(())
+    }
+
+    pub fn forget(vault: &mut Vault) -> Result<(), TeamError> {
+        vault.remove_sync_value(JOINING)?;
+        Ok(())
     }
 }
 
@@ -233,36 +313,42 @@ mod tests {
     use super::*;
 
     #[test]
-    fn an_enrolment_code_round_trips_and_damage_is_refused() {
-        let team = Team::new("http://127.0.0.1:8787/").expect("team");
-        assert_eq!(team.relay, "http://127.0.0.1:8787");
-        let invite = team.invite().expect("invite");
-        let code = invite.code();
-        assert!(code.starts_with("FSJOIN1."));
-        let back = Enrolment::parse(&code).expect("parses");
+    fn a_relay_must_be_https_except_on_this_computer() {
         assert_eq!(
-            (back.team_id.as_str(), back.device_id.as_str()),
-            (team.team_id.as_str(), invite.device_id.as_str())
+            check_relay("https://relay.example.org/").expect("https"),
+            "https://relay.example.org"
         );
-        assert_eq!(back.key.bytes(), team.key.bytes());
-        assert!(Enrolment::parse("FSJOIN1.bm9wZQ").is_err());
-        assert!(Enrolment::parse(&code[..code.len() - 4]).is_err());
-        assert!(invite.qr_svg().is_some_and(|s| s.contains("<svg")));
-        let member = Team::from_enrolment(back);
-        assert!(matches!(member.invite(), Err(TeamError::NotAdmin)));
+        for ok in ["http://127.0.0.1:8787", "http://localhost:1/", "http://[::1]:9"] {
+            assert!(check_relay(ok).is_ok(), "{ok}");
+        }
+        for bad in [
+            "http://relay.example.org",
+            "http://10.0.0.1:80",
+            "ftp://x",
+            "relay.example.org",
+            "https://",
+            "http://127.0.0.1.evil.example",
+        ] {
+            assert!(matches!(check_relay(bad), Err(TeamError::InsecureRelay(_))), "{bad}");
+        }
+        assert_eq!(relay_host("https://relay.example.org:8443/x"), "relay.example.org:8443");
     }
 
     #[test]
-    fn the_team_is_kept_in_the_vault_and_one_at_a_time() {
+    fn device_keys_are_made_once_and_kept() {
         let mut vault = Vault::in_memory().expect("vault");
-        assert!(matches!(Team::require(&vault), Err(TeamError::NoTeam)));
-        let team = Team::new("http://relay").expect("team");
-        team.save(&mut vault).expect("saved");
-        let loaded = Team::require(&vault).expect("loaded");
-        assert_eq!((loaded.team_id, loaded.admin), (team.team_id.clone(), true));
-        let other = Team::new("http://relay").expect("team");
-        assert!(matches!(other.save(&mut vault), Err(TeamError::AlreadyInTeam(_))));
-        Team::leave(&mut vault).expect("left");
-        other.save(&mut vault).expect("saved");
+        let a = device_keys(&mut vault).expect("keys");
+        let b = device_keys(&mut vault).expect("keys");
+        assert_eq!(a.public(), b.public());
+        assert!(matches!(Team::require(&mut vault), Err(TeamError::NoTeam)));
+    }
+
+    #[test]
+    fn an_old_shared_key_team_is_recognised_and_not_used() {
+        let mut vault = Vault::in_memory().expect("vault");
+        let old = br#"{"relay":"http://127.0.0.1:1","team":"t","device":"d","token":"aa","key":"00","admin":true}"#;
+        vault.set_sync_value(TEAM, old).expect("stored");
+        assert!(matches!(Team::load(&mut vault), Err(TeamError::Legacy)));
+        assert!(Team::is_legacy(&vault).expect("read"));
     }
 }

@@ -57,6 +57,9 @@ pub const MIGRATIONS: &[&str] = &[
     // id stays here (nothing else of the case) so that its erasure can be sent, and so that
     // changes of it still arriving from other devices are dropped instead of bringing it back.
     "CREATE TABLE erasures (case_id TEXT PRIMARY KEY, erased_at TEXT NOT NULL, sent INTEGER NOT NULL DEFAULT 0);",
+    // 5: cases kept on this device. Joining a team asks whether the cases already here go to
+    // it; those the user keeps are listed here and never packed, bundled or erased team-wide.
+    "CREATE TABLE sync_local (case_id TEXT PRIMARY KEY);",
 ];
 
 pub fn version(conn: &Connection) -> rusqlite::Result<usize> {

@@ -62,7 +62,8 @@ impl Vault {
     /// How many cases have changes (or an erasure) that have not gone into a batch yet.
     pub fn unsent_count(&self) -> Result<usize, VaultError> {
         let n: i64 = self.conn.query_row(
-            "SELECT (SELECT count(*) FROM sync_unsent) + (SELECT count(*) FROM erasures WHERE sent = 0)",
+            "SELECT (SELECT count(*) FROM sync_unsent WHERE case_id NOT IN (SELECT case_id FROM sync_local))
+                  + (SELECT count(*) FROM erasures WHERE sent = 0 AND case_id NOT IN (SELECT case_id FROM sync_local))",
             [],
             |r| r.get(0),
         )?;
@@ -73,14 +74,16 @@ impl Vault {
     pub fn unsent_erasures(&self) -> Result<Vec<String>, VaultError> {
         let mut stmt = self
             .conn
-            .prepare("SELECT case_id FROM erasures WHERE sent = 0 ORDER BY case_id")?;
+            .prepare("SELECT case_id FROM erasures WHERE sent = 0 AND case_id NOT IN (SELECT case_id FROM sync_local) ORDER BY case_id")?;
         let rows = stmt.query_map([], |r| r.get(0))?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
     /// Every case erased here or by another device of the team.
     pub fn erasures(&self) -> Result<Vec<String>, VaultError> {
-        let mut stmt = self.conn.prepare("SELECT case_id FROM erasures ORDER BY case_id")?;
+        let mut stmt = self.conn.prepare(
+            "SELECT case_id FROM erasures WHERE case_id NOT IN (SELECT case_id FROM sync_local) ORDER BY case_id",
+        )?;
         let rows = stmt.query_map([], |r| r.get(0))?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
@@ -91,7 +94,7 @@ impl Vault {
         let ids: Vec<String> = {
             let mut stmt = self
                 .conn
-                .prepare("SELECT case_id FROM sync_unsent ORDER BY case_id LIMIT ?1")?;
+                .prepare("SELECT case_id FROM sync_unsent WHERE case_id NOT IN (SELECT case_id FROM sync_local) ORDER BY case_id LIMIT ?1")?;
             stmt.query_map([i64::try_from(limit).unwrap_or(i64::MAX)], |r| r.get(0))?
                 .collect::<Result<_, _>>()?
         };
@@ -181,6 +184,28 @@ impl Vault {
             [i64::try_from(seq).unwrap_or(i64::MAX)],
         )?;
         Ok(())
+    }
+
+    /// Keeps every case now in the vault on this device: none of them is ever packed, bundled
+    /// or erased team-wide (the answer "stay" when joining a team). Later cases are the team's.
+    pub fn keep_local(&mut self) -> Result<usize, VaultError> {
+        let tx = self.conn.transaction()?;
+        let n = tx.execute("INSERT OR IGNORE INTO sync_local (case_id) SELECT id FROM cases", [])?;
+        tx.execute(
+            "INSERT OR IGNORE INTO sync_local (case_id) SELECT case_id FROM erasures",
+            [],
+        )?;
+        tx.commit()?;
+        Ok(n)
+    }
+
+    /// Whether a case is kept on this device only.
+    pub fn is_local(&self, id: &str) -> Result<bool, VaultError> {
+        Ok(self
+            .conn
+            .query_row("SELECT 1 FROM sync_local WHERE case_id = ?1", [id], |_| Ok(()))
+            .optional()?
+            .is_some())
     }
 
     /// Marks every case as changed, so the next sync sends each one whole, and every erasure

@@ -15,6 +15,19 @@ pub const MAX_PAGE: usize = 500;
 pub const DIGEST_HEADER: &str = "x-fieldscreen-sha256";
 /// Longest device or team id.
 pub const MAX_ID: usize = 64;
+/// The largest membership record the relay keeps (a new epoch for 4,096 devices fits).
+pub const MAX_RECORD_BYTES: usize = 512 * 1024;
+/// The most membership records one answer carries.
+pub const MAX_RECORDS_PAGE: usize = 2000;
+/// Header carrying a new device's relay token when it creates a team.
+pub const TOKEN_HEADER: &str = "x-fieldscreen-token";
+/// The authorization scheme of someone holding an invitation: `Invite <id>.<secret>`.
+pub const INVITE_SCHEME: &str = "Invite ";
+/// How long an invitation lives unless the inviter says otherwise, and the longest it may.
+pub const DEFAULT_INVITATION_SECONDS: u64 = 15 * 60;
+pub const MAX_INVITATION_SECONDS: u64 = 24 * 60 * 60;
+/// Join requests one invitation takes before the relay refuses more.
+pub const MAX_REQUESTS_PER_INVITATION: u64 = 5;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Frame {
@@ -118,16 +131,65 @@ pub fn decode_frames(body: &[u8]) -> Result<Vec<Frame>, WireError> {
     Ok(out)
 }
 
+/// Membership records as the relay hands them out: each `len: u32 | record`.
+pub fn encode_records<B: AsRef<[u8]>>(records: &[B]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(records.iter().map(|r| 4 + r.as_ref().len()).sum());
+    for r in records {
+        let r = r.as_ref();
+        out.extend_from_slice(&u32::try_from(r.len()).unwrap_or(u32::MAX).to_be_bytes());
+        out.extend_from_slice(r);
+    }
+    out
+}
+
+/// Decodes what `encode_records` made; anything cut short, oversize or too long is refused whole.
+pub fn decode_records(body: &[u8]) -> Result<Vec<Vec<u8>>, WireError> {
+    let mut r = Reader { rest: body };
+    let mut out = Vec::new();
+    while !r.rest.is_empty() {
+        let len_bytes = r.take(4, "record length")?;
+        let len = u32::from_be_bytes(
+            len_bytes
+                .try_into()
+                .map_err(|_| WireError::Truncated("record length"))?,
+        ) as usize;
+        if len > MAX_RECORD_BYTES {
+            return Err(WireError::Malformed("membership record larger than the limit"));
+        }
+        out.push(r.take(len, "record")?.to_vec());
+        if out.len() > MAX_RECORDS_PAGE {
+            return Err(WireError::Malformed("more records than a page holds"));
+        }
+    }
+    Ok(out)
+}
+
 /// SHA-256 is done by each side with its own crate; this names the request paths.
 pub mod paths {
     pub fn teams() -> String {
         "/v1/teams".into()
     }
-    pub fn devices(team: &str) -> String {
-        format!("/v1/teams/{team}/devices")
+    pub fn membership(team: &str, after: u64) -> String {
+        format!("/v1/teams/{team}/membership?after={after}")
     }
-    pub fn device(team: &str, device: &str) -> String {
-        format!("/v1/teams/{team}/devices/{device}")
+    /// Appending a record; `approve` names the join request an `Added` record answers.
+    pub fn append_record(team: &str, approve: Option<&str>) -> String {
+        match approve {
+            Some(device) => format!("/v1/teams/{team}/membership?approve={device}"),
+            None => format!("/v1/teams/{team}/membership"),
+        }
+    }
+    pub fn invitations(team: &str) -> String {
+        format!("/v1/teams/{team}/invitations")
+    }
+    pub fn join_requests_of(team: &str, invitation: &str) -> String {
+        format!("/v1/teams/{team}/invitations/{invitation}/requests")
+    }
+    pub fn requests(team: &str) -> String {
+        format!("/v1/teams/{team}/requests")
+    }
+    pub fn request(team: &str, device: &str) -> String {
+        format!("/v1/teams/{team}/requests/{device}")
     }
     pub fn batch(team: &str, device: &str, seq: u64) -> String {
         format!("/v1/teams/{team}/devices/{device}/batches/{seq}")
@@ -178,6 +240,12 @@ mod tests {
             decode_frames(&body),
             Err(WireError::Malformed("batch larger than the limit"))
         );
+        let records = vec![vec![1u8, 2, 3], Vec::new(), vec![9; 40]];
+        let body = encode_records(&records);
+        assert_eq!(decode_records(&body), Ok(records));
+        for cut in [1, 5, 8, body.len() - 1] {
+            assert!(decode_records(&body[..cut]).is_err(), "cut at {cut}");
+        }
         assert!(valid_id("3f2a-team") && !valid_id("") && !valid_id("Upper") && !valid_id(&"a".repeat(65)));
     }
 }

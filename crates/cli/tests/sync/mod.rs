@@ -75,10 +75,13 @@ fn interview(v: &TestVault, protocol: &str, script: &str) {
     ok(&v.run(&["interview", "--protocol", protocol, "--answers", &path]));
 }
 
-fn join(v: &TestVault, code: &str) {
+/// Asks to join with `code` (on stdin, as a scanned or pasted code arrives) and returns the
+/// comparison code the joining screen shows. `extra`: e.g. --send-cases.
+fn request_join(v: &TestVault, code: &str, extra: &[&str]) -> String {
     let mut child = v
         .cmd()
-        .args(["team", "join"])
+        .args(["team", "join", "--no-wait"])
+        .args(extra)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -90,7 +93,23 @@ fn join(v: &TestVault, code: &str) {
         .expect("stdin")
         .write_all(code.as_bytes())
         .expect("code written");
-    ok(&child.wait_with_output().expect("joins"));
+    let out = ok(&child.wait_with_output().expect("asks"));
+    comparison_in(&out)
+}
+
+/// The six digits in a line such as "… Comparison code: 123 456. …".
+fn comparison_in(text: &str) -> String {
+    let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+    assert!(digits.len() >= 6, "no comparison code in {text:?}");
+    digits[..6].to_string()
+}
+
+fn team_json(v: &TestVault) -> Value {
+    serde_json::from_str(&ok(&v.run(&["team", "show", "--json"]))).expect("json")
+}
+
+fn device_of(v: &TestVault) -> String {
+    team_json(v)["team"]["device_id"].as_str().expect("device").to_string()
 }
 
 fn invite(v: &TestVault, qr: &Path) -> String {
@@ -170,12 +189,38 @@ fn sync_story(database: &str, files: &[PathBuf]) {
     let relay = start_relay(database);
     let a = TestVault::new();
     let b = TestVault::new();
-    ok(&a.run(&["team", "create", "--relay", &relay.url]));
+    ok(&a.run(&["team", "create", "--relay", &relay.url, "--name", "Shelter office"]));
     let qr = a.path().join("invite.svg");
     let code = invite(&a, &qr);
-    assert!(code.starts_with("FSJOIN1."), "{code}");
+    assert!(code.starts_with("FSJOIN2."), "{code}");
     assert!(std::fs::read_to_string(&qr).expect("qr").contains("<svg"));
-    join(&b, &code);
+    // The joining screen names the relay and the team before anything is sent.
+    let comparison = request_join(&b, &code, &[]);
+    ok(&a.run(&["team", "approve", "--code", &comparison]));
+    assert!(ok(&b.run(&["team", "wait", "--once"])).contains("Shelter office"));
+    // A used invitation is refused by the relay.
+    let reused = TestVault::new();
+    let mut child = reused
+        .cmd()
+        .args(["team", "join", "--no-wait"])
+        .stdin(Stdio::piped())
+        .stderr(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("runs");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(code.as_bytes())
+        .expect("code");
+    let refused = child.wait_with_output().expect("runs");
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(
+        text(&refused.stderr).contains("expired or was used"),
+        "{}",
+        text(&refused.stderr)
+    );
 
     // A screens someone (with free text and a survivor's own words); B screens someone else.
     interview(&a, "adult-trafficking", "adult-refer-now.answers");
@@ -222,21 +267,40 @@ fn sync_story(database: &str, files: &[PathBuf]) {
     for marker in ["MARKER-7731", "MARKER-VIEWS-5521"] {
         assert_eq!(occurrences(files, marker), 0, "{marker} readable in the relay's files");
     }
-    let team: String = ok(&a.run(&["team", "show"]));
-    let team_id = team
-        .split_whitespace()
-        .nth(1)
-        .expect("team id")
-        .trim_end_matches(',')
-        .to_string();
+    let team_id = team_json(&a)["team"]["team_id"].as_str().expect("team id").to_string();
     assert!(
         occurrences(files, &team_id) > 0,
         "the search would not find anything: wrong files"
     );
 
-    // A USB bundle brings a third device up to date without the relay.
+    // The photographed code: someone who saw the invitation asks first; the admin sees two
+    // requests on it, lets in only the device whose digits match, and the other gets nothing.
     let c = TestVault::new();
-    join(&c, &invite(&a, &a.path().join("c.svg")));
+    let photographer = TestVault::new();
+    let code = invite(&a, &a.path().join("c.svg"));
+    let theirs = request_join(&photographer, &code, &[]);
+    let ours = request_join(&c, &code, &[]);
+    assert_ne!(theirs, ours);
+    let waiting = ok(&a.run(&["team", "requests"]));
+    assert!(waiting.contains("2 requests on this invitation"), "{waiting}");
+    let wrong = a.run(&[
+        "team",
+        "approve",
+        "--code",
+        "000000",
+        "--device",
+        &device_id_from_requests(&a, &ours),
+    ]);
+    assert_eq!(wrong.status.code(), Some(2), "a wrong comparison code approves nothing");
+    ok(&a.run(&["team", "approve", "--code", &ours]));
+    assert!(ok(&c.run(&["team", "wait", "--once"])).contains("Joined"));
+    let left_out = photographer.run(&["team", "wait", "--once"]);
+    assert_eq!(left_out.status.code(), Some(1), "{}", text(&left_out.stdout));
+    assert_eq!(photographer.run(&["sync"]).status.code(), Some(2));
+    assert_eq!(answers(&photographer).as_object().map(serde_json::Map::len), Some(0));
+    assert_eq!(occurrences(&[photographer.path().to_path_buf()], "MARKER-7731"), 0);
+
+    // A USB bundle brings the third device up to date without the relay.
     let bundle = a.path().join("cases.bundle");
     ok(&a.run(&["sync", "export", "--output", &bundle.display().to_string()]));
     assert_eq!(occurrences(std::slice::from_ref(&bundle), "MARKER-7731"), 0);
@@ -259,13 +323,102 @@ fn sync_story(database: &str, files: &[PathBuf]) {
     ok(&b.run(&["sync"]));
     assert_eq!(answers(&b), answers(&a));
 
-    // Revoked, B can no longer reach the team's log.
-    let shown = ok(&b.run(&["team", "show"]));
-    let b_device = shown.split_whitespace().nth(4).expect("device").to_string();
+    // Revocation holds. B is revoked (its phone is lost); A then screens someone new. B's
+    // vault, with the whole membership log and everything the relay stores, opens none of it.
+    let b_device = device_of(&b);
+    let b_bundle = b.path().join("late.bundle");
+    ok(&b.run(&["sync", "export", "--output", &b_bundle.display().to_string()]));
     ok(&a.run(&["team", "revoke", &b_device]));
+    interview(&a, "adult-trafficking", "adult-refer-now.answers");
+    ok(&a.run(&["sync"]));
     let refused = b.run(&["sync"]);
     assert_eq!(refused.status.code(), Some(2));
     assert!(text(&refused.stderr).contains("revoked"), "{}", text(&refused.stderr));
+    flush();
+    let (tried, opened_before) = revoked_device_tries(&b, database, files, &team_id);
+    assert!(tried > 0, "no batch written after the revocation was found to try");
+    assert!(
+        opened_before > 0,
+        "the revoked device could not even open what it was sent before: the test proves nothing"
+    );
+    // Its bundle, carried over on a stick, changes nothing any more on a device that has heard
+    // of the revocation (an offline device that has not cannot know).
+    ok(&c.run(&["sync"]));
+    let imported = c.run(&["sync", "import", &b_bundle.display().to_string()]);
+    assert_eq!(imported.status.code(), Some(2));
+    assert!(text(&imported.stderr).contains("revoked"), "{}", text(&imported.stderr));
+
+    // A second admin cuts off the first (its phone was seized): A can no longer invite,
+    // revoke or read, and C carries on.
+    let c_device = device_of(&c);
+    ok(&a.run(&["team", "admin", &c_device]));
+    ok(&c.run(&["sync"]));
+    let a_device = device_of(&a);
+    ok(&c.run(&["team", "revoke", &a_device]));
+    for args in [&["team", "invite"][..], &["team", "revoke", &c_device], &["sync"]] {
+        let out = a.run(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(text(&out.stderr).contains("revoked"), "{args:?}: {}", text(&out.stderr));
+    }
+    let shown = team_json(&c);
+    assert_eq!(shown["team"]["epoch"], 3, "{shown}");
+    let last = c.run(&["team", "revoke", &c_device]);
+    assert_eq!(last.status.code(), Some(2), "the last admin cannot be removed");
+}
+
+fn device_id_from_requests(admin: &TestVault, comparison: &str) -> String {
+    let requests: Vec<Value> = serde_json::from_str(&ok(&admin.run(&["team", "requests", "--json"]))).expect("json");
+    requests
+        .iter()
+        .find(|r| r["comparison"].as_str().unwrap_or("").replace(' ', "") == comparison)
+        .and_then(|r| r["device"].as_str())
+        .expect("the request")
+        .to_string()
+}
+
+/// What a seized, revoked phone and a full copy of the relay's data give an attacker: the
+/// revoked vault's team, extended with every membership record the relay holds, tries every
+/// stored batch. Returns (batches written after the revocation it tried and failed to open,
+/// batches from before it that it did open).
+fn revoked_device_tries(v: &TestVault, database: &str, files: &[PathBuf], team_id: &str) -> (usize, usize) {
+    use fieldscreen_relay::Store;
+    let copy = tempfile::tempdir().expect("dir");
+    let store: Box<dyn Store> = if database.starts_with("postgres") {
+        Box::new(fieldscreen_relay::PgStore::open(database, 1).expect("relay database"))
+    } else {
+        for f in std::fs::read_dir(&files[0]).expect("relay dir").filter_map(Result::ok) {
+            std::fs::copy(f.path(), copy.path().join(f.file_name())).expect("copied");
+        }
+        Box::new(
+            fieldscreen_relay::SqliteStore::open(&copy.path().join("relay.db").display().to_string()).expect("copy"),
+        )
+    };
+    let mut vault = fieldscreen_vault::Vault::open(v.path(), PASSPHRASE).expect("opens");
+    let mut team = fieldscreen_sync::Team::require(&mut vault).expect("its team");
+    let records = store.records(team_id, team.state.len).expect("records");
+    team.extend(records).expect("the log verifies");
+    let revoked_at = team
+        .state
+        .device(&team.device_id)
+        .and_then(|d| d.revoked_at)
+        .expect("revoked in the log");
+    let (mut tried, mut opened) = (0, 0);
+    for f in store.read(team_id, 0, usize::MAX / 2).expect("frames") {
+        let log_len = u64::from_be_bytes(f.sealed[9..17].try_into().expect("header"));
+        let result = fieldscreen_sync::open_batch(&team, &f.device, f.seq, &f.sealed);
+        if log_len > revoked_at {
+            assert!(
+                result.is_err(),
+                "the revoked device opened batch {} of {}",
+                f.seq,
+                f.device
+            );
+            tried += 1;
+        } else if result.is_ok() && f.device != team.device_id {
+            opened += 1;
+        }
+    }
+    (tried, opened)
 }
 
 #[test]
@@ -285,6 +438,91 @@ fn cases_sync_both_ways_through_a_relay_on_postgresql_that_never_reads_them() {
     );
     let data = std::env::var("FIELDSCREEN_TEST_POSTGRES_DATA").expect("FIELDSCREEN_TEST_POSTGRES_DATA");
     sync_story(&url, &[PathBuf::from(data)]);
+}
+
+/// Joining shows where the relay is and which team, and keeps the cases already on the device
+/// unless the person says otherwise: a fake code (an attacker's relay and team, handed over as
+/// the office's) gets none of them. A relay reached over plain http:// is refused.
+#[test]
+fn joining_asks_first_and_a_fake_code_gets_nothing() {
+    let dir = tempfile::tempdir().expect("dir");
+    let relay = start_relay(&format!("sqlite:{}", dir.path().join("relay.db").display()));
+    let victim = TestVault::new();
+    interview(&victim, "adult-trafficking", "adult-refer-now.answers");
+
+    let insecure = fieldscreen_team::Invitation::new("http://relay.example.org", "t-1", [1; 32], "0011223344556677")
+        .expect("invitation");
+    let file = victim.path().join("insecure.code");
+    std::fs::write(&file, insecure.code().as_bytes()).expect("written");
+    let out = victim.run(&["team", "join", "--no-wait", "--code-file", &file.display().to_string()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("https://"), "{}", text(&out.stderr));
+
+    let attacker = TestVault::new();
+    ok(&attacker.run(&["team", "create", "--relay", &relay.url, "--name", "Shelter office"]));
+    let code = invite(&attacker, &attacker.path().join("qr.svg"));
+    let file = victim.path().join("fake.code");
+    std::fs::write(&file, &code).expect("written");
+    let out = victim
+        .cmd()
+        .args(["team", "join", "--no-wait", "--code-file", &file.display().to_string()])
+        .stdin(Stdio::null())
+        .output()
+        .expect("runs");
+    let said = text(&out.stderr);
+    let host = relay.url.trim_start_matches("http://");
+    assert!(said.contains(host) && said.contains("Shelter office"), "{said}");
+    assert!(said.contains("stay on it only"), "{said}");
+    ok(&attacker.run(&["team", "approve", "--code", &comparison_in(&text(&out.stdout))]));
+    ok(&victim.run(&["team", "wait", "--once"]));
+    let synced = ok(&victim.run(&["sync"]));
+    assert!(synced.contains("0 batch(es) sent"), "{synced}");
+    ok(&attacker.run(&["sync"]));
+    assert_eq!(answers(&attacker).as_object().map(serde_json::Map::len), Some(0));
+    // The case is still on the victim's device, and it stays out of bundles too.
+    assert_eq!(answers(&victim).as_object().map(serde_json::Map::len), Some(1));
+    let bundle = victim.path().join("b.bundle");
+    let made = ok(&victim.run(&["sync", "export", "--output", &bundle.display().to_string()]));
+    assert!(made.contains("0 case(s)"), "{made}");
+}
+
+/// A device of the first team model (one shared key in every code) refuses to sync with it and
+/// says what to do; joining a new team with --send-cases brings every case along.
+#[test]
+fn a_device_of_the_first_team_model_moves_its_cases_to_a_new_team() {
+    let dir = tempfile::tempdir().expect("dir");
+    let relay = start_relay(&format!("sqlite:{}", dir.path().join("relay.db").display()));
+    let old_member = TestVault::new();
+    let old_admin = TestVault::new();
+    interview(&old_member, "rapid-screen", "rapid-refer-now.answers");
+    interview(&old_admin, "adult-trafficking", "adult-refer-now.answers");
+    for v in [&old_member, &old_admin] {
+        let mut vault = fieldscreen_vault::Vault::open(v.path(), PASSPHRASE).expect("opens");
+        let old = format!(
+            r#"{{"relay":"{}","team":"0a1b2c3d4e5f6071","device":"d1","token":"{}","key":"{}","admin":true}}"#,
+            relay.url,
+            "ab".repeat(32),
+            "cd".repeat(32)
+        );
+        vault.set_sync_value("team", old.as_bytes()).expect("stored");
+    }
+    for args in [&["sync"][..], &["team", "show"]] {
+        let out = old_member.run(args);
+        assert_eq!(out.status.code(), Some(2));
+        assert!(text(&out.stderr).contains("old shared key"), "{}", text(&out.stderr));
+    }
+    // The office moves first: a new team, its cases go to it.
+    ok(&old_admin.run(&["team", "create", "--relay", &relay.url]));
+    let code = invite(&old_admin, &old_admin.path().join("qr.svg"));
+    let comparison = request_join(&old_member, &code, &["--send-cases"]);
+    ok(&old_admin.run(&["team", "approve", "--code", &comparison]));
+    ok(&old_member.run(&["team", "wait", "--once"]));
+    for v in [&old_member, &old_admin, &old_member] {
+        ok(&v.run(&["sync"]));
+    }
+    let (m, a) = (answers(&old_member), answers(&old_admin));
+    assert_eq!(m.as_object().map(serde_json::Map::len), Some(2), "{m}");
+    assert_eq!(m, a, "no case was lost in the move");
 }
 
 /// A case document taken from the vault loads in JavaScript Automerge (`@automerge/automerge`
