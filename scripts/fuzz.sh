@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the fuzz targets (the relay's request handling, the client's batch decoding) for
+# Runs the fuzz targets (the relay's request handling, the client's batch decoding, the membership log) for
 # SECONDS each (default 120) and prints how many executions ran clean; FUZZ_TARGETS picks some.
 # cargo-fuzz needs nightly features; RUSTC_BOOTSTRAP lets this machine's stable toolchain
 # provide them.
@@ -8,7 +8,7 @@ cd "$(dirname "$0")/../fuzz"
 seconds=${1:-120}
 command -v cargo-fuzz >/dev/null 2>&1 || cargo install --locked cargo-fuzz --version 0.13.2
 export RUSTC_BOOTSTRAP=1
-for target in ${FUZZ_TARGETS:-relay_request batch_decode}; do
+for target in ${FUZZ_TARGETS:-relay_request batch_decode membership_log}; do
   mkdir -p "corpus/$target"
   cp -n seeds/$target/* "corpus/$target/" 2>/dev/null || true
   echo "== $target for $seconds s"

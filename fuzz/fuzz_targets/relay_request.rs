@@ -23,7 +23,9 @@ fn world() -> &'static World {
     W.get_or_init(|| {
         let store = Arc::new(SqliteStore::open(":memory:").expect("store"));
         let hash: [u8; 32] = <sha2::Sha256 as sha2::Digest>::digest(TOKEN.as_bytes()).into();
-        store.create_team("t", "d", &hash).expect("team");
+        let keys = fieldscreen_team::DeviceKeys::generate().expect("keys");
+        let (first, _) = fieldscreen_team::TeamState::create("t", "Fuzz", &keys, "d").expect("first record");
+        store.create_team("t", &first, &keys.device_id(), &hash).expect("team");
         let config = Config {
             rate_per_second: 1e9,
             rate_burst: 1e9,
@@ -56,19 +58,25 @@ fuzz_target!(|data: &[u8]| {
         text(parts.next().unwrap_or_default()),
         parts.next().unwrap_or_default().to_vec(),
     );
-    let (method, uri) = match data[0] % 6 {
+    let (method, uri) = match data[0] % 11 {
         0 => ("POST", "/v1/teams".to_string()),
-        1 => ("POST", format!("/v1/teams/{a}/devices")),
-        2 => ("DELETE", format!("/v1/teams/{a}/devices/{b}")),
+        1 => ("POST", format!("/v1/teams/{a}/membership?approve={b}")),
+        2 => ("GET", format!("/v1/teams/{a}/membership?after={b}")),
         3 => ("PUT", format!("/v1/teams/{a}/devices/{b}/batches/{}", digest.len())),
         4 => ("GET", format!("/v1/teams/{a}/log?after={b}")),
+        5 => ("POST", format!("/v1/teams/{a}/invitations")),
+        6 => ("POST", format!("/v1/teams/{a}/invitations/{b}/requests")),
+        7 => ("GET", format!("/v1/teams/{a}/requests")),
+        8 => ("GET", format!("/v1/teams/{a}/requests/{b}")),
+        9 => ("DELETE", format!("/v1/teams/{a}/requests/{b}")),
         _ => ("GET", format!("/{a}")),
     };
     let Ok(req) = Request::builder()
         .method(method)
         .uri(uri)
         .header("authorization", auth.clone())
-        .header("x-fieldscreen-sha256", digest)
+        .header("x-fieldscreen-sha256", digest.clone())
+        .header("x-fieldscreen-token", digest)
         .body(Body::from(body))
     else {
         return; // not even an HTTP request
@@ -81,6 +89,11 @@ fuzz_target!(|data: &[u8]| {
             w.store.entries("t").expect("entries"),
             before,
             "stored without the token"
+        );
+        assert_eq!(
+            w.store.records("t", 0).expect("records").len(),
+            1,
+            "a membership record stored without an admin's token"
         );
     }
 });

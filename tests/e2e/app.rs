@@ -256,18 +256,55 @@ async fn screening_survives_a_restart_and_quick_exit_hides_it() -> Res<()> {
     assert_eq!(declined_disabled, Value::Bool(true), "declining needs a reason first");
     app.shot("08b-referral-offered").await?;
 
-    // Sync through a real relay: a team is made on it, a device invited (QR code), the case sent.
+    // Sync through a real relay: a team is made on it, a phone invited (QR code, countdown) and
+    // let in after comparing digits, the case sent to it; then the phone is revoked.
     let relay = Relay::start()?;
     app.click("main .row button").await?;
     app.click("[data-action=team]").await?;
     app.fill("[data-field=relay]", &relay.url).await?;
+    app.fill("[data-field=team-name]", "Shelter office").await?;
     app.click("[data-action=create-team]").await?;
     let team_id = app.text("[data-team=id]").await?;
+    assert_eq!(app.text("[data-team=epoch]").await?, "1");
     app.click("[data-action=invite]").await?;
     app.wait("img.qr").await?;
     let code = app.text("[data-invite=code]").await?;
-    assert!(code.starts_with("FSJOIN1."), "{code}");
+    assert!(code.starts_with("FSJOIN2."), "{code}");
+    let left = app.text("[data-invite=left]").await?;
+    assert!(left.starts_with("14:") || left == "15:00", "countdown {left}");
     app.shot("08c-team-invite").await?;
+    // The phone (the same core the CLI runs) asks to join with the code; the app shows its
+    // request with the digits the phone's screen shows.
+    let phone_dir = tempfile::tempdir()?;
+    let mut phone = fieldscreen_vault::Vault::init(
+        phone_dir.path(),
+        "a phone passphrase",
+        fieldscreen_vault::KdfParams::DEFAULT,
+    )?;
+    let pending = fieldscreen_sync::membership::request_join(&mut phone, &code, Some("field phone"), false)?;
+    app.until(
+        "the join request",
+        "return document.querySelectorAll('[data-request=comparison]').length === 1;",
+    )
+    .await?;
+    assert_eq!(app.text("[data-request=comparison]").await?, pending.comparison);
+    app.shot("08d-team-request").await?;
+    app.click("[data-action=approve]").await?;
+    app.until(
+        "two devices",
+        "return document.querySelectorAll('[data-member]').length === 2;",
+    )
+    .await?;
+    assert_eq!(
+        app.count("[data-invite=code]").await?,
+        0,
+        "a used invitation stays on screen"
+    );
+    let joined = fieldscreen_sync::membership::finish_join(&mut phone)?;
+    assert!(
+        matches!(joined, fieldscreen_sync::membership::JoinState::Joined { .. }),
+        "{joined:?}"
+    );
     app.click("main .row button").await?;
     app.click("[data-action=sync-now]").await?;
     app.until(
@@ -276,13 +313,30 @@ async fn screening_survives_a_restart_and_quick_exit_hides_it() -> Res<()> {
     )
     .await?;
     assert_eq!(app.text("[data-sync=pending]").await?, "0", "changes left unsent");
-    app.shot("08d-synced").await?;
+    app.shot("08e-synced").await?;
     assert!(relay.occurrences(&team_id)? > 0, "the relay holds nothing of the team");
     assert_eq!(
         relay.occurrences("MARKER-7731")?,
         0,
         "an answer is readable on the relay"
     );
+    let mut team = fieldscreen_sync::Team::require(&mut phone)?;
+    let mut transport = fieldscreen_sync::HttpRelay::new(&team);
+    let got = fieldscreen_sync::sync(&mut phone, &mut team, &mut transport, &mut |_| None, &mut |_| {})?;
+    assert!(got.cases_new >= 1, "the phone received no case: {got:?}");
+    // Revoked from the Team screen (two clicks): a new epoch, and the phone is shut out.
+    app.click("[data-action=team]").await?;
+    app.click("[data-action=revoke]").await?;
+    app.click("[data-action=revoke-confirm]").await?;
+    app.until(
+        "the new epoch",
+        "return document.querySelector('[data-team=epoch]')?.textContent === '2';",
+    )
+    .await?;
+    app.shot("08f-team-revoked").await?;
+    let refused = fieldscreen_sync::sync(&mut phone, &mut team, &mut transport, &mut |_| None, &mut |_| {});
+    assert!(refused.is_err_and(|e| e.to_string().contains("revoked")));
+    app.click("main .row button").await?;
 
     // Quick exit: nothing of the case stays on screen and the vault is locked.
     app.click("button.exit").await?;

@@ -37,11 +37,22 @@ export interface CaseDetail {
 export interface ReportCell { key: string[]; count: number | null }
 export interface ReportTable { variables: string[]; from: string; to: string; k: number; categories: string[][]; cells: ReportCell[] }
 export interface CommandError { code: string; message: string; wait_secs: number | null }
-export interface TeamInfo { team_id: string; device_id: string; relay: string; admin: boolean }
-export interface SyncStatus { team: TeamInfo | null; last_synced: string | null; pending: number; conflicts: number }
+export interface MemberInfo { device: string; name: string; admin: boolean; revoked: boolean; this_device: boolean }
+export interface TeamInfo {
+  team_id: string; team_name: string; device_id: string; relay: string; admin: boolean; revoked: boolean; epoch: number; members: MemberInfo[];
+}
+export type JoinState =
+  | { state: "not-joining" } | { state: "pending"; team_name: string; comparison: string }
+  | { state: "joined"; team_id: string; team_name: string } | { state: "refused" };
+export interface JoinPreview { relay_host: string; team_id: string; team_name: string; inviter_name: string }
+export interface JoinPending { team_name: string; relay_host: string; comparison: string; nth: number }
+export interface RequestView { device: string; name: string; invitation: string; comparison: string; on_invitation: number; at: number }
+export interface SyncStatus {
+  team: TeamInfo | null; joining: JoinState | null; legacy: boolean; last_synced: string | null; pending: number; conflicts: number;
+}
 export interface SyncDone { sent: number; received: number; new_cases: number; changed_cases: number; conflicts: number }
 export interface SyncProgress { stage: "packing" | "uploading" | "downloading"; done: number; total: number }
-export interface InviteView { device: string; code: string; qr: string | null }
+export interface InviteView { id: string; code: string; qr: string | null; ttl_seconds: number }
 export interface ConflictView { case_id: string; question_id: string; question: TextView; values: TextView[] }
 
 export type Answer =
@@ -73,10 +84,19 @@ export const api = {
   stop: () => invoke<StepView>("stop"),
   syncStatus: () => invoke<SyncStatus>("sync_status"),
   syncNow: () => invoke<SyncDone>("sync_now"),
-  teamCreate: (relay: string, createSecret: string | null) => invoke<TeamInfo>("team_create", { relay, createSecret }),
-  teamInvite: () => invoke<InviteView>("team_invite"),
-  teamJoin: (code: string) => invoke<TeamInfo>("team_join", { code }),
+  teamCreate: (relay: string, name: string, createSecret: string | null) =>
+    invoke<TeamInfo>("team_create", { relay, name, createSecret }),
+  teamInvite: (minutes: number) => invoke<InviteView>("team_invite", { minutes }),
+  teamJoinPreview: (code: string) => invoke<JoinPreview>("team_join_preview", { code }),
+  teamJoin: (code: string, sendCases: boolean) => invoke<JoinPending>("team_join", { code, sendCases }),
+  teamJoinStatus: () => invoke<JoinState>("team_join_status"),
+  teamRequests: () => invoke<RequestView[]>("team_requests"),
+  teamApprove: (device: string, comparison: string) => invoke<void>("team_approve", { device, comparison }),
+  teamRefuse: (device: string) => invoke<void>("team_refuse", { device }),
   teamRevoke: (device: string) => invoke<void>("team_revoke", { device }),
+  teamRotate: () => invoke<number>("team_rotate"),
+  teamSetAdmin: (device: string, admin: boolean) => invoke<void>("team_set_admin", { device, admin }),
+  teamLeave: () => invoke<void>("team_leave"),
   conflictList: (lang: string) => invoke<ConflictView[]>("conflict_list", { lang }),
   resolveConflict: (caseId: string, question: string, keep: number) => invoke<void>("resolve_conflict", { caseId, question, keep }),
 };

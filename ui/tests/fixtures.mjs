@@ -88,10 +88,25 @@ export function fixtures(root, uiLang, respondentLang) {
   return {
     reports,
     sync: {
-      team: { team_id: "4b1e9c2a70d3f885", device_id: "9f3c2a71d0b4e815", relay: "https://relay.example.org", admin: true },
+      team: {
+        team_id: "4b1e9c2a70d3f885", team_name: "Shelter office", device_id: "9f3c2a71d0b4e815", relay: "https://relay.example.org",
+        admin: true, revoked: false, epoch: 3,
+        members: [
+          { device: "9f3c2a71d0b4e815", name: "office laptop", admin: true, revoked: false, this_device: true },
+          { device: "0d4e815b9f3c2a71", name: "field phone 2", admin: false, revoked: false, this_device: false },
+          { device: "7a2c91e0b4d3f615", name: "field phone 1", admin: false, revoked: true, this_device: false },
+        ],
+      },
+      joining: null, legacy: false,
       last_synced: new Date(now - 7200000).toISOString(), pending: 3, conflicts: 0,
     },
-    invite: { device: "0d4e815b9f3c2a71", code: `FSJOIN1.${"eyJyIjoiaHR0cHM6Ly9yZWxheS5leGFtcGxlLm9yZyJ9".repeat(6)}`, qr },
+    invite: { id: "c0ffee00d15ea5e1", code: `FSJOIN2.${"aHR0cHM6Ly9yZWxheS5leGFtcGxlLm9yZw".repeat(4)}`, qr, ttl_seconds: 900 },
+    joinPreview: { relay_host: "relay.example.org", team_id: "4b1e9c2a70d3f885", team_name: "Shelter office", inviter_name: "office laptop" },
+    joinPending: { team_name: "Shelter office", relay_host: "relay.example.org", comparison: "482 913", nth: 1 },
+    requests: [
+      { device: "e81f0c3b5a7d9260", name: "device e81f", invitation: "c0ffee00d15ea5e1", comparison: "117 604", on_invitation: 2, at: 0 },
+      { device: "3d5a0e7f19c2b846", name: "field phone 3", invitation: "c0ffee00d15ea5e1", comparison: "482 913", on_invitation: 2, at: 0 },
+    ],
     conflicts: [
       { case_id: cases[0].id, question_id: "sector", question: one("q-sector"), values: [one("c-sector-agriculture"), one("c-sector-construction")] },
       { case_id: cases[1].id, question_id: "promised", question: one("q-promised"), values: [one("fs-answer-no"), one("fs-answer-yes")] },

@@ -50,7 +50,8 @@ function installMock({ fx, scenario }) {
     report: ({ query }) => fx.reports[query.by.join(",")] ?? fail("report", `no fixture for ${query.by}`),
     sync_status: () => ({ ...fx.sync, team: scenario.team ? fx.sync.team : null, conflicts: scenario.conflicts ? fx.conflicts.length : 0 }),
     sync_now: () => ({ sent: 1, received: 2, new_cases: 1, changed_cases: 1, conflicts: 0 }),
-    team_create: () => fx.sync.team, team_join: () => fx.sync.team, team_revoke: () => null,
+    team_create: () => fx.sync.team, team_join: () => fx.joinPending, team_join_preview: () => fx.joinPreview, team_join_status: () => ({ state: "pending", team_name: "Shelter office", comparison: "482 913" }),
+    team_requests: () => (scenario.requests ? fx.requests : []), team_approve: () => null, team_refuse: () => null, team_revoke: () => null, team_rotate: () => 2, team_set_admin: () => null, team_leave: () => null,
     team_invite: () => fx.invite,
     conflict_list: () => (scenario.conflicts ? fx.conflicts : []),
     resolve_conflict: () => null,
@@ -98,6 +99,19 @@ const SCREENS = {
   "team-invite": {
     scenario: { exists: true, unlocked: true, team: true },
     go: async (p) => { await p.locator("[data-action=team]").click(); await p.locator("[data-action=invite]").click(); await p.locator("img.qr").waitFor(); },
+  },
+  "team-requests": {
+    scenario: { exists: true, unlocked: true, team: true, requests: true },
+    go: async (p) => { await p.locator("[data-action=team]").click(); await p.locator("[data-request=comparison]").first().waitFor(); },
+  },
+  "team-join-check": {
+    scenario: { exists: true, unlocked: true },
+    go: async (p) => {
+      await p.locator("[data-action=team]").click();
+      await p.locator("[data-field=code]").fill("FSJOIN2.x");
+      await p.locator("[data-action=join-preview]").click();
+      await p.locator("[data-join=host]").waitFor();
+    },
   },
   "conflicts": {
     scenario: { exists: true, unlocked: true, team: true, conflicts: true },
