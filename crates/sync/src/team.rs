@@ -4,7 +4,7 @@
 //! the log with the device's key each time.
 
 use fieldscreen_team::{Change, DeviceKeys, EpochKey, LogError, TeamState};
-use fieldscreen_vault::{Vault, VaultError};
+use fieldscreen_vault::{DEVICE_SECRET, Vault, VaultError};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use zeroize::Zeroizing;
@@ -12,7 +12,6 @@ use zeroize::Zeroizing;
 const TEAM: &str = "team";
 const TEAM_LOG: &str = "team/log";
 const JOINING: &str = "team/joining";
-const DEVICE_KEYS: &str = "device-keys";
 
 #[derive(Debug, thiserror::Error)]
 pub enum TeamError {
@@ -48,15 +47,16 @@ pub(crate) fn random_hex(n: usize) -> Result<String, TeamError> {
     Ok(hex::encode(b))
 }
 
-/// This device's keys, made the first time they are needed and kept in the encrypted database.
+/// This device's keys, from the secret made with the vault (a vault made before team keys
+/// existed gets one the first time it is needed), kept in the encrypted database.
 pub fn device_keys(vault: &mut Vault) -> Result<DeviceKeys, TeamError> {
-    if let Some(bytes) = vault.sync_value(DEVICE_KEYS)? {
+    if let Some(bytes) = vault.sync_value(DEVICE_SECRET)? {
         let bytes = Zeroizing::new(bytes);
         return DeviceKeys::from_stored(&bytes)
             .ok_or_else(|| VaultError::Document("this device's stored keys are damaged".into()).into());
     }
     let keys = DeviceKeys::generate().map_err(|e| TeamError::Random(e.to_string()))?;
-    vault.set_sync_value(DEVICE_KEYS, &keys.stored())?;
+    vault.set_sync_value(DEVICE_SECRET, &keys.stored())?;
     Ok(keys)
 }
 
@@ -341,6 +341,24 @@ mod tests {
         let b = device_keys(&mut vault).expect("keys");
         assert_eq!(a.public(), b.public());
         assert!(matches!(Team::require(&mut vault), Err(TeamError::NoTeam)));
+        // A vault on disk is born with its device secret, inside the encrypted database.
+        let dir = tempfile::tempdir().expect("dir");
+        let mut on_disk = Vault::init(
+            dir.path(),
+            "a long test passphrase",
+            fieldscreen_vault::KdfParams::DEFAULT,
+        )
+        .expect("vault");
+        let secret = on_disk
+            .sync_value(DEVICE_SECRET)
+            .expect("read")
+            .expect("made with the vault");
+        assert_eq!(secret.len(), 64);
+        let keys = device_keys(&mut on_disk).expect("keys");
+        assert_eq!(
+            Some(keys.public()),
+            DeviceKeys::from_stored(&secret).map(|k| k.public())
+        );
     }
 
     #[test]

@@ -12,6 +12,8 @@ use zeroize::Zeroizing;
 
 /// Encapsulated key (32) and the sealed 32-byte key with its tag (48).
 pub const SEALED_KEY_LEN: usize = 80;
+/// Nonce (24) and the previous epoch's 32-byte key with its tag (48).
+pub const CHAINED_KEY_LEN: usize = 72;
 const INFO: &[u8] = b"fieldscreen epoch key/1";
 
 #[derive(Clone)]
@@ -88,5 +90,68 @@ pub(crate) fn open(
         .map_err(|_| LogError::EpochKey { epoch })?,
     );
     let arr: [u8; 32] = plain.as_slice().try_into().map_err(|_| LogError::EpochKey { epoch })?;
+    Ok(EpochKey(Zeroizing::new(arr)))
+}
+
+fn chain_aad(team: &str, epoch: u64) -> Vec<u8> {
+    format!("fieldscreen-epoch-chain/1/{team}/{epoch}").into_bytes()
+}
+
+/// Epoch `epoch - 1`'s key sealed under epoch `epoch`'s: whoever holds a key can walk back to
+/// every earlier one (a newcomer reads the history), and nobody can walk forward (a revoked
+/// device reads nothing new).
+pub(crate) fn chain(
+    previous: &EpochKey,
+    next: &EpochKey,
+    team: &str,
+    epoch: u64,
+) -> Result<[u8; CHAINED_KEY_LEN], LogError> {
+    use chacha20poly1305::aead::{Aead, KeyInit, Payload};
+    let mut nonce = [0u8; 24];
+    getrandom::fill(&mut nonce).map_err(|e| LogError::Random(e.to_string()))?;
+    let sealed = chacha20poly1305::XChaCha20Poly1305::new(next.bytes().into())
+        .encrypt(
+            &chacha20poly1305::XNonce::from(nonce),
+            Payload {
+                msg: previous.bytes(),
+                aad: &chain_aad(team, epoch),
+            },
+        )
+        .map_err(|_| LogError::Malformed("an epoch key could not be chained"))?;
+    let mut out = [0u8; CHAINED_KEY_LEN];
+    out[..24].copy_from_slice(&nonce);
+    if sealed.len() != CHAINED_KEY_LEN - 24 {
+        return Err(LogError::Malformed("an epoch key chained to an unexpected length"));
+    }
+    out[24..].copy_from_slice(&sealed);
+    Ok(out)
+}
+
+/// The key of epoch `epoch - 1`, from epoch `epoch`'s key and the chain entry.
+pub(crate) fn unchain(
+    chained: &[u8; CHAINED_KEY_LEN],
+    next: &EpochKey,
+    team: &str,
+    epoch: u64,
+) -> Result<EpochKey, LogError> {
+    use chacha20poly1305::aead::{Aead, KeyInit, Payload};
+    let nonce: [u8; 24] = chained[..24]
+        .try_into()
+        .map_err(|_| LogError::EpochKey { epoch: epoch - 1 })?;
+    let plain = Zeroizing::new(
+        chacha20poly1305::XChaCha20Poly1305::new(next.bytes().into())
+            .decrypt(
+                &chacha20poly1305::XNonce::from(nonce),
+                Payload {
+                    msg: &chained[24..],
+                    aad: &chain_aad(team, epoch),
+                },
+            )
+            .map_err(|_| LogError::EpochKey { epoch: epoch - 1 })?,
+    );
+    let arr: [u8; 32] = plain
+        .as_slice()
+        .try_into()
+        .map_err(|_| LogError::EpochKey { epoch: epoch - 1 })?;
     Ok(EpochKey(Zeroizing::new(arr)))
 }

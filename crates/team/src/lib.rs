@@ -19,10 +19,10 @@ mod state;
 #[cfg(test)]
 mod tests;
 
-pub use epoch::{EpochKey, SEALED_KEY_LEN};
+pub use epoch::{CHAINED_KEY_LEN, EpochKey, SEALED_KEY_LEN};
 pub use invite::{CodeError, Invitation, JoinRequest, comparison_code, secret_hash};
 pub use keys::{DeviceKeys, PublicKeys, device_id_of};
-pub use record::{Body, MAX_NAME, Member, Record, hash_of};
+pub use record::{Body, Chained, MAX_NAME, Member, Record, hash_of};
 pub use state::{Change, Device, TeamState};
 
 #[derive(Debug, thiserror::Error, Clone, PartialEq, Eq)]

@@ -5,7 +5,7 @@
 
 use crate::LogError;
 use crate::codec::{Reader, Writer, short};
-use crate::epoch::SEALED_KEY_LEN;
+use crate::epoch::{CHAINED_KEY_LEN, SEALED_KEY_LEN};
 use crate::keys::PublicKeys;
 use sha2::{Digest, Sha256};
 
@@ -17,6 +17,9 @@ pub const MAX_NAME: usize = 64;
 const MAX_KEYS: usize = 4096;
 
 pub type Sealed = [u8; SEALED_KEY_LEN];
+/// The previous epoch's key, sealed under the new one (so a newcomer given the current key can
+/// open every earlier one, and nobody can go forward).
+pub type Chained = [u8; CHAINED_KEY_LEN];
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Member {
@@ -34,21 +37,25 @@ pub enum Body {
         founder: Member,
         key: Sealed,
     },
-    /// A device joined through `invitation`, with every epoch's key so far sealed to it.
+    /// A device joined through `invitation`, with the current epoch's key sealed to it.
     Added {
         member: Member,
         invitation: String,
-        keys: Vec<(u64, Sealed)>,
+        key: Sealed,
     },
     /// A device is cut off; the next epoch's key is sealed to every remaining device.
     Revoked {
         device: String,
         keys: Vec<(String, Sealed)>,
+        previous: Chained,
     },
     /// An admin made another device an admin, or took the role away.
     AdminSet { device: String, admin: bool },
     /// A fresh key for the next epoch, sealed to every device.
-    Rotated { keys: Vec<(String, Sealed)> },
+    Rotated {
+        keys: Vec<(String, Sealed)>,
+        previous: Chained,
+    },
 }
 
 impl Body {
@@ -148,23 +155,23 @@ impl Record {
             Body::Added {
                 member,
                 invitation,
-                keys,
+                key,
             } => {
                 write_member(&mut w, member);
-                w.str(invitation);
-                w.u16(u16::try_from(keys.len()).map_err(|_| LogError::Malformed("too many epochs"))?);
-                for (epoch, sealed) in keys {
-                    w.u64(*epoch).raw(sealed);
-                }
+                w.str(invitation).raw(key);
             }
-            Body::Revoked { device, keys } => {
+            Body::Revoked { device, keys, previous } => {
                 w.raw(&id_bytes(device)?);
                 write_keys_by_device(&mut w, keys)?;
+                w.raw(previous);
             }
             Body::AdminSet { device, admin } => {
                 w.raw(&id_bytes(device)?).u8(u8::from(*admin));
             }
-            Body::Rotated { keys } => write_keys_by_device(&mut w, keys)?,
+            Body::Rotated { keys, previous } => {
+                write_keys_by_device(&mut w, keys)?;
+                w.raw(previous);
+            }
         }
         Ok(w.0)
     }
@@ -202,22 +209,19 @@ impl Record {
             2 => {
                 let member = read_member(&mut r)?;
                 let invitation = r.str()?;
-                let n = count(&mut r)?;
-                let mut keys = Vec::with_capacity(n);
-                for _ in 0..n {
-                    keys.push((r.u64()?, r.array()?));
-                }
                 Body::Added {
                     member,
                     invitation,
-                    keys,
+                    key: r.array()?,
                 }
             }
             3 => {
                 let device = hex::encode(r.array::<8>()?);
+                let keys = read_keys_by_device(&mut r)?;
                 Body::Revoked {
                     device,
-                    keys: read_keys_by_device(&mut r)?,
+                    keys,
+                    previous: r.array()?,
                 }
             }
             4 => {
@@ -229,31 +233,66 @@ impl Record {
                 };
                 Body::AdminSet { device, admin }
             }
-            5 => Body::Rotated {
-                keys: read_keys_by_device(&mut r)?,
-            },
+            5 => {
+                let keys = read_keys_by_device(&mut r)?;
+                Body::Rotated {
+                    keys,
+                    previous: r.array()?,
+                }
+            }
             _ => return Err(LogError::Malformed("an unknown kind of record")),
         };
         r.end()?;
-        let record = Record {
+        // One encoding per record: everything is fixed-width or length-prefixed, roles are 0 or
+        // 1, so only a name longer than the writer allows could be written another way.
+        let names_fit = match &body {
+            Body::Created { team_name, founder, .. } => team_name.len() <= MAX_NAME && founder.name.len() <= MAX_NAME,
+            Body::Added { member, .. } => member.name.len() <= MAX_NAME,
+            _ => true,
+        };
+        if !names_fit {
+            return Err(LogError::Malformed("not in its one encoding"));
+        }
+        Ok(Record {
             seq,
             prev,
             author,
             body,
             signature: signature.try_into().map_err(|_| LogError::Malformed("cut short"))?,
-        };
-        // One encoding per record: names longer than the limit would not come back the same.
-        if record.signed_part()? != signed {
-            return Err(LogError::Malformed("not in its one encoding"));
-        }
-        Ok(record)
+        })
+    }
+
+    /// The bytes a record's signature covers, within its encoding.
+    pub(crate) fn signed_slice(bytes: &[u8]) -> &[u8] {
+        &bytes[..bytes.len().saturating_sub(SIGNATURE_LEN)]
     }
 }
 
-/// The hash the next record names as `prev`.
-pub fn hash_of(bytes: &[u8]) -> [u8; 32] {
+/// What a record's signature signs: SHA-256 of the bytes before the signature. Signing this
+/// digest rather than the bytes means one pass of SHA-256 (hardware-accelerated on most CPUs)
+/// over a record serves both the signature and the chain.
+pub(crate) fn signed_digest(bytes: &[u8]) -> [u8; 32] {
     Sha256::new_with_prefix(b"fieldscreen-membership/1")
-        .chain_update(bytes)
+        .chain_update(Record::signed_slice(bytes))
         .finalize()
         .into()
+}
+
+/// A record's link in the chain from its signed digest and its signature.
+pub(crate) fn link(digest: &[u8; 32], signature: &[u8; 64]) -> [u8; 32] {
+    Sha256::new_with_prefix(b"fieldscreen-membership-link/1")
+        .chain_update(digest)
+        .chain_update(signature)
+        .finalize()
+        .into()
+}
+
+/// The hash the next record names as `prev` (and, of the first record, the one an invitation
+/// carries).
+pub fn hash_of(bytes: &[u8]) -> [u8; 32] {
+    let mut signature = [0u8; 64];
+    if bytes.len() >= SIGNATURE_LEN {
+        signature.copy_from_slice(&bytes[bytes.len() - SIGNATURE_LEN..]);
+    }
+    link(&signed_digest(bytes), &signature)
 }

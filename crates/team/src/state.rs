@@ -7,8 +7,15 @@
 use crate::LogError;
 use crate::epoch::{self, EpochKey};
 use crate::keys::{DeviceKeys, PublicKeys};
-use crate::record::{Body, Member, Record, Sealed, hash_of};
+use crate::record::{Body, Chained, Member, Record, Sealed, link, signed_digest};
 use std::collections::BTreeMap;
+
+/// The digest a record's author signs, from the record before it has its signature.
+fn digest_of(record: &Record) -> Result<[u8; 32], LogError> {
+    let mut bytes = record.signed_part()?;
+    bytes.extend_from_slice(&[0; 64]);
+    Ok(signed_digest(&bytes))
+}
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Device {
@@ -62,8 +69,10 @@ pub struct TeamState {
     devices: BTreeMap<String, Device>,
     /// `epoch_starts[e - 1]`: the record that started epoch `e`.
     epoch_starts: Vec<u64>,
-    /// Every epoch key sealed to each device: (epoch, device) → sealed.
-    sealed: BTreeMap<(u64, String), Sealed>,
+    /// Epoch keys sealed to devices: epoch → (device, sealed), as the records gave them.
+    sealed: BTreeMap<u64, Vec<(String, Sealed)>>,
+    /// Epoch `n` → epoch `n - 1`'s key sealed under epoch `n`'s.
+    chain: BTreeMap<u64, Chained>,
 }
 
 impl TeamState {
@@ -110,11 +119,12 @@ impl TeamState {
                 why: "the team's founder must sign its first record as an admin",
             });
         }
-        if !founder.keys.verify(&record.signed_part()?, &record.signature) {
+        let digest = signed_digest(bytes);
+        if !founder.keys.verify(&digest, &record.signature) {
             return Err(LogError::Signature { seq: 0 });
         }
         founder.keys.kem_public()?;
-        let hash = hash_of(bytes);
+        let hash = link(&digest, &record.signature);
         let mut devices = BTreeMap::new();
         devices.insert(
             id.clone(),
@@ -136,7 +146,8 @@ impl TeamState {
             epoch: 1,
             devices,
             epoch_starts: vec![0],
-            sealed: BTreeMap::from([((1, id), *key)]),
+            sealed: BTreeMap::from([(1, vec![(id, *key)])]),
+            chain: BTreeMap::new(),
         })
     }
 
@@ -158,7 +169,8 @@ impl TeamState {
                 device: record.author.clone(),
             });
         }
-        if !author.keys.verify(&record.signed_part()?, &record.signature) {
+        let digest = signed_digest(bytes);
+        if !author.keys.verify(&digest, &record.signature) {
             return Err(LogError::Signature { seq });
         }
         let rule = |why: &'static str| LogError::Rule { seq, why };
@@ -167,7 +179,7 @@ impl TeamState {
             Body::Added {
                 member,
                 invitation,
-                keys,
+                key,
             } => {
                 member.keys.verifying()?;
                 member.keys.kem_public()?;
@@ -175,13 +187,7 @@ impl TeamState {
                 if self.devices.contains_key(&id) {
                     return Err(rule("this device is, or was, in the team already"));
                 }
-                let expected: Vec<u64> = (1..=self.epoch).collect();
-                if keys.iter().map(|(e, _)| *e).collect::<Vec<_>>() != expected {
-                    return Err(rule("a new device must get the key of every epoch so far"));
-                }
-                for (e, sealed) in keys {
-                    self.sealed.insert((e, id.clone()), sealed);
-                }
+                self.sealed.entry(self.epoch).or_default().push((id.clone(), key));
                 self.devices.insert(
                     id.clone(),
                     Device {
@@ -199,7 +205,7 @@ impl TeamState {
                     invitation,
                 }
             }
-            Body::Revoked { device, keys } => {
+            Body::Revoked { device, keys, previous } => {
                 let target = self
                     .devices
                     .get(&device)
@@ -208,12 +214,11 @@ impl TeamState {
                 if target.admin && self.active_admins() < 2 {
                     return Err(rule("the last admin cannot be removed"));
                 }
-                let remaining: Vec<String> = self.active().filter(|d| d.id != device).map(|d| d.id.clone()).collect();
-                self.check_new_epoch(&keys, &remaining, seq)?;
+                self.check_new_epoch(&keys, Some(&device), seq)?;
                 if let Some(d) = self.devices.get_mut(&device) {
                     d.revoked_at = Some(seq);
                 }
-                self.start_epoch(keys, seq);
+                self.start_epoch(keys, previous, seq);
                 Change::Revoked { device }
             }
             Body::AdminSet { device, admin } => {
@@ -233,21 +238,22 @@ impl TeamState {
                 }
                 Change::AdminSet { device, admin }
             }
-            Body::Rotated { keys } => {
-                let remaining: Vec<String> = self.active().map(|d| d.id.clone()).collect();
-                self.check_new_epoch(&keys, &remaining, seq)?;
-                self.start_epoch(keys, seq);
+            Body::Rotated { keys, previous } => {
+                self.check_new_epoch(&keys, None, seq)?;
+                self.start_epoch(keys, previous, seq);
                 Change::Rotated
             }
         };
-        self.head = hash_of(bytes);
+        self.head = link(&digest, &record.signature);
         self.len += 1;
         Ok(change)
     }
 
-    fn check_new_epoch(&self, keys: &[(String, Sealed)], remaining: &[String], seq: u64) -> Result<(), LogError> {
-        let given: Vec<&String> = keys.iter().map(|(d, _)| d).collect();
-        if given != remaining.iter().collect::<Vec<_>>() {
+    /// The new epoch's keys go to exactly the devices that remain (all active ones but
+    /// `without`), once each, in id order.
+    fn check_new_epoch(&self, keys: &[(String, Sealed)], without: Option<&str>, seq: u64) -> Result<(), LogError> {
+        let remaining = self.active().map(|d| d.id.as_str()).filter(|id| Some(*id) != without);
+        if !remaining.eq(keys.iter().map(|(d, _)| d.as_str())) {
             return Err(LogError::Rule {
                 seq,
                 why: "a new epoch's key must be sealed to every remaining device, once, in order",
@@ -256,12 +262,11 @@ impl TeamState {
         Ok(())
     }
 
-    fn start_epoch(&mut self, keys: Vec<(String, Sealed)>, seq: u64) {
+    fn start_epoch(&mut self, keys: Vec<(String, Sealed)>, previous: Chained, seq: u64) {
         self.epoch += 1;
         self.epoch_starts.push(seq);
-        for (d, sealed) in keys {
-            self.sealed.insert((self.epoch, d), sealed);
-        }
+        self.sealed.insert(self.epoch, keys);
+        self.chain.insert(self.epoch, previous);
     }
 
     fn active_admins(&self) -> usize {
@@ -316,14 +321,28 @@ impl TeamState {
         Ok(d)
     }
 
-    /// Every epoch key sealed to `me`, opened.
+    /// Every epoch key `me` can read: those sealed to it, and every earlier one reached down
+    /// the chain from them.
     pub fn epoch_keys(&self, me: &DeviceKeys) -> Result<BTreeMap<u64, EpochKey>, LogError> {
         let id = me.device_id();
         let mut out = BTreeMap::new();
-        for ((e, d), sealed) in &self.sealed {
-            if *d == id {
+        for (e, entries) in &self.sealed {
+            if let Some((_, sealed)) = entries.iter().find(|(d, _)| *d == id) {
                 out.insert(*e, epoch::open(sealed, me, &self.team_id, *e)?);
             }
+        }
+        let Some(mut e) = out.keys().next_back().copied() else {
+            return Ok(out);
+        };
+        while e > 1 {
+            if !out.contains_key(&(e - 1)) {
+                let (Some(key), Some(chained)) = (out.get(&e), self.chain.get(&e)) else {
+                    break;
+                };
+                let earlier = epoch::unchain(chained, key, &self.team_id, e)?;
+                out.insert(e - 1, earlier);
+            }
+            e -= 1;
         }
         Ok(out)
     }
@@ -338,7 +357,7 @@ impl TeamState {
             body,
             signature: [0; 64],
         };
-        record.signature = author.sign(&record.signed_part()?);
+        record.signature = author.sign(&digest_of(&record)?);
         let bytes = record.encode()?;
         // What this device writes must pass the checks every other device will make.
         self.clone().apply(&bytes)?;
@@ -370,13 +389,14 @@ impl TeamState {
             },
             signature: [0; 64],
         };
-        record.signature = founder.sign(&record.signed_part()?);
+        record.signature = founder.sign(&digest_of(&record)?);
         let bytes = record.encode()?;
         TeamState::from_first(&bytes)?;
         Ok((bytes, key))
     }
 
-    /// Adds a device, sealing every epoch key so far (`keys`, as the author holds them) to it.
+    /// Adds a device, sealing the current epoch's key (as the author holds it in `keys`) to
+    /// it; the chain gives it every earlier one.
     pub fn add(
         &self,
         author: &DeviceKeys,
@@ -384,44 +404,54 @@ impl TeamState {
         invitation: &str,
         keys: &BTreeMap<u64, EpochKey>,
     ) -> Result<Vec<u8>, LogError> {
-        let mut sealed = Vec::new();
-        for e in 1..=self.epoch {
-            let key = keys.get(&e).ok_or(LogError::EpochKey { epoch: e })?;
-            sealed.push((e, epoch::seal_to(key, &member.keys, &self.team_id, e)?));
-        }
+        let current = keys.get(&self.epoch).ok_or(LogError::EpochKey { epoch: self.epoch })?;
+        let key = epoch::seal_to(current, &member.keys, &self.team_id, self.epoch)?;
         self.sign(
             author,
             Body::Added {
                 member,
                 invitation: invitation.to_string(),
-                keys: sealed,
+                key,
             },
         )
     }
 
-    fn next_epoch_keys(&self, without: Option<&str>) -> Result<Vec<(String, Sealed)>, LogError> {
+    /// A fresh key for the next epoch sealed to every remaining device, and the current key
+    /// chained under it.
+    fn next_epoch(
+        &self,
+        author: &DeviceKeys,
+        without: Option<&str>,
+    ) -> Result<(Vec<(String, Sealed)>, Chained), LogError> {
+        let current = self
+            .epoch_keys(author)?
+            .remove(&self.epoch)
+            .ok_or(LogError::EpochKey { epoch: self.epoch })?;
         let key = EpochKey::generate()?;
         let next = self.epoch + 1;
-        self.active()
+        let sealed = self
+            .active()
             .filter(|d| Some(d.id.as_str()) != without)
             .map(|d| Ok((d.id.clone(), epoch::seal_to(&key, &d.keys, &self.team_id, next)?)))
-            .collect()
+            .collect::<Result<_, LogError>>()?;
+        Ok((sealed, epoch::chain(&current, &key, &self.team_id, next)?))
     }
 
     pub fn revoke(&self, author: &DeviceKeys, device: &str) -> Result<Vec<u8>, LogError> {
-        let keys = self.next_epoch_keys(Some(device))?;
+        let (keys, previous) = self.next_epoch(author, Some(device))?;
         self.sign(
             author,
             Body::Revoked {
                 device: device.to_string(),
                 keys,
+                previous,
             },
         )
     }
 
     pub fn rotate(&self, author: &DeviceKeys) -> Result<Vec<u8>, LogError> {
-        let keys = self.next_epoch_keys(None)?;
-        self.sign(author, Body::Rotated { keys })
+        let (keys, previous) = self.next_epoch(author, None)?;
+        self.sign(author, Body::Rotated { keys, previous })
     }
 
     pub fn set_admin(&self, author: &DeviceKeys, device: &str, admin: bool) -> Result<Vec<u8>, LogError> {

@@ -29,6 +29,9 @@ use std::path::{Path, PathBuf};
 pub const MIN_PASSPHRASE_CHARS: usize = 8;
 /// A case's changes are folded into a snapshot once it has this many.
 pub const COMPACT_AFTER: i64 = 64;
+/// Where, in the encrypted database's sync state, the 64 random bytes this device's own team
+/// keys (signing and key agreement) are made from are kept. They never leave the vault.
+pub const DEVICE_SECRET: &str = "device-keys";
 
 /// What the listing shows of a case, derived from its document.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -166,7 +169,8 @@ impl Vault {
         }
     }
 
-    /// Creates a vault in `dir` (made if missing), refusing if one is there already.
+    /// Creates a vault in `dir` (made if missing), refusing if one is there already, with the
+    /// secret this device's own keys come from (`DEVICE_SECRET`).
     pub fn init(dir: &Path, passphrase: &str, params: KdfParams) -> Result<Vault, VaultError> {
         check_strength(passphrase)?;
         if KeyFile::path(dir).exists() || dir.join(DB_FILE).exists() {
@@ -188,6 +192,12 @@ impl Vault {
         conn.execute(
             "INSERT INTO vault_meta (key, value) VALUES ('created', ?1)",
             [&key_file.created],
+        )?;
+        // The secret this device's team keys are made from: born with the vault, inside it.
+        let device_secret = zeroize::Zeroizing::new(keyfile::random::<64>()?);
+        conn.execute(
+            "INSERT INTO sync_state (key, value) VALUES (?1, ?2)",
+            rusqlite::params![DEVICE_SECRET, device_secret.as_slice()],
         )?;
         conn.execute_batch("COMMIT")?;
         let mut v = Vault::assemble(dir, conn, key_file, db_key, device);
