@@ -24,7 +24,7 @@ fn main() {
     let (first, _) = TeamState::create("bench-team", "Bench", &admin, "admin").expect("create");
     let mut state = TeamState::verify(&[&first], None).expect("verify");
     let mut log = vec![first];
-    let mut push = |state: &mut TeamState, log: &mut Vec<Vec<u8>>, rec: Vec<u8>| {
+    let push = |state: &mut TeamState, log: &mut Vec<Vec<u8>>, rec: Vec<u8>| {
         state.apply(&rec).expect("apply");
         log.push(rec);
     };
