@@ -110,7 +110,8 @@ pub fn join(vault: &mut Vault, args: &JoinArgs<'_>, t: &Texts) -> Result<ExitCod
     let send = match args.send_cases {
         Some(send) => send,
         None if count == 0 => false,
-        None if args.code_file.is_some() && std::io::stdin().is_terminal() => {
+        // A code piped in on stdin leaves nobody to ask: the cases stay.
+        None if std::io::stdin().is_terminal() => {
             eprint!("{} ", t.t("cli-team-join-send-prompt", &[("count", count.to_string())]));
             std::io::stderr().flush()?;
             let mut line = String::new();

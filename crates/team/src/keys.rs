@@ -1,7 +1,7 @@
 //! A device's own keys: Ed25519 to sign what it writes (membership records, batches, join
 //! requests) and an X25519 key (HPKE, RFC 9180) that epoch keys are sealed to. Both are made
-//! from 64 random bytes kept in the vault's encrypted database; no function here hands the
-//! secret halves out, so they never leave the device.
+//! from 64 random bytes kept in the vault's encrypted database; the only function that hands
+//! those bytes out is `stored`, for that database, so they never leave the device.
 
 use crate::LogError;
 use ed25519_dalek::{Signature, Signer, SigningKey, VerifyingKey};

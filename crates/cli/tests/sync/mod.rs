@@ -75,9 +75,8 @@ fn interview(v: &TestVault, protocol: &str, script: &str) {
     ok(&v.run(&["interview", "--protocol", protocol, "--answers", &path]));
 }
 
-/// Asks to join with `code` (on stdin, as a scanned or pasted code arrives) and returns the
-/// comparison code the joining screen shows. `extra`: e.g. --send-cases.
-fn request_join(v: &TestVault, code: &str, extra: &[&str]) -> String {
+/// `team join --no-wait` with `code` on stdin, as a scanned or pasted code arrives.
+fn join_with(v: &TestVault, code: &str, extra: &[&str]) -> std::process::Output {
     let mut child = v
         .cmd()
         .args(["team", "join", "--no-wait"])
@@ -93,8 +92,13 @@ fn request_join(v: &TestVault, code: &str, extra: &[&str]) -> String {
         .expect("stdin")
         .write_all(code.as_bytes())
         .expect("code written");
-    let out = ok(&child.wait_with_output().expect("asks"));
-    comparison_in(&out)
+    child.wait_with_output().expect("asks")
+}
+
+/// Asks to join and returns the comparison code the joining screen shows. `extra`: e.g.
+/// --send-cases.
+fn request_join(v: &TestVault, code: &str, extra: &[&str]) -> String {
+    comparison_in(&ok(&join_with(v, code, extra)))
 }
 
 /// The six digits in a line such as "… Comparison code: 123 456. …".
@@ -199,22 +203,7 @@ fn sync_story(database: &str, files: &[PathBuf]) {
     ok(&a.run(&["team", "approve", "--code", &comparison]));
     assert!(ok(&b.run(&["team", "wait", "--once"])).contains("Shelter office"));
     // A used invitation is refused by the relay.
-    let reused = TestVault::new();
-    let mut child = reused
-        .cmd()
-        .args(["team", "join", "--no-wait"])
-        .stdin(Stdio::piped())
-        .stderr(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("runs");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(code.as_bytes())
-        .expect("code");
-    let refused = child.wait_with_output().expect("runs");
+    let refused = join_with(&TestVault::new(), &code, &[]);
     assert_eq!(refused.status.code(), Some(2));
     assert!(
         text(&refused.stderr).contains("expired or was used"),
