@@ -10,8 +10,10 @@ fuzz_target!(|data: &[u8]| {
     let _ = Record::decode(data);
     let _ = JoinRequest::decode(data);
     let _ = Invitation::parse(&String::from_utf8_lossy(data));
-    // Split into records at 0xff 0xfe, as a relay might hand back a log.
-    let records: Vec<&[u8]> = data.split(|b| *b == 0xfe).collect();
+    // As a relay hands a log back: length-prefixed records.
+    let Ok(records) = fieldscreen_wire::decode_records(data) else {
+        return;
+    };
     if let Ok(state) = TeamState::verify(&records, None) {
         let again = TeamState::verify(&records, Some(&state.first_hash)).expect("verifies twice");
         assert_eq!(again.head, state.head);
