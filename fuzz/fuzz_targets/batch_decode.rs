@@ -17,7 +17,14 @@ fn team() -> &'static Team {
         let keys = DeviceKeys::generate().expect("keys");
         let (first, _) = TeamState::create("t", "Fuzz", &keys, "d").expect("first record");
         let hash = hash_of(&first);
-        Team::from_log("https://relay", zeroize::Zeroizing::new("t".into()), keys, vec![first], &hash).expect("team")
+        Team::from_log(
+            "https://relay",
+            zeroize::Zeroizing::new("t".into()),
+            keys,
+            vec![first],
+            &hash,
+        )
+        .expect("team")
     })
 }
 
