@@ -207,7 +207,8 @@ pub async fn team_requests(app: AppHandle) -> Result<Vec<RequestView>> {
 #[tauri::command]
 pub async fn team_approve(app: AppHandle, device: String, comparison: String) -> Result<()> {
     blocking(app, move |inner| {
-        Ok(membership::approve(unlocked_mut(inner)?, &device, &comparison)?)
+        membership::approve(unlocked_mut(inner)?, Some(&device), &comparison)?;
+        Ok(())
     })
     .await
 }

@@ -37,7 +37,7 @@ export interface CaseDetail {
 export interface ReportCell { key: string[]; count: number | null }
 export interface ReportTable { variables: string[]; from: string; to: string; k: number; categories: string[][]; cells: ReportCell[] }
 export interface CommandError { code: string; message: string; wait_secs: number | null }
-export interface MemberInfo { device: string; name: string; admin: boolean; revoked: boolean; this_device: boolean }
+export interface MemberInfo { device: string; name: string; role: "admin" | "member" | "revoked"; this_device: boolean }
 export interface TeamInfo {
   team_id: string; team_name: string; device_id: string; relay: string; admin: boolean; revoked: boolean; epoch: number; members: MemberInfo[];
 }

@@ -92,9 +92,9 @@ export function fixtures(root, uiLang, respondentLang) {
         team_id: "4b1e9c2a70d3f885", team_name: "Shelter office", device_id: "9f3c2a71d0b4e815", relay: "https://relay.example.org",
         admin: true, revoked: false, epoch: 3,
         members: [
-          { device: "9f3c2a71d0b4e815", name: "office laptop", admin: true, revoked: false, this_device: true },
-          { device: "0d4e815b9f3c2a71", name: "field phone 2", admin: false, revoked: false, this_device: false },
-          { device: "7a2c91e0b4d3f615", name: "field phone 1", admin: false, revoked: true, this_device: false },
+          { device: "9f3c2a71d0b4e815", name: "office laptop", role: "admin", this_device: true },
+          { device: "0d4e815b9f3c2a71", name: "field phone 2", role: "member", this_device: false },
+          { device: "7a2c91e0b4d3f615", name: "field phone 1", role: "revoked", this_device: false },
         ],
       },
       joining: null, legacy: false,

@@ -209,13 +209,7 @@ pub fn requests(vault: &mut Vault, json: bool, t: &Texts) -> Result<ExitCode> {
 
 /// Approves the request whose comparison code is the one read from the new device's screen.
 pub fn approve(vault: &mut Vault, code: &str, device: Option<&str>, t: &Texts) -> Result<ExitCode> {
-    let device = match device {
-        Some(d) => {
-            membership::approve(vault, d, code)?;
-            d.to_string()
-        }
-        None => membership::approve_by_comparison(vault, code)?,
-    };
+    let device = membership::approve(vault, device, code)?;
     println!("{}", t.t("cli-team-approved", &[("device", device)]));
     Ok(ExitCode::SUCCESS)
 }
@@ -285,15 +279,6 @@ pub fn show(vault: &mut Vault, json: bool, t: &Texts) -> Result<ExitCode> {
         }
         return Err(fieldscreen_sync::TeamError::NoTeam.into());
     };
-    let role = |admin: bool, revoked: bool| {
-        if revoked {
-            "revoked"
-        } else if admin {
-            "admin"
-        } else {
-            "member"
-        }
-    };
     println!(
         "{}",
         t.t(
@@ -315,7 +300,7 @@ pub fn show(vault: &mut Vault, json: bool, t: &Texts) -> Result<ExitCode> {
                 "cli-team-member",
                 &[
                     ("device", m.device.clone()),
-                    ("role", role(m.admin, m.revoked).into()),
+                    ("role", m.role.as_str().into()),
                     ("name", m.name.clone()),
                     ("this", if m.this_device { "yes" } else { "no" }.into()),
                 ]

@@ -143,7 +143,7 @@ fn pair(relay: &str, a: &mut Vault, b: &mut Vault) -> (Team, Team) {
     let invitation = membership::invite(a, 900).expect("invite");
     let pending = membership::request_join(b, &invitation.code, None, false).expect("join request");
     let request = membership::requests(a).expect("requests").remove(0);
-    membership::approve(a, &request.device, &pending.comparison).expect("approved");
+    membership::approve(a, Some(&request.device), &pending.comparison).expect("approved");
     membership::finish_join(b).expect("joined");
     assert_eq!(Team::require(b).expect("member").team_id, team.team_id);
     (Team::require(a).expect("team"), Team::require(b).expect("member"))

@@ -65,8 +65,9 @@ pub fn create_team(
     create_secret: Option<&str>,
 ) -> Result<Team, MembershipError> {
     let relay = check_relay(relay)?;
-    let legacy = Team::is_legacy(vault)?;
-    if let Some(existing) = Team::stored_id(vault)?.filter(|_| !legacy) {
+    let stored = Team::stored(vault)?;
+    let legacy = stored.as_ref().is_some_and(|(_, legacy)| *legacy);
+    if let Some((existing, false)) = stored {
         return Err(TeamError::AlreadyInTeam(existing).into());
     }
     let keys = device_keys(vault)?;
@@ -103,12 +104,7 @@ pub struct InvitationView {
 
 /// A one-time invitation that expires after `ttl_seconds` (admin only).
 pub fn invite(vault: &mut Vault, ttl_seconds: u64) -> Result<InvitationView, MembershipError> {
-    let mut team = Team::require(vault)?;
-    let mut relay = HttpRelay::new(&team);
-    refresh(vault, &mut team, &mut relay)?;
-    if !team.admin() {
-        return Err(TeamError::NotAdmin.into());
-    }
+    let (team, relay) = require_admin(vault)?;
     let inv = Invitation::new(&team.relay, &team.team_id, team.state.first_hash, &team.device_id)?;
     let (expires_at, ttl_seconds) =
         relay.create_invitation(&inv.id, &secret_hash(inv.secret.as_slice()), ttl_seconds)?;
@@ -182,7 +178,8 @@ pub fn request_join(
     device_name: Option<&str>,
     send_cases: bool,
 ) -> Result<JoinPending, MembershipError> {
-    if let Some(existing) = Team::stored_id(vault)?.filter(|_| !Team::is_legacy(vault).unwrap_or(false)) {
+    // A team of the first model may be replaced: its device must join again.
+    if let Some((existing, false)) = Team::stored(vault)? {
         return Err(TeamError::AlreadyInTeam(existing).into());
     }
     let (inv, state) = invited_team(code)?;
@@ -371,45 +368,39 @@ fn digits(s: &str) -> String {
 }
 
 /// Lets in the device whose request shows `comparison` (the six digits read from its screen),
-/// sealing every epoch key to it. Every case is sent whole at the next sync, so it gets them
-/// even where the relay has compacted its log.
-pub fn approve(vault: &mut Vault, device: &str, comparison: &str) -> Result<(), MembershipError> {
+/// sealing the current epoch key to it; `device` narrows the choice to one request (the app's
+/// button), otherwise the digits pick it (the CLI). Every case is sent whole at the next sync,
+/// so the newcomer gets them even where the relay has compacted its log. Returns the device.
+pub fn approve(vault: &mut Vault, device: Option<&str>, comparison: &str) -> Result<String, MembershipError> {
     let (mut team, mut relay) = require_admin(vault)?;
-    let (view, req) = request_views(&team, &relay)?
-        .into_iter()
-        .find(|(v, _)| v.device == device)
-        .ok_or_else(|| MembershipError::NoSuchRequest(device.to_string()))?;
+    let mismatch = || MembershipError::ComparisonMismatch {
+        device: device.unwrap_or("-").to_string(),
+        typed: comparison.to_string(),
+    };
+    let views = request_views(&team, &relay)?;
+    let (view, req) = match device {
+        Some(d) => views
+            .into_iter()
+            .find(|(v, _)| v.device == d)
+            .ok_or_else(|| MembershipError::NoSuchRequest(d.to_string()))?,
+        None => views
+            .into_iter()
+            .find(|(v, _)| digits(&v.comparison) == digits(comparison))
+            .ok_or_else(mismatch)?,
+    };
     if digits(comparison) != digits(&view.comparison) {
-        return Err(MembershipError::ComparisonMismatch {
-            device: device.to_string(),
-            typed: comparison.to_string(),
-        });
+        return Err(mismatch());
     }
     let member = Member {
         keys: req.keys,
         name: req.name.clone(),
         admin: false,
     };
-    append_with_retry(vault, &mut team, &mut relay, Some(device), &|t: &Team| {
+    append_with_retry(vault, &mut team, &mut relay, Some(&view.device), &|t: &Team| {
         Ok(t.state.add(&t.keys, member.clone(), &view.invitation, t.epoch_keys())?)
     })?;
     vault.resend_everything()?;
-    Ok(())
-}
-
-/// The device whose request shows `comparison`, approved; for a person who typed the digits
-/// rather than choosing a device.
-pub fn approve_by_comparison(vault: &mut Vault, comparison: &str) -> Result<String, MembershipError> {
-    let device = requests(vault)?
-        .into_iter()
-        .find(|v| digits(&v.comparison) == digits(comparison))
-        .map(|v| v.device)
-        .ok_or_else(|| MembershipError::ComparisonMismatch {
-            device: "-".into(),
-            typed: comparison.to_string(),
-        })?;
-    approve(vault, &device, comparison)?;
-    Ok(device)
+    Ok(view.device)
 }
 
 pub fn refuse(vault: &mut Vault, device: &str) -> Result<(), MembershipError> {
@@ -483,9 +474,38 @@ pub struct TeamInfo {
 pub struct MemberInfo {
     pub device: String,
     pub name: String,
-    pub admin: bool,
-    pub revoked: bool,
+    pub role: Role,
     pub this_device: bool,
+}
+
+/// A device's standing in the team, as every front end names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Role {
+    Admin,
+    Member,
+    Revoked,
+}
+
+impl Role {
+    pub fn of(device: &fieldscreen_team::Device) -> Role {
+        if !device.active() {
+            Role::Revoked
+        } else if device.admin {
+            Role::Admin
+        } else {
+            Role::Member
+        }
+    }
+
+    /// The selector value the localised texts use.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Admin => "admin",
+            Role::Member => "member",
+            Role::Revoked => "revoked",
+        }
+    }
 }
 
 impl TeamInfo {
@@ -504,8 +524,7 @@ impl TeamInfo {
                 .map(|d| MemberInfo {
                     device: d.id.clone(),
                     name: d.name.clone(),
-                    admin: d.admin,
-                    revoked: !d.active(),
+                    role: Role::of(d),
                     this_device: d.id == team.device_id,
                 })
                 .collect(),
@@ -515,7 +534,7 @@ impl TeamInfo {
 
 /// Read from the vault only; nothing is asked of the relay.
 pub fn status(vault: &mut Vault) -> Result<Status, MembershipError> {
-    let legacy = Team::is_legacy(vault)?;
+    let legacy = Team::stored(vault)?.is_some_and(|(_, legacy)| legacy);
     let team = if legacy { None } else { Team::load(vault)? };
     let joining = Joining::load(vault)?.map(|j| JoinState::Pending {
         team_name: j.team_name,

@@ -190,21 +190,15 @@ impl Team {
         Team::load(vault)?.ok_or(TeamError::NoTeam)
     }
 
-    /// Whether a team (of either model) is stored, without verifying it.
-    pub(crate) fn stored_id(vault: &Vault) -> Result<Option<String>, TeamError> {
+    /// The stored team's id and whether it is of the first model (one shared key), without
+    /// verifying it; `None` when no team is stored.
+    pub(crate) fn stored(vault: &Vault) -> Result<Option<(String, bool)>, TeamError> {
         let Some(bytes) = vault.sync_value(TEAM)? else {
             return Ok(None);
         };
         let v: serde_json::Value = serde_json::from_slice(&bytes).unwrap_or_default();
-        Ok(Some(v["team"].as_str().unwrap_or("?").to_string()))
-    }
-
-    pub(crate) fn is_legacy(vault: &Vault) -> Result<bool, TeamError> {
-        let Some(bytes) = vault.sync_value(TEAM)? else {
-            return Ok(false);
-        };
-        let v: serde_json::Value = serde_json::from_slice(&bytes).unwrap_or_default();
-        Ok(v.get("version").is_none())
+        let id = v["team"].as_str().unwrap_or("?").to_string();
+        Ok(Some((id, v.get("version").is_none())))
     }
 
     pub fn save(&self, vault: &mut Vault) -> Result<(), TeamError> {
@@ -367,6 +361,6 @@ mod tests {
         let old = br#"{"relay":"http://127.0.0.1:1","team":"t","device":"d","token":"aa","key":"00","admin":true}"#;
         vault.set_sync_value(TEAM, old).expect("stored");
         assert!(matches!(Team::load(&mut vault), Err(TeamError::Legacy)));
-        assert!(Team::is_legacy(&vault).expect("read"));
+        assert!(Team::stored(&vault).expect("read").is_some_and(|(_, legacy)| legacy));
     }
 }
