@@ -53,7 +53,7 @@ cli-answer-hidden = (kept, but left out: the question no longer applies)
 cli-vault-init-warning = Choose a passphrase you will remember. It cannot be recovered: without it nobody, not even the FieldScreen team, can open this vault.
 cli-vault-created = Vault { $id } created in { $dir }.
 cli-vault-unlocked = Vault { $id } unlocked: { $cases } case(s).
-cli-vault-passwd-done = Passphrase changed. The vault's data were not re-encrypted; only its key was re-wrapped.
+cli-vault-passwd-done = Passphrase changed. Only the key was re-wrapped (--keep-key): an old copy of the key file still opens the vault with the old passphrase.
 cli-vault-check-ok = The vault is sound: every page authenticated and the database structure is intact.
 cli-vault-check-problems = { $count } problem(s) found. Keep a copy of the vault directory before changing anything.
 cli-needs-yes = This asks for confirmation; in a script, add --yes.
@@ -121,3 +121,14 @@ cli-team-member = { $device }  { $role ->
         [yes] {" "}(this device)
        *[no] {""}
     }
+cli-vault-passwd-rekeyed = Passphrase changed and the vault re-encrypted under a new key: old copies of the key file open nothing.
+cli-vault-rekeying = Re-encrypting the vault under a new key…
+cli-vault-duress-set = Duress passphrase set: { $action }.
+cli-vault-duress-off = Duress passphrase removed and its practice vault erased.
+cli-vault-duress-none = No duress passphrase is set.
+cli-vault-duress-current = Typing the duress passphrase does: { $action }.
+cli-vault-duress-explain = A duress passphrase is a second passphrase for when you are forced to unlock. decoy: opens a practice vault with a few practice interviews; your real cases stay locked. wrong: behaves exactly like a wrong passphrase. destroy-decoy and destroy-wrong: first destroy the key, so that nobody, you included, can ever open the real cases again. Destroying can make a situation more dangerous or count as destroying evidence where you work: choose it only after weighing that. Someone who copies the device's files can see that a second database exists.
+cli-duress-passphrase = Duress passphrase (not the vault's): 
+cli-vault-erase-set = After { $attempts } wrong passphrases in a row the key will be destroyed, and the vault can never be opened again.
+cli-vault-erase-off = Wrong passphrases no longer erase the vault.
+cli-vault-wait = Too many wrong passphrases; waiting before the next attempt

@@ -52,7 +52,7 @@ cli-answer-hidden = (se conserva, pero se excluye: la pregunta ya no se aplica)
 cli-vault-init-warning = Elija una frase de contraseña que vaya a recordar. No se puede recuperar: sin ella nadie, ni siquiera el equipo de FieldScreen, puede abrir este almacén.
 cli-vault-created = Almacén { $id } creado en { $dir }.
 cli-vault-unlocked = Almacén { $id } abierto: { $cases } caso(s).
-cli-vault-passwd-done = Frase de contraseña cambiada. Los datos no se volvieron a cifrar; solo se volvió a envolver su clave.
+cli-vault-passwd-done = Frase de contraseña cambiada. Solo se reenvolvió la clave (--keep-key): una copia antigua del archivo de clave aún abre la bóveda con la frase antigua.
 cli-vault-check-ok = El almacén está sano: cada página está autenticada y la estructura de la base de datos está intacta.
 cli-vault-check-problems = Se encontraron { $count } problema(s). Guarde una copia de la carpeta del almacén antes de cambiar nada.
 cli-needs-yes = Esto pide confirmación; en un script, añada --yes.
@@ -120,3 +120,14 @@ cli-team-member = { $device }  { $role ->
         [yes] {" "}(este dispositivo)
        *[no] {""}
     }
+cli-vault-passwd-rekeyed = Frase cambiada y bóveda recifrada con una clave nueva: las copias antiguas del archivo de clave ya no abren nada.
+cli-vault-rekeying = Recifrando la bóveda con una clave nueva…
+cli-vault-duress-set = Frase de coacción establecida: { $action }.
+cli-vault-duress-off = Frase de coacción eliminada y su bóveda de práctica borrada.
+cli-vault-duress-none = No hay ninguna frase de coacción.
+cli-vault-duress-current = Escribir la frase de coacción hace: { $action }.
+cli-vault-duress-explain = Una frase de coacción es una segunda frase para cuando le obligan a desbloquear. decoy: abre una bóveda de práctica con algunas entrevistas de práctica; sus casos reales siguen bloqueados. wrong: se comporta exactamente como una frase incorrecta. destroy-decoy y destroy-wrong: primero destruyen la clave, de modo que nadie, usted incluido, podrá volver a abrir los casos reales. Destruir puede hacer más peligrosa una situación o considerarse destrucción de pruebas donde usted trabaja: elíjalo solo después de sopesarlo. Quien copie los archivos del dispositivo puede ver que existe una segunda base de datos.
+cli-duress-passphrase = Frase de coacción (no la de la bóveda): 
+cli-vault-erase-set = Tras { $attempts } frases incorrectas seguidas, la clave se destruirá y la bóveda no podrá volver a abrirse.
+cli-vault-erase-off = Las frases incorrectas ya no borran la bóveda.
+cli-vault-wait = Demasiadas frases incorrectas; esperando antes del próximo intento

@@ -52,7 +52,7 @@ cli-answer-hidden = (conservée, mais écartée : la question ne s'applique plus
 cli-vault-init-warning = Choisissez une phrase secrète dont vous vous souviendrez. Elle ne peut pas être récupérée : sans elle personne, pas même l'équipe FieldScreen, ne peut ouvrir ce coffre.
 cli-vault-created = Coffre { $id } créé dans { $dir }.
 cli-vault-unlocked = Coffre { $id } ouvert : { $cases } dossier(s).
-cli-vault-passwd-done = Phrase secrète changée. Les données n'ont pas été rechiffrées ; seule leur clé a été ré-enveloppée.
+cli-vault-passwd-done = Phrase secrète changée. Seule la clé a été ré-enveloppée (--keep-key) : une ancienne copie du fichier de clé ouvre encore le coffre avec l’ancienne phrase.
 cli-vault-check-ok = Le coffre est sain : chaque page est authentifiée et la structure de la base est intacte.
 cli-vault-check-problems = { $count } problème(s) trouvé(s). Gardez une copie du dossier du coffre avant de modifier quoi que ce soit.
 cli-needs-yes = Une confirmation est demandée ; dans un script, ajoutez --yes.
@@ -120,3 +120,14 @@ cli-team-member = { $device }  { $role ->
         [yes] {" "}(cet appareil)
        *[no] {""}
     }
+cli-vault-passwd-rekeyed = Phrase secrète changée et coffre rechiffré sous une nouvelle clé : les anciennes copies du fichier de clé n’ouvrent plus rien.
+cli-vault-rekeying = Rechiffrement du coffre sous une nouvelle clé…
+cli-vault-duress-set = Phrase de contrainte définie : { $action }.
+cli-vault-duress-off = Phrase de contrainte supprimée et son coffre d’exercice effacé.
+cli-vault-duress-none = Aucune phrase de contrainte n’est définie.
+cli-vault-duress-current = Saisir la phrase de contrainte fait : { $action }.
+cli-vault-duress-explain = Une phrase de contrainte est une seconde phrase secrète pour le cas où l’on vous force à déverrouiller. decoy : ouvre un coffre d’exercice avec quelques entretiens d’exercice ; vos vrais dossiers restent verrouillés. wrong : se comporte exactement comme une mauvaise phrase. destroy-decoy et destroy-wrong : détruisent d’abord la clé, si bien que personne, vous compris, ne pourra plus jamais ouvrir les vrais dossiers. Détruire peut rendre une situation plus dangereuse ou être considéré comme une destruction de preuves là où vous travaillez : ne le choisissez qu’après l’avoir pesé. Quelqu’un qui copie les fichiers de l’appareil peut voir qu’une seconde base de données existe.
+cli-duress-passphrase = Phrase de contrainte (pas celle du coffre) : 
+cli-vault-erase-set = Après { $attempts } mauvaises phrases d’affilée, la clé sera détruite et le coffre ne pourra plus jamais être ouvert.
+cli-vault-erase-off = Les mauvaises phrases n’effacent plus le coffre.
+cli-vault-wait = Trop de mauvaises phrases secrètes ; attente avant la prochaine tentative

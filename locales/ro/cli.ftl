@@ -52,7 +52,7 @@ cli-answer-hidden = (păstrat, dar exclus: întrebarea nu se mai aplică)
 cli-vault-init-warning = Alegeți o frază de acces pe care o veți ține minte. Nu poate fi recuperată: fără ea nimeni, nici echipa FieldScreen, nu poate deschide acest seif.
 cli-vault-created = Seiful { $id } a fost creat în { $dir }.
 cli-vault-unlocked = Seiful { $id } a fost deschis: { $cases } caz(uri).
-cli-vault-passwd-done = Fraza de acces a fost schimbată. Datele nu au fost recriptate; doar cheia lor a fost reîmpachetată.
+cli-vault-passwd-done = Fraza de acces a fost schimbată. Doar cheia a fost reîmpachetată (--keep-key): o copie veche a fișierului de cheie încă deschide seiful cu fraza veche.
 cli-vault-check-ok = Seiful este în regulă: fiecare pagină este autentificată, iar structura bazei de date este intactă.
 cli-vault-check-problems = { $count } problemă(e) găsită(e). Păstrați o copie a dosarului seifului înainte de a schimba ceva.
 cli-needs-yes = Se cere confirmare; într-un script, adăugați --yes.
@@ -120,3 +120,14 @@ cli-team-member = { $device }  { $role ->
         [yes] {" "}(acest dispozitiv)
        *[no] {""}
     }
+cli-vault-passwd-rekeyed = Fraza a fost schimbată și seiful recriptat cu o cheie nouă: copiile vechi ale fișierului de cheie nu mai deschid nimic.
+cli-vault-rekeying = Se recriptează seiful cu o cheie nouă…
+cli-vault-duress-set = Fraza de constrângere a fost setată: { $action }.
+cli-vault-duress-off = Fraza de constrângere a fost eliminată, iar seiful ei de exercițiu a fost șters.
+cli-vault-duress-none = Nu este setată nicio frază de constrângere.
+cli-vault-duress-current = Tastarea frazei de constrângere face: { $action }.
+cli-vault-duress-explain = O frază de constrângere este o a doua frază pentru situația în care sunteți forțat să deblocați. decoy: deschide un seif de exercițiu cu câteva interviuri de exercițiu; cazurile reale rămân blocate. wrong: se comportă exact ca o frază greșită. destroy-decoy și destroy-wrong: mai întâi distrug cheia, astfel încât nimeni, nici dumneavoastră, nu va mai putea deschide vreodată cazurile reale. Distrugerea poate face o situație mai periculoasă sau poate fi considerată distrugere de probe acolo unde lucrați: alegeți-o doar după ce ați cântărit acest lucru. Cine copiază fișierele dispozitivului poate vedea că există o a doua bază de date.
+cli-duress-passphrase = Fraza de constrângere (nu cea a seifului): 
+cli-vault-erase-set = După { $attempts } fraze greșite la rând, cheia va fi distrusă și seiful nu va mai putea fi deschis niciodată.
+cli-vault-erase-off = Frazele greșite nu mai șterg seiful.
+cli-vault-wait = Prea multe fraze greșite; se așteaptă înainte de următoarea încercare

@@ -52,7 +52,7 @@ cli-answer-hidden = (vẫn lưu, nhưng không tính: câu hỏi không còn áp
 cli-vault-init-warning = Hãy chọn một cụm mật khẩu bạn sẽ nhớ. Không thể khôi phục: không có nó thì không ai, kể cả nhóm FieldScreen, mở được kho này.
 cli-vault-created = Đã tạo kho { $id } trong { $dir }.
 cli-vault-unlocked = Đã mở kho { $id }: { $cases } hồ sơ.
-cli-vault-passwd-done = Đã đổi cụm mật khẩu. Dữ liệu không bị mã hóa lại; chỉ khóa của chúng được bọc lại.
+cli-vault-passwd-done = Đã đổi cụm mật khẩu. Chỉ khóa được bọc lại (--keep-key): bản sao cũ của tệp khóa vẫn mở được kho bằng cụm mật khẩu cũ.
 cli-vault-check-ok = Kho an toàn: mọi trang đều được xác thực và cấu trúc cơ sở dữ liệu còn nguyên vẹn.
 cli-vault-check-problems = Tìm thấy { $count } vấn đề. Hãy giữ một bản sao thư mục kho trước khi thay đổi bất cứ điều gì.
 cli-needs-yes = Việc này cần xác nhận; trong kịch bản, hãy thêm --yes.
@@ -120,3 +120,14 @@ cli-team-member = { $device }  { $role ->
         [yes] {" "}(thiết bị này)
        *[no] {""}
     }
+cli-vault-passwd-rekeyed = Đã đổi cụm mật khẩu và mã hóa lại kho bằng khóa mới: các bản sao cũ của tệp khóa không còn mở được gì.
+cli-vault-rekeying = Đang mã hóa lại kho bằng khóa mới…
+cli-vault-duress-set = Đã đặt cụm mật khẩu bị ép buộc: { $action }.
+cli-vault-duress-off = Đã xóa cụm mật khẩu bị ép buộc và kho luyện tập của nó.
+cli-vault-duress-none = Chưa đặt cụm mật khẩu bị ép buộc.
+cli-vault-duress-current = Gõ cụm mật khẩu bị ép buộc sẽ: { $action }.
+cli-vault-duress-explain = Cụm mật khẩu bị ép buộc là cụm mật khẩu thứ hai dùng khi bạn bị ép mở khóa. decoy: mở một kho luyện tập với vài cuộc phỏng vấn luyện tập; các hồ sơ thật vẫn khóa. wrong: hoạt động y như một cụm mật khẩu sai. destroy-decoy và destroy-wrong: trước hết hủy khóa, để không ai, kể cả bạn, có thể mở lại các hồ sơ thật. Việc hủy có thể làm tình huống nguy hiểm hơn hoặc bị coi là hủy chứng cứ nơi bạn làm việc: chỉ chọn sau khi đã cân nhắc điều đó. Người sao chép các tệp của thiết bị có thể thấy có một cơ sở dữ liệu thứ hai.
+cli-duress-passphrase = Cụm mật khẩu bị ép buộc (không phải của kho): 
+cli-vault-erase-set = Sau { $attempts } lần nhập sai liên tiếp, khóa sẽ bị hủy và kho sẽ không bao giờ mở lại được.
+cli-vault-erase-off = Nhập sai cụm mật khẩu không còn xóa kho.
+cli-vault-wait = Nhập sai quá nhiều lần; đang chờ trước lần thử tiếp theo

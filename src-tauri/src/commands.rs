@@ -19,6 +19,8 @@ pub struct CommandError {
     pub code: &'static str,
     pub message: String,
     pub wait_secs: Option<i64>,
+    /// Attempts left before the key is destroyed, when the worker chose to show them.
+    pub remaining: Option<u32>,
 }
 
 impl CommandError {
@@ -27,6 +29,7 @@ impl CommandError {
             code,
             message: message.into(),
             wait_secs: None,
+            remaining: None,
         }
     }
 }
@@ -35,17 +38,24 @@ impl From<VaultError> for CommandError {
     fn from(e: VaultError) -> Self {
         let message = e.to_string();
         match e {
-            VaultError::WrongPassphrase { wait_secs, .. } => CommandError {
+            VaultError::WrongPassphrase {
+                wait_secs, remaining, ..
+            } => CommandError {
                 code: "wrong-passphrase",
                 message,
                 wait_secs: Some(wait_secs),
+                remaining,
             },
             VaultError::LockedOut { wait_secs, .. } => CommandError {
                 code: "locked-out",
                 message,
                 wait_secs: Some(wait_secs),
+                remaining: None,
             },
-            VaultError::WeakPassphrase(_) => CommandError::new("weak-passphrase", message),
+            VaultError::WeakPassphrase(_) | VaultError::GuessablePassphrase(_) => {
+                CommandError::new("weak-passphrase", message)
+            }
+            VaultError::DuressSameAsReal => CommandError::new("duress-same", message),
             VaultError::Damaged(_) => CommandError::new("damaged", message),
             _ => CommandError::new("vault", message),
         }
@@ -64,8 +74,7 @@ pub(crate) fn lock_state_of<'a>(
     state: &'a Tauri<'_, AppState>,
 ) -> Result<std::sync::MutexGuard<'a, crate::state::Inner>> {
     state
-        .0
-        .lock()
+        .guard()
         .map_err(|_| CommandError::new("state", "the app state is unavailable"))
 }
 
@@ -228,13 +237,18 @@ pub async fn unlock(state: Tauri<'_, AppState>, passphrase: String) -> Result<()
     Ok(())
 }
 
-/// Locks the vault and forgets the interview on screen (it is already saved).
+/// Locks the vault and forgets the interview on screen (it is already saved). Async, so it
+/// never waits on the window's thread; running work is cancelled (`AppState::lock_now`).
 #[tauri::command]
-pub fn lock(state: Tauri<'_, AppState>) -> Result<()> {
-    let mut inner = lock_state_of(&state)?;
-    inner.interview = None;
-    inner.vault = None;
-    Ok(())
+pub async fn lock(state: Tauri<'_, AppState>) -> Result<()> {
+    if state.lock_now() {
+        Ok(())
+    } else {
+        Err(CommandError::new(
+            "busy",
+            "the vault could not be closed yet; it will be at the next try",
+        ))
+    }
 }
 
 /// What the case list asks for: an outcome level, a date range on the last update (inclusive,
@@ -400,18 +414,91 @@ fn find_protocol<'a>(inner: &'a crate::state::Inner, id: &str) -> Result<&'a fie
 }
 
 /// The current passphrase is asked again so that someone at an unlocked device cannot lock its
-/// owner out. Async: both key derivations run off the window's thread.
+/// owner out. With `rekey` (the screen's default) the database is re-encrypted under a new key,
+/// so an old copy of the key file opens nothing. Async: the work runs off the window's thread.
 #[tauri::command]
-pub async fn change_passphrase(state: Tauri<'_, AppState>, current: String, new: String) -> Result<()> {
+pub async fn change_passphrase(state: Tauri<'_, AppState>, current: String, new: String, rekey: bool) -> Result<()> {
     let (current, new) = (Zeroizing::new(current), Zeroizing::new(new));
     let mut inner = lock_state_of(&state)?;
+    let vault = reauthenticated(&mut inner, &current)?;
+    vault.change_passphrase(&new, KdfParams::DEFAULT, rekey)?;
+    Ok(())
+}
+
+/// The open vault, once `current` has been checked against the key file again (a setting that
+/// decides what unlocking does is not changed by whoever finds the device unlocked).
+fn reauthenticated<'a>(inner: &'a mut crate::state::Inner, current: &str) -> Result<&'a mut Vault> {
     let dir = inner.vault_dir.clone();
-    drop(Vault::open(&dir, &current)?);
-    let vault = inner
-        .vault
-        .as_mut()
-        .ok_or_else(|| CommandError::new("locked", "the vault is locked"))?;
-    vault.change_passphrase(&new, KdfParams::DEFAULT)?;
+    drop(Vault::open(&dir, current)?);
+    unlocked_mut(inner)
+}
+
+/// How hard a new passphrase is to guess, for the first-run and change screens.
+#[tauri::command]
+pub fn passphrase_strength(passphrase: String) -> fieldscreen_vault::Strength {
+    fieldscreen_vault::passphrase_strength(&Zeroizing::new(passphrase))
+}
+
+#[derive(Serialize)]
+pub struct UnlockSettings {
+    /// The duress answer's name (`DuressAction::name`), if one is set.
+    pub duress: Option<&'static str>,
+    pub erase_after: Option<u32>,
+    pub show_remaining: bool,
+    /// What the screen may offer.
+    pub duress_choices: Vec<&'static str>,
+    pub erase_choices: Vec<u32>,
+}
+
+#[tauri::command]
+pub fn unlock_settings(state: Tauri<'_, AppState>) -> Result<UnlockSettings> {
+    let inner = lock_state_of(&state)?;
+    let vault = unlocked(&inner)?;
+    let policy = vault.policy();
+    Ok(UnlockSettings {
+        duress: vault.duress_action()?.map(fieldscreen_vault::DuressAction::name),
+        erase_after: policy.erase_after,
+        show_remaining: policy.show_remaining,
+        duress_choices: fieldscreen_vault::DuressAction::ALL.iter().map(|a| a.name()).collect(),
+        erase_choices: fieldscreen_vault::ERASE_AFTER_CHOICES.to_vec(),
+    })
+}
+
+/// How many practice interviews a new practice vault opens on.
+const PRACTICE_INTERVIEWS: u64 = 3;
+
+/// Sets (with `action`) or removes (without) the duress passphrase. Async: key derivations
+/// and the practice interviews run off the window's thread.
+#[tauri::command]
+pub async fn set_duress(
+    state: Tauri<'_, AppState>,
+    current: String,
+    duress: String,
+    action: Option<String>,
+) -> Result<()> {
+    let (current, duress) = (Zeroizing::new(current), Zeroizing::new(duress));
+    let mut inner = lock_state_of(&state)?;
+    let vault = reauthenticated(&mut inner, &current)?;
+    let Some(name) = action else {
+        vault.clear_duress()?;
+        return Ok(());
+    };
+    let action = fieldscreen_vault::DuressAction::from_name(&name)
+        .ok_or_else(|| CommandError::new("vault", format!("unknown duress action `{name}`")))?;
+    if let Some(mut practice) = vault.set_duress(&duress, action, KdfParams::DEFAULT)? {
+        let loaded = fieldscreen_catalog::bundled::load_protocol("adult-trafficking")?;
+        fieldscreen_report::synthetic::record(&mut practice, &loaded.protocol, "en", PRACTICE_INTERVIEWS, today())?;
+    }
+    Ok(())
+}
+
+#[tauri::command]
+pub fn set_erase_after(state: Tauri<'_, AppState>, erase_after: Option<u32>, show_remaining: bool) -> Result<()> {
+    let mut inner = lock_state_of(&state)?;
+    unlocked_mut(&mut inner)?.set_policy(fieldscreen_vault::Policy {
+        erase_after,
+        show_remaining,
+    })?;
     Ok(())
 }
 
@@ -608,7 +695,13 @@ pub async fn report(state: Tauri<'_, AppState>, query: ReportQuery) -> Result<fi
         let src = inner.protocols.iter().find(|p| p.dir_name == id)?;
         load(src, &inner.app, Some(today())).ok().map(|l| l.protocol)
     };
-    let all = vault_facts(vault, protocol, today(), |_, _| {})?;
+    let all = vault_facts(vault, protocol, today(), |_, _| {
+        if state.cancelled() {
+            std::ops::ControlFlow::Break(())
+        } else {
+            std::ops::ControlFlow::Continue(())
+        }
+    })?;
     tabulate(&all.facts, &by, &query.from, &query.to, MIN_K).map_err(|e| CommandError::new("report", e.to_string()))
 }
 

@@ -36,7 +36,11 @@ export interface CaseDetail {
 }
 export interface ReportCell { key: string[]; count: number | null }
 export interface ReportTable { variables: string[]; from: string; to: string; k: number; categories: string[][]; cells: ReportCell[] }
-export interface CommandError { code: string; message: string; wait_secs: number | null }
+export interface CommandError { code: string; message: string; wait_secs: number | null; remaining?: number | null }
+export interface Strength { score: number; enough: boolean; warning: string | null }
+export interface UnlockSettings {
+  duress: string | null; erase_after: number | null; show_remaining: boolean; duress_choices: string[]; erase_choices: number[];
+}
 export interface MemberInfo { device: string; name: string; role: "admin" | "member" | "revoked"; this_device: boolean }
 export interface TeamInfo {
   team_id: string; team_name: string; device_id: string; relay: string; admin: boolean; revoked: boolean; epoch: number; members: MemberInfo[];
@@ -71,7 +75,11 @@ export const api = {
   caseDetail: (caseId: string, lang: string) => invoke<CaseDetail>("case_detail", { caseId, lang }),
   moveReferral: (caseId: string, referralId: string, status: string, reason: string | null, lang: string) =>
     invoke<CaseDetail>("move_referral", { caseId, referralId, status, reason, lang }),
-  changePassphrase: (current: string, next: string) => invoke<void>("change_passphrase", { current, new: next }),
+  changePassphrase: (current: string, next: string, rekey: boolean) => invoke<void>("change_passphrase", { current, new: next, rekey }),
+  passphraseStrength: (passphrase: string) => invoke<Strength>("passphrase_strength", { passphrase }),
+  unlockSettings: () => invoke<UnlockSettings>("unlock_settings"),
+  setDuress: (current: string, duress: string, action: string | null) => invoke<void>("set_duress", { current, duress, action }),
+  setEraseAfter: (eraseAfter: number | null, showRemaining: boolean) => invoke<void>("set_erase_after", { eraseAfter, showRemaining }),
   setOverride: (level: string, reason: string) => invoke<StepView>("set_override", { level, reason }),
   ready: () => invoke<void>("ready"),
   report: (by: string[], from: string, to: string) => invoke<ReportTable>("report", { query: { by, from, to } }),

@@ -219,8 +219,30 @@ enum VaultAction {
     Init,
     /// Check the passphrase and show the vault.
     Unlock,
-    /// Change the passphrase (the data are not re-encrypted).
-    Passwd,
+    /// Change the passphrase; the database is re-encrypted under a new key unless --keep-key,
+    /// so an old copy of the key file with the old passphrase opens nothing.
+    Passwd {
+        /// Only re-wrap the existing key (fast; old key-file copies keep working).
+        #[arg(long)]
+        keep_key: bool,
+    },
+    /// Show or set the duress passphrase: a second passphrase that, typed at unlock, opens a
+    /// practice vault, acts like a wrong passphrase, or destroys the real key first.
+    Duress {
+        /// decoy, wrong, destroy-decoy or destroy-wrong. Without it, shows what is set.
+        #[arg(long, conflicts_with = "off")]
+        action: Option<String>,
+        /// Remove the duress passphrase and its practice vault.
+        #[arg(long)]
+        off: bool,
+    },
+    /// Destroy the key after this many wrong passphrases in a row (5, 10 or 20), or `off`.
+    EraseAfter {
+        attempts: String,
+        /// Tell the person unlocking how many attempts remain.
+        #[arg(long)]
+        show_remaining: bool,
+    },
     /// Where the vault is, its encryption and its size.
     Info {
         #[arg(long)]
@@ -357,6 +379,7 @@ fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {
 }
 
 fn main() -> ExitCode {
+    fieldscreen_vault::attempts::start_run();
     tracing_subscriber::fmt()
         .with_env_filter(tracing_subscriber::EnvFilter::from_env("FIELDSCREEN_LOG"))
         .with_writer(std::io::stderr)
@@ -376,6 +399,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
     let src = sources::Sources::new(cli.protocols, cli.locales)?;
     let pass = passphrase::Source { fd: cli.passphrase_fd };
     let t = texts::Texts::new(&src.app, &cli.ui_lang)?;
+    let _ = vault_cmd::WAIT_LABEL.set(t.t("cli-vault-wait", &[]));
     let vault_dir = || vault_cmd::dir(cli.vault.as_deref());
     match cli.command {
         Command::Protocol {
@@ -393,7 +417,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
             match action {
                 VaultAction::Init => vault_cmd::init(&dir, pass, &t),
                 VaultAction::Unlock => vault_cmd::unlock(&dir, pass, &t),
-                VaultAction::Passwd => vault_cmd::passwd(&dir, pass, &t),
+                VaultAction::Passwd { keep_key } => vault_cmd::passwd(&dir, pass, !keep_key, &t),
+                VaultAction::Duress { action, off } => vault_cmd::duress(&dir, pass, action.as_deref(), off, &t),
+                VaultAction::EraseAfter {
+                    attempts,
+                    show_remaining,
+                } => vault_cmd::erase_after(&dir, pass, &attempts, show_remaining, &t),
                 VaultAction::Info { json } => vault_cmd::info(&dir, pass, json),
                 VaultAction::Check => vault_cmd::check(&dir, pass, &t),
             }

@@ -100,3 +100,19 @@ pub fn export_passphrase_once(t: &crate::texts::Texts) -> Result<Zeroizing<Strin
     }
     prompt(&t.t("cli-export-passphrase", &[]))
 }
+
+/// The duress passphrase: never the vault's own (the vault checks).
+pub const ENV_DURESS: &str = "FIELDSCREEN_DURESS_PASSPHRASE";
+
+/// A new duress passphrase: from `FIELDSCREEN_DURESS_PASSPHRASE`, else typed twice.
+pub fn duress_passphrase(t: &crate::texts::Texts) -> Result<Zeroizing<String>> {
+    if let Ok(p) = std::env::var(ENV_DURESS) {
+        return Ok(Zeroizing::new(p));
+    }
+    let first = prompt(&t.t("cli-duress-passphrase", &[]))?;
+    let second = prompt(&t.t("cli-export-passphrase-again", &[]))?;
+    if *first != *second {
+        bail!("the two passphrases differ; nothing was changed");
+    }
+    Ok(first)
+}

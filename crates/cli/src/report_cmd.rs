@@ -84,7 +84,10 @@ pub fn run(vault: &mut Vault, src: &Sources, req: &Request, today: Date) -> Resu
         load(&source, &src.app, Some(today)).ok().map(|l| l.protocol)
     };
     let all = vault_facts(vault, protocol, today, |n, total| {
-        eprintln!("… {n} of {total} cases read")
+        if n % 1000 == 0 {
+            eprintln!("… {n} of {total} cases read");
+        }
+        std::ops::ControlFlow::Continue(())
     })?;
     let skipped = all.without_protocol;
     let table = tabulate(&all.facts, &by, &from, &to, req.k)?;

@@ -3,7 +3,7 @@
 use crate::passphrase;
 use crate::texts::Texts;
 use anyhow::{Context, Result};
-use fieldscreen_vault::{KdfParams, Vault};
+use fieldscreen_vault::{DuressAction, ERASE_AFTER_CHOICES, KdfParams, Policy, Vault, VaultError};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -17,9 +17,26 @@ pub fn dir(explicit: Option<&Path>) -> Result<PathBuf> {
     Ok(dirs.data_dir().join("vault"))
 }
 
+/// What the countdown before an owed wait says, in the interface language (set at start).
+pub static WAIT_LABEL: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+
+/// Unlocks the vault. A wait owed for earlier wrong passphrases is served here, in this run,
+/// with a countdown: ending the program and starting again starts the wait again.
 pub fn open(dir: &Path, source: passphrase::Source) -> Result<Vault> {
     let pass = source.current("Vault passphrase: ")?;
-    Ok(Vault::open(dir, &pass)?)
+    loop {
+        match Vault::open(dir, &pass) {
+            Err(VaultError::LockedOut { wait_secs, failed }) => {
+                let label = WAIT_LABEL.get().map_or("", String::as_str);
+                for left in (1..=wait_secs).rev() {
+                    eprint!("\r{label} ({failed}) {left} s   ");
+                    std::thread::sleep(std::time::Duration::from_secs(1));
+                }
+                eprintln!();
+            }
+            other => return Ok(other?),
+        }
+    }
 }
 
 pub fn init(dir: &Path, source: passphrase::Source, t: &Texts) -> Result<ExitCode> {
@@ -50,11 +67,86 @@ pub fn unlock(dir: &Path, source: passphrase::Source, t: &Texts) -> Result<ExitC
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn passwd(dir: &Path, source: passphrase::Source, t: &Texts) -> Result<ExitCode> {
+pub fn passwd(dir: &Path, source: passphrase::Source, rekey: bool, t: &Texts) -> Result<ExitCode> {
     let mut v = open(dir, source)?;
     let new = source.new_passphrase("New passphrase: ", "Type it again: ", false)?;
-    v.change_passphrase(&new, KdfParams::DEFAULT)?;
-    println!("{}", t.t("cli-vault-passwd-done", &[]));
+    if rekey {
+        eprintln!("{}", t.t("cli-vault-rekeying", &[]));
+    }
+    v.change_passphrase(&new, KdfParams::DEFAULT, rekey)?;
+    let done = if rekey {
+        "cli-vault-passwd-rekeyed"
+    } else {
+        "cli-vault-passwd-done"
+    };
+    println!("{}", t.t(done, &[]));
+    Ok(ExitCode::SUCCESS)
+}
+
+/// How many practice interviews a new practice vault opens on.
+const PRACTICE_INTERVIEWS: u64 = 3;
+
+pub fn duress(dir: &Path, source: passphrase::Source, action: Option<&str>, off: bool, t: &Texts) -> Result<ExitCode> {
+    let mut v = open(dir, source)?;
+    if off {
+        v.clear_duress()?;
+        println!("{}", t.t("cli-vault-duress-off", &[]));
+        return Ok(ExitCode::SUCCESS);
+    }
+    let Some(name) = action else {
+        match v.duress_action()? {
+            Some(a) => println!(
+                "{}",
+                t.t("cli-vault-duress-current", &[("action", a.name().to_string())])
+            ),
+            None => println!("{}", t.t("cli-vault-duress-none", &[])),
+        }
+        println!("{}", t.t("cli-vault-duress-explain", &[]));
+        return Ok(ExitCode::SUCCESS);
+    };
+    let action = DuressAction::from_name(name).with_context(|| {
+        let names: Vec<&str> = DuressAction::ALL.iter().map(|a| a.name()).collect();
+        format!("unknown duress action `{name}`: one of {}", names.join(", "))
+    })?;
+    eprintln!("{}", t.t("cli-vault-duress-explain", &[]));
+    let pass = passphrase::duress_passphrase(t)?;
+    if let Some(mut practice) = v.set_duress(&pass, action, KdfParams::DEFAULT)? {
+        let loaded = fieldscreen_catalog::bundled::load_protocol("adult-trafficking")?;
+        let today = jiff::ZonedDateTime::now().date();
+        fieldscreen_report::synthetic::record(&mut practice, &loaded.protocol, "en", PRACTICE_INTERVIEWS, today)?;
+    }
+    println!(
+        "{}",
+        t.t("cli-vault-duress-set", &[("action", action.name().to_string())])
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn erase_after(
+    dir: &Path,
+    source: passphrase::Source,
+    attempts: &str,
+    show_remaining: bool,
+    t: &Texts,
+) -> Result<ExitCode> {
+    let erase_after = match attempts {
+        "off" => None,
+        n => Some(
+            n.parse::<u32>()
+                .ok()
+                .filter(|n| ERASE_AFTER_CHOICES.contains(n))
+                .with_context(|| format!("erase after {ERASE_AFTER_CHOICES:?} wrong passphrases, or `off`"))?,
+        ),
+    };
+    let mut v = open(dir, source)?;
+    v.set_policy(Policy {
+        erase_after,
+        show_remaining,
+    })?;
+    match erase_after {
+        Some(n) => println!("{}", t.t("cli-vault-erase-set", &[("attempts", n.to_string())])),
+        None => println!("{}", t.t("cli-vault-erase-off", &[])),
+    }
     Ok(ExitCode::SUCCESS)
 }
 

@@ -23,7 +23,7 @@ fn main() {
     };
     drop(Vault::init(dir.path(), "bench passphrase", kdf).expect("init"));
     // NORMAL sync while filling: the fill is set-up, not what is measured.
-    let mut vault = Vault::open_with(dir.path(), "bench passphrase", 0, Durability::ProcessCrash).expect("open");
+    let mut vault = Vault::open_with(dir.path(), "bench passphrase", Durability::ProcessCrash).expect("open");
 
     let fill = Instant::now();
     let mut answers = 0u64;
@@ -56,7 +56,13 @@ fn main() {
     let docs_secs = docs.elapsed().as_secs_f64();
     let read = Instant::now();
     let protocol = loaded.protocol.clone();
-    let all = vault_facts(&vault, |_| Some(protocol.clone()), today, |_, _| {}).expect("facts");
+    let all = vault_facts(
+        &vault,
+        |_| Some(protocol.clone()),
+        today,
+        |_, _| std::ops::ControlFlow::Continue(()),
+    )
+    .expect("facts");
     let read_secs = read.elapsed().as_secs_f64();
     let count = Instant::now();
     let tables = [

@@ -30,20 +30,21 @@ pub struct VaultFacts {
 }
 
 /// `protocol` finds a protocol by id (None when it is not installed); `progress` hears
-/// (done, total) every thousand cases.
+/// (done, total) every hundred cases and may stop the reading (`VaultError::Cancelled`): the
+/// app stops it when the vault is locked.
 pub fn vault_facts(
     vault: &Vault,
     mut protocol: impl FnMut(&str) -> Option<Arc<Protocol>>,
     today: jiff::civil::Date,
-    mut progress: impl FnMut(usize, usize),
+    mut progress: impl FnMut(usize, usize) -> std::ops::ControlFlow<()>,
 ) -> Result<VaultFacts, VaultError> {
     let cases = vault.list_cases(&CaseFilter::default())?;
     let mut cache: HashMap<String, Option<Arc<Protocol>>> = HashMap::new();
     let mut facts = Vec::with_capacity(cases.len());
     let mut without_protocol = 0;
     for (n, c) in cases.iter().enumerate() {
-        if n > 0 && n % 1000 == 0 {
-            progress(n, cases.len());
+        if n > 0 && n % 100 == 0 && progress(n, cases.len()).is_break() {
+            return Err(VaultError::Cancelled);
         }
         let p = cache
             .entry(c.protocol_id.clone())

@@ -55,3 +55,34 @@ pub fn interview(protocol: Arc<Protocol>, case: u64, mut after: impl FnMut(&Sess
     }
     session
 }
+
+/// Records `count` synthetic interviews into `vault`, answer by answer through the recorder the
+/// app uses: the practice interviews a duress passphrase's practice vault opens on, and the
+/// benches' case sets. Returns the number of answers saved.
+pub fn record(
+    vault: &mut fieldscreen_vault::Vault,
+    protocol: &Arc<Protocol>,
+    lang: &str,
+    count: u64,
+    today: jiff::civil::Date,
+) -> Result<u64, fieldscreen_vault::VaultError> {
+    let mut saved = 0u64;
+    // From 1: interview 0 is a refusal, not what a practice vault opens on.
+    for i in 1..=count {
+        let mut recorder =
+            fieldscreen_vault::Recorder::new(fieldscreen_vault::CaseMeta::for_protocol(protocol, lang, None), today);
+        let mut failed = None;
+        interview(protocol.clone(), i, |session, at| {
+            if failed.is_none() {
+                match recorder.after(vault, session, at) {
+                    Ok(()) => saved += 1,
+                    Err(e) => failed = Some(e),
+                }
+            }
+        });
+        if let Some(e) = failed {
+            return Err(e);
+        }
+    }
+    Ok(saved)
+}

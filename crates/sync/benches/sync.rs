@@ -37,7 +37,7 @@ fn env_or<T: std::str::FromStr>(name: &str, default: T) -> T {
 
 fn vault(dir: &Path) -> Vault {
     drop(Vault::init(dir, PASS, KDF).expect("init"));
-    Vault::open_with(dir, PASS, 0, Durability::PowerLoss).expect("open")
+    Vault::open_with(dir, PASS, Durability::PowerLoss).expect("open")
 }
 
 fn index(doc: &CaseDoc) -> Option<CaseIndex> {

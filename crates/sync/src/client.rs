@@ -30,6 +30,8 @@ pub enum TransportError {
     Refused { status: u16, message: String },
     #[error(transparent)]
     Wire(#[from] WireError),
+    #[error("stopped: the vault was locked")]
+    Cancelled,
 }
 
 #[derive(Debug, thiserror::Error)]

@@ -43,7 +43,7 @@ fn index() -> CaseIndex {
 fn vault_with(dir: &Path, n: usize, durability: Durability) -> (Vault, String) {
     let mut v = Vault::init(dir, PASS, KDF).expect("init");
     drop(v);
-    v = Vault::open_with(dir, PASS, 0, Durability::ProcessCrash).expect("open");
+    v = Vault::open_with(dir, PASS, Durability::ProcessCrash).expect("open");
     let mut last = String::new();
     for i in 0..n {
         last = v.create_case(&meta(), &index()).expect("case");
@@ -57,7 +57,7 @@ fn vault_with(dir: &Path, n: usize, durability: Durability) -> (Vault, String) {
         }
     }
     drop(v);
-    (Vault::open_with(dir, PASS, 0, durability).expect("reopen"), last)
+    (Vault::open_with(dir, PASS, durability).expect("reopen"), last)
 }
 
 fn plain(dir: &Path, sync: &str) -> Connection {

@@ -24,6 +24,9 @@ pub enum Durability {
 fn key(conn: &Connection, key: &[u8; 32]) -> Result<(), VaultError> {
     // SQLCipher writes its own diagnostics to stderr unless told not to.
     let _ = conn.execute_batch("PRAGMA cipher_log_level = NONE;");
+    // SQLCipher then wipes every block it frees and locks its key material in memory; once on,
+    // it stays on for the whole process.
+    conn.execute_batch("PRAGMA cipher_memory_security = ON;")?;
     let hex_key = Zeroizing::new(hex::encode(key));
     let statement = Zeroizing::new(format!("PRAGMA key = \"x'{}'\";", hex_key.as_str()));
     conn.execute_batch(&statement)?;
@@ -31,6 +34,29 @@ fn key(conn: &Connection, key: &[u8; 32]) -> Result<(), VaultError> {
     let version: Option<String> = conn.query_row("PRAGMA cipher_version", [], |r| r.get(0)).optional()?;
     if version.is_none() {
         return Err(VaultError::NotEncrypted);
+    }
+    Ok(())
+}
+
+/// Re-encrypts the whole database under `new_key`. The rollback journal (not the write-ahead
+/// log) is used meanwhile, so a crash part-way rolls back to the old key at the next open.
+pub fn rekey(conn: &Connection, new_key: &[u8; 32]) -> Result<(), VaultError> {
+    conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+    let mode: String = conn.query_row("PRAGMA journal_mode = DELETE", [], |r| r.get(0))?;
+    if !mode.eq_ignore_ascii_case("delete") {
+        return Err(VaultError::Document(format!(
+            "could not leave the write-ahead log to re-key (got {mode})"
+        )));
+    }
+    let hex_key = Zeroizing::new(hex::encode(new_key));
+    let statement = Zeroizing::new(format!("PRAGMA rekey = \"x'{}'\";", hex_key.as_str()));
+    conn.execute_batch(&statement)?;
+    conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0))?;
+    let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+    if !mode.eq_ignore_ascii_case("wal") {
+        return Err(VaultError::Document(format!(
+            "could not return to the write-ahead log (got {mode})"
+        )));
     }
     Ok(())
 }

@@ -7,12 +7,27 @@ pub enum VaultError {
     NoVault(PathBuf),
     #[error("a vault already exists in {0}")]
     AlreadyExists(PathBuf),
-    #[error("wrong passphrase ({failed} failed attempt(s) in a row){}", if *wait_secs > 0 { format!("; wait {wait_secs} s before the next try") } else { String::new() })]
-    WrongPassphrase { failed: u32, wait_secs: i64 },
+    #[error("wrong passphrase ({failed} failed attempt(s) in a row){}{}", if *wait_secs > 0 { format!("; wait {wait_secs} s before the next try") } else { String::new() }, match remaining { Some(n) => format!("; {n} attempt(s) left before the vault is erased"), None => String::new() })]
+    WrongPassphrase {
+        failed: u32,
+        wait_secs: i64,
+        /// Attempts left before the key is destroyed, when the worker chose to see them.
+        remaining: Option<u32>,
+    },
     #[error("too many wrong passphrases ({failed} in a row): wait {wait_secs} s before trying again")]
     LockedOut { failed: u32, wait_secs: i64 },
     #[error("the passphrase must have at least {0} characters")]
     WeakPassphrase(usize),
+    #[error("this passphrase is too easy to guess: {0}")]
+    GuessablePassphrase(String),
+    #[error("the attempt could not be counted ({0}), so it was not made")]
+    CounterUnwritable(String),
+    #[error("the duress passphrase must differ from the vault's passphrase")]
+    DuressSameAsReal,
+    #[error("stopped: the vault was locked")]
+    Cancelled,
+    #[error("this setting cannot be changed here")]
+    NotAvailable,
     #[error("key file: {0}")]
     KeyFile(String),
     #[error("this build's SQLite cannot encrypt (SQLCipher is missing); refusing to store anything")]

@@ -1,8 +1,15 @@
-//! The vault key file (`vault.key`): a random 256-bit database key, wrapped (XChaCha20-Poly1305)
-//! by a key derived from the worker's passphrase with Argon2id. The KDF parameters are stored
-//! beside the wrapped key so they can be raised later, and are bound to it as associated data,
-//! so altering them makes unwrapping fail. Failed attempts are counted here and slow down the
-//! next attempt, across restarts.
+//! The vault key file (`vault.key`): two slots, each a 33-byte secret wrapped
+//! (XChaCha20-Poly1305) by a key derived from a passphrase with Argon2id.
+//!
+//! Slot 0 holds the database key. Slot 1 holds either a duress answer (what to do when the
+//! duress passphrase is typed, and the practice database's key) or random filler of the same
+//! size, so the file looks the same whether or not a duress passphrase exists. Every attempt
+//! derives a key for both slots, so an attempt costs the same whichever slot, if any, opens.
+//!
+//! The KDF parameters and salt of each slot are stored beside it and bound to it as associated
+//! data, so altering them makes unwrapping fail. The file is written in place after a complete
+//! copy (`vault.key.next`) is on disk: a crash leaves one whole file, and an old wrapped key is
+//! overwritten where it lay rather than left behind in a freed block by a rename.
 
 use crate::VaultError;
 use argon2::{Algorithm, Argon2, Params, Version};
@@ -10,17 +17,20 @@ use chacha20poly1305::aead::{Aead, KeyInit, Payload};
 use chacha20poly1305::{XChaCha20Poly1305, XNonce};
 use serde::{Deserialize, Serialize};
 use std::fs;
-use std::io::Write;
+use std::io::{Seek, Write};
 use std::path::{Path, PathBuf};
 use zeroize::Zeroizing;
 
 pub const FILE_NAME: &str = "vault.key";
-const FORMAT: u32 = 1;
-/// Failed attempts allowed before each further attempt must wait.
-const FREE_ATTEMPTS: u32 = 3;
-/// The first wait; it doubles with each further failure, up to `MAX_WAIT_SECS`.
-const FIRST_WAIT_SECS: i64 = 5;
-const MAX_WAIT_SECS: i64 = 15 * 60;
+/// The complete new key file, written before the old one is overwritten.
+pub const NEXT_FILE_NAME: &str = "vault.key.next";
+const FORMAT: u32 = 2;
+/// The real slot and the duress slot (or its filler).
+const SLOTS: usize = 2;
+pub(crate) const REAL_SLOT: usize = 0;
+pub(crate) const DURESS_SLOT: usize = 1;
+/// A slot's plaintext: what it is (one byte) and a 256-bit key.
+const CONTENT_BYTES: usize = 33;
 
 /// A 256-bit key that is wiped from memory when dropped.
 pub type SecretKey = Zeroizing<[u8; 32]>;
@@ -33,12 +43,107 @@ pub struct KdfParams {
 }
 
 impl KdfParams {
-    /// Argon2id with 64 MiB, 3 passes, 1 lane: about 0.15 s on a 2-core laptop.
+    /// Argon2id with 64 MiB, 3 passes, 1 lane: about 0.15 s per slot on a 2-core laptop.
     pub const DEFAULT: KdfParams = KdfParams {
         m_kib: 64 * 1024,
         t: 3,
         p: 1,
     };
+}
+
+/// What typing the duress passphrase does, chosen beforehand by the worker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DuressAction {
+    /// Opens the practice vault instead of the real one.
+    Decoy,
+    /// Behaves exactly like a wrong passphrase.
+    Wrong,
+    /// Destroys the real key, then opens the practice vault.
+    DestroyThenDecoy,
+    /// Destroys the real key, then behaves like a wrong passphrase.
+    DestroyThenWrong,
+}
+
+impl DuressAction {
+    pub const ALL: [DuressAction; 4] = [
+        DuressAction::Decoy,
+        DuressAction::Wrong,
+        DuressAction::DestroyThenDecoy,
+        DuressAction::DestroyThenWrong,
+    ];
+
+    /// The name used on the command line, in settings and in stored state.
+    pub fn name(self) -> &'static str {
+        match self {
+            DuressAction::Decoy => "decoy",
+            DuressAction::Wrong => "wrong",
+            DuressAction::DestroyThenDecoy => "destroy-decoy",
+            DuressAction::DestroyThenWrong => "destroy-wrong",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<DuressAction> {
+        Self::ALL.into_iter().find(|a| a.name() == name)
+    }
+
+    pub fn destroys(self) -> bool {
+        matches!(self, DuressAction::DestroyThenDecoy | DuressAction::DestroyThenWrong)
+    }
+
+    pub fn opens_decoy(self) -> bool {
+        matches!(self, DuressAction::Decoy | DuressAction::DestroyThenDecoy)
+    }
+
+    fn tag(self) -> u8 {
+        match self {
+            DuressAction::Decoy => 1,
+            DuressAction::Wrong => 2,
+            DuressAction::DestroyThenDecoy => 3,
+            DuressAction::DestroyThenWrong => 4,
+        }
+    }
+
+    fn from_tag(tag: u8) -> Option<DuressAction> {
+        Self::ALL.into_iter().find(|a| a.tag() == tag)
+    }
+}
+
+/// What a slot holds once unwrapped.
+pub enum SlotContent {
+    /// The database key.
+    Real(SecretKey),
+    /// The duress answer, with the practice database's key (zero when there is none).
+    Duress(DuressAction, SecretKey),
+}
+
+impl SlotContent {
+    fn encode(&self) -> Zeroizing<[u8; CONTENT_BYTES]> {
+        let mut out = Zeroizing::new([0u8; CONTENT_BYTES]);
+        let (tag, key) = match self {
+            SlotContent::Real(k) => (0, k),
+            SlotContent::Duress(a, k) => (a.tag(), k),
+        };
+        out[0] = tag;
+        out[1..].copy_from_slice(key.as_slice());
+        out
+    }
+
+    fn decode(plain: &[u8], legacy: bool) -> Option<SlotContent> {
+        if legacy {
+            let key: [u8; 32] = plain.try_into().ok()?;
+            return Some(SlotContent::Real(Zeroizing::new(key)));
+        }
+        if plain.len() != CONTENT_BYTES {
+            return None;
+        }
+        let key: [u8; 32] = plain[1..].try_into().ok()?;
+        let key = Zeroizing::new(key);
+        match plain[0] {
+            0 => Some(SlotContent::Real(key)),
+            tag => DuressAction::from_tag(tag).map(|a| SlotContent::Duress(a, key)),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -57,21 +162,51 @@ struct Wrap {
     ciphertext: String,
 }
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
-pub struct Attempts {
-    pub failed: u32,
-    /// Unix seconds before which no attempt is accepted.
-    pub locked_until: Option<i64>,
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct Slot {
+    kdf: Kdf,
+    wrap: Wrap,
+    /// A slot from the first format: 32 bytes of key, bound differently. Upgraded at the first
+    /// unlock; never written.
+    #[serde(skip)]
+    legacy: bool,
 }
+
+/// What happens after wrong passphrases, chosen by the worker.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Policy {
+    /// Destroy the real key after this many wrong passphrases in a row.
+    pub erase_after: Option<u32>,
+    /// Whether the unlock screen says how many attempts remain before erasure.
+    pub show_remaining: bool,
+}
+
+/// The attempts the worker may choose for erasure.
+pub const ERASE_AFTER_CHOICES: [u32; 3] = [5, 10, 20];
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct KeyFile {
     format: u32,
     pub vault_id: String,
     pub created: String,
+    slots: Vec<Slot>,
+    #[serde(default)]
+    pub policy: Policy,
+}
+
+/// The first format: one wrapped key and the attempt counter in the same file.
+#[derive(Deserialize)]
+struct KeyFileV1 {
+    vault_id: String,
+    created: String,
     kdf: Kdf,
     wrap: Wrap,
-    pub attempts: Attempts,
+    attempts: Option<AttemptsV1>,
+}
+
+#[derive(Deserialize)]
+struct AttemptsV1 {
+    failed: u32,
 }
 
 pub(crate) fn random<const N: usize>() -> Result<[u8; N], VaultError> {
@@ -90,42 +225,133 @@ pub(crate) fn derive(passphrase: &str, salt: &[u8], p: KdfParams) -> Result<Secr
     Ok(out)
 }
 
-/// What the wrapped key is bound to: altering any of it makes unwrapping fail.
-fn associated_data(vault_id: &str, kdf: &Kdf) -> Vec<u8> {
+/// What a slot's ciphertext is bound to: altering any of it makes unwrapping fail.
+fn associated_data(vault_id: &str, index: usize, kdf: &Kdf, legacy: bool) -> Vec<u8> {
+    let (m, t, p) = (kdf.params.m_kib, kdf.params.t, kdf.params.p);
+    if legacy {
+        return format!(
+            "fieldscreen-vault-key/1/{vault_id}/{}/{m}/{t}/{p}/{}",
+            kdf.algorithm, kdf.salt
+        )
+        .into_bytes();
+    }
     format!(
-        "fieldscreen-vault-key/{FORMAT}/{vault_id}/{}/{}/{}/{}/{}",
-        kdf.algorithm, kdf.params.m_kib, kdf.params.t, kdf.params.p, kdf.salt
+        "fieldscreen-vault-key/{FORMAT}/{vault_id}/{index}/{}/{m}/{t}/{p}/{}",
+        kdf.algorithm, kdf.salt
     )
     .into_bytes()
 }
 
-fn wrap(db_key: &[u8; 32], passphrase: &str, vault_id: &str, params: KdfParams) -> Result<(Kdf, Wrap), VaultError> {
+fn new_kdf(params: KdfParams) -> Result<(Kdf, [u8; 16]), VaultError> {
     let salt: [u8; 16] = random()?;
-    let kdf = Kdf {
-        algorithm: "argon2id".into(),
-        version: 0x13,
-        params,
-        salt: hex::encode(salt),
-    };
+    Ok((
+        Kdf {
+            algorithm: "argon2id".into(),
+            version: 0x13,
+            params,
+            salt: hex::encode(salt),
+        },
+        salt,
+    ))
+}
+
+fn wrap_slot(
+    content: &SlotContent,
+    passphrase: &str,
+    vault_id: &str,
+    index: usize,
+    params: KdfParams,
+) -> Result<Slot, VaultError> {
+    let (kdf, salt) = new_kdf(params)?;
     let kek = derive(passphrase, &salt, params)?;
     let nonce: [u8; 24] = random()?;
     let cipher = XChaCha20Poly1305::new(&(*kek).into());
-    let aad = associated_data(vault_id, &kdf);
+    let aad = associated_data(vault_id, index, &kdf, false);
+    let plain = content.encode();
     let ciphertext = cipher
-        .encrypt(&XNonce::from(nonce), Payload { msg: db_key, aad: &aad })
+        .encrypt(
+            &XNonce::from(nonce),
+            Payload {
+                msg: plain.as_slice(),
+                aad: &aad,
+            },
+        )
         .map_err(|_| VaultError::KeyFile("wrapping the key failed".into()))?;
-    Ok((
+    Ok(Slot {
         kdf,
-        Wrap {
+        wrap: Wrap {
             algorithm: "xchacha20poly1305".into(),
             nonce: hex::encode(nonce),
             ciphertext: hex::encode(ciphertext),
         },
-    ))
+        legacy: false,
+    })
+}
+
+/// Random bytes shaped like a wrapped slot: nothing opens it, nothing tells it from a real one.
+fn filler_slot(params: KdfParams) -> Result<Slot, VaultError> {
+    let (kdf, _) = new_kdf(params)?;
+    let nonce: [u8; 24] = random()?;
+    let ciphertext: [u8; CONTENT_BYTES + 16] = random()?;
+    Ok(Slot {
+        kdf,
+        wrap: Wrap {
+            algorithm: "xchacha20poly1305".into(),
+            nonce: hex::encode(nonce),
+            ciphertext: hex::encode(ciphertext),
+        },
+        legacy: false,
+    })
 }
 
 fn now_iso() -> String {
     jiff::Timestamp::now().to_string()
+}
+
+fn io_error(path: &Path) -> impl Fn(std::io::Error) -> VaultError + '_ {
+    move |e| VaultError::Io {
+        path: path.to_path_buf(),
+        source: e,
+    }
+}
+
+fn sync_dir(dir: &Path) {
+    if let Ok(d) = fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+}
+
+/// Writes `bytes` over the file's own blocks (same inode), then cuts it to length and syncs.
+fn overwrite_in_place(path: &Path, bytes: &[u8]) -> Result<(), VaultError> {
+    let io = io_error(path);
+    let mut f = fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(path)
+        .map_err(&io)?;
+    f.seek(std::io::SeekFrom::Start(0)).map_err(&io)?;
+    f.write_all(bytes).map_err(&io)?;
+    f.set_len(bytes.len() as u64).map_err(&io)?;
+    f.sync_all().map_err(&io)
+}
+
+/// Overwrites a file with zeros where it lies, then removes it. Missing is fine.
+pub(crate) fn scrub(path: &Path) -> Result<(), VaultError> {
+    let len = match fs::metadata(path) {
+        Ok(m) => m.len(),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(io_error(path)(e)),
+    };
+    let zeros = vec![0u8; usize::try_from(len).unwrap_or(0)];
+    overwrite_in_place(path, &zeros)?;
+    fs::remove_file(path).map_err(io_error(path))
+}
+
+/// What one passphrase opened.
+pub enum Opened {
+    Slot(usize, SlotContent),
+    Nothing,
 }
 
 impl KeyFile {
@@ -133,127 +359,167 @@ impl KeyFile {
         dir.join(FILE_NAME)
     }
 
-    /// A new random database key, wrapped with `passphrase`.
+    pub fn next_path(dir: &Path) -> PathBuf {
+        dir.join(NEXT_FILE_NAME)
+    }
+
+    /// A new random database key, wrapped with `passphrase`, and filler in the duress slot.
     pub fn create(passphrase: &str, params: KdfParams) -> Result<(KeyFile, SecretKey), VaultError> {
         let db_key = Zeroizing::new(random::<32>()?);
         let vault_id = uuid::Uuid::from_bytes(random::<16>()?).to_string();
-        let (kdf, wrap) = wrap(&db_key, passphrase, &vault_id, params)?;
+        let real = wrap_slot(
+            &SlotContent::Real(db_key.clone()),
+            passphrase,
+            &vault_id,
+            REAL_SLOT,
+            params,
+        )?;
         let file = KeyFile {
             format: FORMAT,
             vault_id,
             created: now_iso(),
-            kdf,
-            wrap,
-            attempts: Attempts::default(),
+            slots: vec![real, filler_slot(params)?],
+            policy: Policy::default(),
         };
         Ok((file, db_key))
     }
 
-    pub fn read(dir: &Path) -> Result<KeyFile, VaultError> {
-        let path = Self::path(dir);
-        let text = fs::read_to_string(&path).map_err(|e| match e.kind() {
+    /// Reads a key file; the first format is read as a real slot and filler. Returns the
+    /// first format's attempt count, if it had one, for the counter file to start from.
+    pub fn read_file(path: &Path, dir: &Path) -> Result<(KeyFile, Option<u32>), VaultError> {
+        let text = fs::read_to_string(path).map_err(|e| match e.kind() {
             std::io::ErrorKind::NotFound => VaultError::NoVault(dir.to_path_buf()),
-            _ => VaultError::Io {
-                path: path.clone(),
-                source: e,
-            },
+            _ => io_error(path)(e),
         })?;
-        let file: KeyFile = serde_json::from_str(&text)
-            .map_err(|e| VaultError::KeyFile(format!("{} is damaged: {e}", path.display())))?;
-        if file.format != FORMAT || file.kdf.algorithm != "argon2id" || file.wrap.algorithm != "xchacha20poly1305" {
-            return Err(VaultError::KeyFile(format!("{} has an unknown format", path.display())));
+        let damaged = |e: String| VaultError::KeyFile(format!("{} is damaged: {e}", path.display()));
+        let value: serde_json::Value = serde_json::from_str(&text).map_err(|e| damaged(e.to_string()))?;
+        let unknown = || VaultError::KeyFile(format!("{} has an unknown format", path.display()));
+        let (file, legacy_failed) = match value.get("format").and_then(serde_json::Value::as_u64) {
+            Some(1) => {
+                let v1: KeyFileV1 = serde_json::from_value(value).map_err(|e| damaged(e.to_string()))?;
+                let params = v1.kdf.params;
+                let real = Slot {
+                    kdf: v1.kdf,
+                    wrap: v1.wrap,
+                    legacy: true,
+                };
+                let file = KeyFile {
+                    format: FORMAT,
+                    vault_id: v1.vault_id,
+                    created: v1.created,
+                    slots: vec![real, filler_slot(params)?],
+                    policy: Policy::default(),
+                };
+                (file, Some(v1.attempts.map_or(0, |a| a.failed)))
+            }
+            Some(2) => (
+                serde_json::from_value::<KeyFile>(value).map_err(|e| damaged(e.to_string()))?,
+                None,
+            ),
+            _ => return Err(unknown()),
+        };
+        let sound = file.slots.len() == SLOTS
+            && file
+                .slots
+                .iter()
+                .all(|s| s.kdf.algorithm == "argon2id" && s.wrap.algorithm == "xchacha20poly1305");
+        if !sound {
+            return Err(unknown());
         }
-        Ok(file)
+        Ok((file, legacy_failed))
     }
 
-    /// Writes the file atomically: a crash leaves either the old or the new file, never half.
-    pub fn write(&self, dir: &Path) -> Result<(), VaultError> {
-        let path = Self::path(dir);
-        let tmp = dir.join(format!("{FILE_NAME}.tmp"));
-        let io = |e| VaultError::Io {
-            path: tmp.clone(),
-            source: e,
-        };
-        let text = serde_json::to_string_pretty(self).map_err(|e| VaultError::KeyFile(e.to_string()))?;
-        let mut f = fs::File::create(&tmp).map_err(io)?;
-        f.write_all(text.as_bytes()).map_err(io)?;
-        f.sync_all().map_err(io)?;
-        fs::rename(&tmp, &path).map_err(|e| VaultError::Io {
-            path: path.clone(),
-            source: e,
-        })?;
-        if let Ok(d) = fs::File::open(dir) {
-            let _ = d.sync_all();
-        }
+    pub fn read(dir: &Path) -> Result<KeyFile, VaultError> {
+        Self::read_file(&Self::path(dir), dir).map(|(f, _)| f)
+    }
+
+    fn to_bytes(&self) -> Result<Vec<u8>, VaultError> {
+        serde_json::to_vec_pretty(self).map_err(|e| VaultError::KeyFile(e.to_string()))
+    }
+
+    /// Writes the complete new file as `vault.key.next` and syncs it. Until `install` runs,
+    /// opening finds both and keeps the one whose key opens the database.
+    pub fn write_next(&self, dir: &Path) -> Result<(), VaultError> {
+        let next = Self::next_path(dir);
+        overwrite_in_place(&next, &self.to_bytes()?)?;
+        sync_dir(dir);
         Ok(())
     }
 
+    /// Makes `vault.key.next` the key file: its bytes go over the old file's, then the copy is
+    /// scrubbed. A crash at any point leaves a whole file to open with.
+    pub fn install(&self, dir: &Path) -> Result<(), VaultError> {
+        overwrite_in_place(&Self::path(dir), &self.to_bytes()?)?;
+        sync_dir(dir);
+        scrub(&Self::next_path(dir))?;
+        sync_dir(dir);
+        Ok(())
+    }
+
+    /// Writes the file durably: the copy first, then over the old one.
+    pub fn write(&self, dir: &Path) -> Result<(), VaultError> {
+        self.write_next(dir)?;
+        self.install(dir)
+    }
+
     pub fn params(&self) -> KdfParams {
-        self.kdf.params
+        self.slots[REAL_SLOT].kdf.params
     }
 
-    /// Seconds to wait before the next attempt is accepted, at `now` (unix seconds).
-    pub fn wait_secs(&self, now: i64) -> i64 {
-        self.attempts.locked_until.map_or(0, |t| (t - now).max(0))
-    }
-
-    /// Unwraps the database key. A wrong passphrase is counted (and persisted by the caller);
-    /// while locked out, not even the right passphrase is tried.
-    pub fn unwrap(&mut self, passphrase: &str, now: i64) -> Result<SecretKey, VaultError> {
-        let wait = self.wait_secs(now);
-        if wait > 0 {
-            return Err(VaultError::LockedOut {
-                wait_secs: wait,
-                failed: self.attempts.failed,
-            });
-        }
+    /// Tries `passphrase` against every slot. Each slot's key is derived whatever the outcome,
+    /// so the time taken does not say which slot, if any, opened.
+    pub fn attempt(&self, passphrase: &str) -> Result<Opened, VaultError> {
         let damaged = |what: &str| VaultError::KeyFile(format!("the key file is damaged ({what})"));
-        let salt = hex::decode(&self.kdf.salt).map_err(|_| damaged("salt"))?;
-        let nonce: [u8; 24] = hex::decode(&self.wrap.nonce)
-            .ok()
-            .and_then(|n| n.try_into().ok())
-            .ok_or_else(|| damaged("nonce"))?;
-        let ciphertext = hex::decode(&self.wrap.ciphertext).map_err(|_| damaged("wrapped key"))?;
-        let kek = derive(passphrase, &salt, self.kdf.params)?;
-        let cipher = XChaCha20Poly1305::new(&(*kek).into());
-        let aad = associated_data(&self.vault_id, &self.kdf);
-        match cipher.decrypt(
-            &XNonce::from(nonce),
-            Payload {
-                msg: &ciphertext,
-                aad: &aad,
-            },
-        ) {
-            Ok(plain) => {
+        let mut found = None;
+        for (index, slot) in self.slots.iter().enumerate() {
+            let salt = hex::decode(&slot.kdf.salt).map_err(|_| damaged("salt"))?;
+            let nonce: [u8; 24] = hex::decode(&slot.wrap.nonce)
+                .ok()
+                .and_then(|n| n.try_into().ok())
+                .ok_or_else(|| damaged("nonce"))?;
+            let ciphertext = hex::decode(&slot.wrap.ciphertext).map_err(|_| damaged("wrapped key"))?;
+            let kek = derive(passphrase, &salt, slot.kdf.params)?;
+            let cipher = XChaCha20Poly1305::new(&(*kek).into());
+            let aad = associated_data(&self.vault_id, index, &slot.kdf, slot.legacy);
+            let opened = cipher.decrypt(
+                &XNonce::from(nonce),
+                Payload {
+                    msg: &ciphertext,
+                    aad: &aad,
+                },
+            );
+            if let (Ok(plain), true) = (opened, found.is_none()) {
                 let plain = Zeroizing::new(plain);
-                let key: [u8; 32] = plain.as_slice().try_into().map_err(|_| damaged("key length"))?;
-                self.attempts = Attempts::default();
-                Ok(Zeroizing::new(key))
-            }
-            Err(_) => {
-                self.attempts.failed += 1;
-                let over = self.attempts.failed.saturating_sub(FREE_ATTEMPTS);
-                if over > 0 {
-                    let wait = FIRST_WAIT_SECS
-                        .saturating_mul(1i64 << (over - 1).min(20))
-                        .min(MAX_WAIT_SECS);
-                    self.attempts.locked_until = Some(now + wait);
-                }
-                Err(VaultError::WrongPassphrase {
-                    failed: self.attempts.failed,
-                    wait_secs: self.wait_secs(now),
-                })
+                let content = SlotContent::decode(&plain, slot.legacy).ok_or_else(|| damaged("slot content"))?;
+                found = Some(Opened::Slot(index, content));
             }
         }
+        Ok(found.unwrap_or(Opened::Nothing))
     }
 
-    /// Wraps the same database key under a new passphrase (new salt, new nonce, possibly
-    /// stronger parameters). The database itself is not touched.
-    pub fn rewrap(&mut self, db_key: &[u8; 32], new_passphrase: &str, params: KdfParams) -> Result<(), VaultError> {
-        let (kdf, wrap) = wrap(db_key, new_passphrase, &self.vault_id, params)?;
-        self.kdf = kdf;
-        self.wrap = wrap;
-        self.attempts = Attempts::default();
+    /// Whether slot `index` is still in the first format (to be re-wrapped after unlocking).
+    pub fn is_legacy(&self, index: usize) -> bool {
+        self.slots.get(index).is_some_and(|s| s.legacy)
+    }
+
+    /// Wraps `content` into slot `index` under `passphrase` (new salt, new nonce, possibly
+    /// stronger parameters). Nothing is written.
+    pub fn set_slot(
+        &mut self,
+        index: usize,
+        content: &SlotContent,
+        passphrase: &str,
+        params: KdfParams,
+    ) -> Result<(), VaultError> {
+        let slot = wrap_slot(content, passphrase, &self.vault_id, index, params)?;
+        self.slots[index] = slot;
+        Ok(())
+    }
+
+    /// Replaces slot `index` with filler: what it held can no longer be opened by anyone.
+    pub fn clear_slot(&mut self, index: usize) -> Result<(), VaultError> {
+        let params = self.slots[index].kdf.params;
+        self.slots[index] = filler_slot(params)?;
         Ok(())
     }
 }
@@ -265,84 +531,101 @@ mod tests {
     /// Small parameters: these tests exercise the logic, not the cost.
     const FAST: KdfParams = KdfParams { m_kib: 256, t: 1, p: 1 };
 
-    #[test]
-    fn unwraps_with_the_right_passphrase_only() {
-        let (mut f, key) = KeyFile::create("correct horse", FAST).expect("create");
-        assert_eq!(*f.unwrap("correct horse", 0).expect("unwrap"), *key);
-        assert!(matches!(
-            f.unwrap("wrong", 0),
-            Err(VaultError::WrongPassphrase {
-                failed: 1,
-                wait_secs: 0
-            })
-        ));
+    fn real_key(o: Opened) -> Option<[u8; 32]> {
+        match o {
+            Opened::Slot(REAL_SLOT, SlotContent::Real(k)) => Some(*k),
+            _ => None,
+        }
     }
 
     #[test]
-    fn repeated_failures_lock_out_for_growing_times_and_persist() {
+    fn unwraps_with_the_right_passphrase_only() {
+        let (f, key) = KeyFile::create("correct horse", FAST).expect("create");
+        assert_eq!(real_key(f.attempt("correct horse").expect("attempt")), Some(*key));
+        assert!(matches!(f.attempt("wrong").expect("attempt"), Opened::Nothing));
+    }
+
+    #[test]
+    fn a_duress_slot_opens_only_with_its_passphrase_and_looks_like_filler() {
         let dir = tempfile::tempdir().expect("dir");
-        let (mut f, _) = KeyFile::create("right", FAST).expect("create");
-        for n in 1..=3 {
-            assert!(
-                matches!(f.unwrap("wrong", 1000), Err(VaultError::WrongPassphrase { failed, wait_secs: 0 }) if failed == n)
-            );
-        }
-        assert!(matches!(
-            f.unwrap("wrong", 1000),
-            Err(VaultError::WrongPassphrase {
-                failed: 4,
-                wait_secs: 5
-            })
-        ));
+        let (mut f, key) = KeyFile::create("real one", FAST).expect("create");
         f.write(dir.path()).expect("write");
-        // After a restart the lockout still holds, even for the right passphrase.
-        let mut again = KeyFile::read(dir.path()).expect("read");
-        assert!(matches!(
-            again.unwrap("right", 1002),
-            Err(VaultError::LockedOut {
-                wait_secs: 3,
-                failed: 4
-            })
-        ));
-        assert!(matches!(
-            again.unwrap("wrong", 1005),
-            Err(VaultError::WrongPassphrase {
-                failed: 5,
-                wait_secs: 10
-            })
-        ));
-        again.unwrap("right", 1015).expect("after the wait");
-        assert_eq!(again.attempts.failed, 0);
+        let before = fs::read(KeyFile::path(dir.path())).expect("read");
+        let decoy = Zeroizing::new([7u8; 32]);
+        f.set_slot(
+            DURESS_SLOT,
+            &SlotContent::Duress(DuressAction::Decoy, decoy),
+            "duress one",
+            FAST,
+        )
+        .expect("slot");
+        f.write(dir.path()).expect("write");
+        let after = fs::read(KeyFile::path(dir.path())).expect("read");
+        assert_eq!(before.len(), after.len(), "a configured duress slot has filler's size");
+        assert!(!KeyFile::next_path(dir.path()).exists(), "the copy is scrubbed");
+        let f = KeyFile::read(dir.path()).expect("read");
+        assert_eq!(real_key(f.attempt("real one").expect("a")), Some(*key));
+        match f.attempt("duress one").expect("a") {
+            Opened::Slot(DURESS_SLOT, SlotContent::Duress(DuressAction::Decoy, k)) => assert_eq!(*k, [7u8; 32]),
+            _ => panic!("the duress slot did not open"),
+        }
     }
 
     #[test]
     fn altered_parameters_or_key_do_not_unwrap() {
         let (f, _) = KeyFile::create("pw", FAST).expect("create");
         let mut weaker = f.clone();
-        weaker.kdf.params.t = 2;
-        assert!(matches!(
-            weaker.unwrap("pw", 0),
-            Err(VaultError::WrongPassphrase { .. })
-        ));
+        weaker.slots[0].kdf.params.t = 2;
+        assert!(matches!(weaker.attempt("pw").expect("a"), Opened::Nothing));
         let mut flipped = f.clone();
-        let mut ct = hex::decode(&flipped.wrap.ciphertext).expect("hex");
+        let mut ct = hex::decode(&flipped.slots[0].wrap.ciphertext).expect("hex");
         ct[3] ^= 1;
-        flipped.wrap.ciphertext = hex::encode(ct);
-        assert!(matches!(
-            flipped.unwrap("pw", 0),
-            Err(VaultError::WrongPassphrase { .. })
-        ));
+        flipped.slots[0].wrap.ciphertext = hex::encode(ct);
+        assert!(matches!(flipped.attempt("pw").expect("a"), Opened::Nothing));
+        let mut swapped = f.clone();
+        swapped.slots.swap(0, 1);
+        assert!(
+            matches!(swapped.attempt("pw").expect("a"), Opened::Nothing),
+            "slots are bound to their place"
+        );
         let mut garbled = f;
-        garbled.wrap.nonce = "zz".into();
-        assert!(matches!(garbled.unwrap("pw", 0), Err(VaultError::KeyFile(_))));
+        garbled.slots[0].wrap.nonce = "zz".into();
+        assert!(matches!(garbled.attempt("pw"), Err(VaultError::KeyFile(_))));
     }
 
     #[test]
-    fn rewrap_keeps_the_database_key() {
-        let (mut f, key) = KeyFile::create("old", FAST).expect("create");
-        let unwrapped = f.unwrap("old", 0).expect("unwrap");
-        f.rewrap(&unwrapped, "new", FAST).expect("rewrap");
-        assert!(f.unwrap("old", 0).is_err());
-        assert_eq!(*f.unwrap("new", 0).expect("new passphrase"), *key);
+    fn clearing_the_real_slot_destroys_the_key() {
+        let (mut f, _) = KeyFile::create("pw", FAST).expect("create");
+        f.clear_slot(REAL_SLOT).expect("clear");
+        assert!(matches!(f.attempt("pw").expect("a"), Opened::Nothing));
+    }
+
+    #[test]
+    fn a_first_format_file_reads_as_a_real_slot_with_its_count() {
+        let dir = tempfile::tempdir().expect("dir");
+        let key = [9u8; 32];
+        let salt = [1u8; 16];
+        let kdf = Kdf {
+            algorithm: "argon2id".into(),
+            version: 0x13,
+            params: FAST,
+            salt: hex::encode(salt),
+        };
+        let kek = derive("old format", &salt, FAST).expect("derive");
+        let nonce = [2u8; 24];
+        let aad = associated_data("vid", 0, &kdf, true);
+        let ct = XChaCha20Poly1305::new(&(*kek).into())
+            .encrypt(&XNonce::from(nonce), Payload { msg: &key, aad: &aad })
+            .expect("encrypt");
+        let v1 = serde_json::json!({
+            "format": 1, "vault_id": "vid", "created": "2026-01-01T00:00:00Z",
+            "kdf": kdf, "wrap": {"algorithm": "xchacha20poly1305", "nonce": hex::encode(nonce), "ciphertext": hex::encode(ct)},
+            "attempts": {"failed": 2, "locked_until": null}
+        });
+        fs::write(KeyFile::path(dir.path()), v1.to_string()).expect("write");
+        let (f, failed) = KeyFile::read_file(&KeyFile::path(dir.path()), dir.path()).expect("read");
+        assert_eq!(failed, Some(2));
+        assert!(f.is_legacy(REAL_SLOT));
+        assert_eq!(real_key(f.attempt("old format").expect("a")), Some(key));
     }
 }

@@ -4,6 +4,7 @@
 //! `vault.db` (SQLCipher). Each case is one Automerge document, stored as a snapshot plus the
 //! changes saved since; each answer is one change, committed before the interview moves on.
 
+pub mod attempts;
 mod case_doc;
 mod db;
 mod error;
@@ -16,17 +17,33 @@ mod sync_store;
 pub use case_doc::{CaseDoc, CaseMeta, HistoryEntry};
 pub use db::{DB_FILE, Durability};
 pub use error::VaultError;
-pub use keyfile::{KdfParams, KeyFile, SecretKey};
+pub use keyfile::{DuressAction, ERASE_AFTER_CHOICES, KdfParams, KeyFile, Policy, SecretKey};
 pub use recorder::{Recorder, case_index, index_of_doc, indexer, resume_session, session_of, state_label};
 pub use seal::{is_sealed, seal, sealed_content, unseal};
 pub use sync_store::{Batch, CaseUpdate, Received};
 
+use keyfile::{DURESS_SLOT, Opened, REAL_SLOT, SlotContent};
 use rusqlite::{Connection, OptionalExtension, params};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use zeroize::Zeroizing;
 
-/// Fewer characters than this are refused outright; the app adds strength feedback.
+/// Every program that links the vault (the CLI, the app, their tests) wipes each heap block as
+/// it is freed: once a locked vault's documents and strings are dropped, no copy of an answer
+/// lingers in freed memory for someone who reads the process's memory.
+#[global_allocator]
+static WIPE_ON_FREE: zeroizing_alloc::ZeroAlloc<std::alloc::System> = zeroizing_alloc::ZeroAlloc(std::alloc::System);
+
+/// Fewer characters than this are refused outright.
 pub const MIN_PASSPHRASE_CHARS: usize = 8;
+/// The least zxcvbn score (0–4) a new vault passphrase must reach: 3 is "safely unguessable"
+/// (about 10^10 guesses), which Argon2id at ~0.3 s a guess turns into decades on one machine.
+pub const MIN_PASSPHRASE_SCORE: u8 = 3;
+/// The practice vault's database, opened by a duress passphrase that was set to show it.
+pub const DECOY_DB_FILE: &str = "practice.db";
+/// Where the real vault remembers which duress answer is set (the duress slot cannot say
+/// without its passphrase).
+const DURESS_META: &str = "duress-action";
 /// A case's changes are folded into a snapshot once it has this many.
 pub const COMPACT_AFTER: i64 = 64;
 /// Where, in the encrypted database's sync state, the 64 random bytes this device's own team
@@ -94,6 +111,11 @@ pub struct AuditEntry {
 
 pub struct Vault {
     dir: PathBuf,
+    /// `DB_FILE`, or `DECOY_DB_FILE` when the duress passphrase opened the practice vault.
+    db_file: &'static str,
+    /// The key file slot this vault was opened with, and what the duress slot says.
+    slot: usize,
+    duress: Option<DuressAction>,
     conn: Connection,
     key_file: KeyFile,
     db_key: SecretKey,
@@ -109,9 +131,40 @@ fn now_ms() -> i64 {
     jiff::Timestamp::now().as_millisecond()
 }
 
+/// How hard a passphrase is to guess, as zxcvbn estimates it.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Strength {
+    /// 0 (guessed at once) to 4 (very hard).
+    pub score: u8,
+    /// Whether a new vault may use it.
+    pub enough: bool,
+    /// zxcvbn's own warning (English), when it has one.
+    pub warning: Option<String>,
+}
+
+pub fn passphrase_strength(passphrase: &str) -> Strength {
+    let long_enough = passphrase.chars().count() >= MIN_PASSPHRASE_CHARS;
+    let estimate = zxcvbn::zxcvbn(passphrase, &["fieldscreen", "vault", "passphrase"]);
+    let score = u8::from(estimate.score());
+    Strength {
+        score,
+        enough: long_enough && score >= MIN_PASSPHRASE_SCORE,
+        warning: estimate.feedback().and_then(|f| f.warning()).map(|w| w.to_string()),
+    }
+}
+
 fn check_strength(passphrase: &str) -> Result<(), VaultError> {
     if passphrase.chars().count() < MIN_PASSPHRASE_CHARS {
         return Err(VaultError::WeakPassphrase(MIN_PASSPHRASE_CHARS));
+    }
+    let s = passphrase_strength(passphrase);
+    if !s.enough {
+        return Err(VaultError::GuessablePassphrase(s.warning.unwrap_or_else(|| {
+            format!(
+                "score {} of 4, at least {MIN_PASSPHRASE_SCORE} is needed; add words",
+                s.score
+            )
+        })));
     }
     Ok(())
 }
@@ -161,6 +214,9 @@ impl Vault {
     fn assemble(dir: &Path, conn: Connection, key_file: KeyFile, db_key: SecretKey, device: String) -> Vault {
         Vault {
             dir: dir.to_path_buf(),
+            db_file: DB_FILE,
+            slot: REAL_SLOT,
+            duress: None,
             conn,
             key_file,
             db_key,
@@ -179,8 +235,19 @@ impl Vault {
         create_private_dir(dir)?;
         let (key_file, db_key) = KeyFile::create(passphrase, params)?;
         // The key file first: a crash before the database exists leaves a vault that opens empty.
+        attempts::write(dir, 0)?;
         key_file.write(dir)?;
-        let mut conn = db::open_encrypted(&dir.join(DB_FILE), &db_key, Durability::PowerLoss)?;
+        let conn = Self::create_database(&dir.join(DB_FILE), &db_key, &key_file)?;
+        let device: String = conn.query_row("SELECT value FROM vault_meta WHERE key = 'device'", [], |r| r.get(0))?;
+        let mut v = Vault::assemble(dir, conn, key_file, db_key, device);
+        v.audit("vault-init", None)?;
+        tracing::info!(dir = %dir.display(), "vault created");
+        Ok(v)
+    }
+
+    /// A new encrypted database at `path` under `key`, with its own device id and device secret.
+    fn create_database(path: &Path, key: &[u8; 32], key_file: &KeyFile) -> Result<Connection, VaultError> {
+        let mut conn = db::open_encrypted(path, key, Durability::PowerLoss)?;
         schema::migrate(&mut conn)?;
         let device = hex::encode(uuid::Uuid::new_v4().as_bytes());
         conn.execute_batch("BEGIN")?;
@@ -200,10 +267,7 @@ impl Vault {
             rusqlite::params![DEVICE_SECRET, device_secret.as_slice()],
         )?;
         conn.execute_batch("COMMIT")?;
-        let mut v = Vault::assemble(dir, conn, key_file, db_key, device);
-        v.audit("vault-init", None)?;
-        tracing::info!(dir = %dir.display(), "vault created");
-        Ok(v)
+        Ok(conn)
     }
 
     /// A vault that lives only in memory under a random key, for simulations of what is built
@@ -222,47 +286,274 @@ impl Vault {
     }
 
     pub fn open(dir: &Path, passphrase: &str) -> Result<Vault, VaultError> {
-        Self::open_with(
-            dir,
-            passphrase,
-            jiff::Timestamp::now().as_second(),
-            Durability::PowerLoss,
-        )
+        Self::open_with(dir, passphrase, Durability::PowerLoss)
     }
 
-    /// `now` (unix seconds) decides the lockout after wrong passphrases.
-    pub fn open_with(dir: &Path, passphrase: &str, now: i64, durability: Durability) -> Result<Vault, VaultError> {
-        let mut key_file = KeyFile::read(dir)?;
-        let failed_before = key_file.attempts.failed;
-        let unwrapped = key_file.unwrap(passphrase, now);
-        if key_file.attempts.failed != failed_before || unwrapped.is_ok() && failed_before > 0 {
+    /// Unlocks with `passphrase`: the real vault, the practice vault (a duress passphrase set
+    /// to show it), or a wrong-passphrase error, each after the same key-derivation work.
+    ///
+    /// The attempt is counted before it is made; while the count asks for a wait that this run
+    /// has not yet served, nothing is tried (`attempts`). After the number of wrong passphrases
+    /// the worker chose, the real key is destroyed.
+    pub fn open_with(dir: &Path, passphrase: &str, durability: Durability) -> Result<Vault, VaultError> {
+        attempts::start_run();
+        let (mut key_file, legacy_failed) = KeyFile::read_file(&KeyFile::path(dir), dir)?;
+        let failed = attempts::read(dir, legacy_failed);
+        let wait = attempts::remaining(dir, failed);
+        if !wait.is_zero() {
+            return Err(VaultError::LockedOut {
+                failed,
+                wait_secs: i64::try_from(wait.as_secs()).unwrap_or(i64::MAX) + 1,
+            });
+        }
+        attempts::write(dir, failed.saturating_add(1))?;
+        let opened = match Self::recover_next(dir, &key_file, passphrase)? {
+            Some((file, opened)) => {
+                key_file = file;
+                opened
+            }
+            None => key_file.attempt(passphrase)?,
+        };
+        let (slot, content) = match opened {
+            Opened::Slot(slot, content) => (slot, content),
+            Opened::Nothing => return Err(Self::wrong(dir, &mut key_file, failed)),
+        };
+        let (db_file, key, duress) = match content {
+            SlotContent::Real(key) => (DB_FILE, key, None),
+            SlotContent::Duress(action, key) => {
+                if action.destroys() {
+                    Self::destroy_real_key(dir, &mut key_file)?;
+                }
+                if !action.opens_decoy() {
+                    return Err(Self::wrong(dir, &mut key_file, failed));
+                }
+                (DECOY_DB_FILE, key, Some(action))
+            }
+        };
+        attempts::write(dir, 0)?;
+        attempts::clear_failures(dir);
+        if key_file.is_legacy(slot) {
+            key_file.set_slot(slot, &SlotContent::Real(key.clone()), passphrase, key_file.params())?;
             key_file.write(dir)?;
         }
-        let db_key = unwrapped?;
-        let mut conn = db::open_encrypted(&dir.join(DB_FILE), &db_key, durability)?;
+        let mut conn = db::open_encrypted(&dir.join(db_file), &key, durability)?;
         schema::migrate(&mut conn)?;
         let device: String = conn
             .query_row("SELECT value FROM vault_meta WHERE key = 'device'", [], |r| r.get(0))
             .optional()?
             .ok_or_else(|| VaultError::Damaged("the vault has no device id".into()))?;
-        let mut v = Vault::assemble(dir, conn, key_file, db_key, device);
-        v.audit(
-            if failed_before > 0 {
-                "unlock-after-failures"
-            } else {
-                "unlock"
-            },
-            None,
-        )?;
+        let mut v = Vault::assemble(dir, conn, key_file, key, device);
+        v.db_file = db_file;
+        v.slot = slot;
+        v.duress = duress;
+        v.audit(if failed > 0 { "unlock-after-failures" } else { "unlock" }, None)?;
         Ok(v)
     }
 
-    /// Re-wraps the database key under a new passphrase. The database is not re-encrypted.
-    pub fn change_passphrase(&mut self, new_passphrase: &str, params: KdfParams) -> Result<(), VaultError> {
+    /// A wrong passphrase (or a duress passphrase set to look like one): counted already;
+    /// the wait starts now, and the key goes if the worker's limit is reached.
+    fn wrong(dir: &Path, key_file: &mut KeyFile, failed_before: u32) -> VaultError {
+        attempts::record_failure(dir);
+        let failed = failed_before.saturating_add(1);
+        let policy = key_file.policy;
+        if policy.erase_after.is_some_and(|n| failed >= n)
+            && let Err(e) = Self::destroy_real_key(dir, key_file)
+        {
+            return e;
+        }
+        VaultError::WrongPassphrase {
+            failed,
+            wait_secs: i64::try_from(attempts::wait_for(failed).as_secs()).unwrap_or(i64::MAX),
+            remaining: match policy {
+                Policy {
+                    erase_after: Some(n),
+                    show_remaining: true,
+                } => Some(n.saturating_sub(failed)),
+                _ => None,
+            },
+        }
+    }
+
+    /// Overwrites the real slot, where it lies on disk, and any copy of the key file: the
+    /// database can never be opened again.
+    fn destroy_real_key(dir: &Path, key_file: &mut KeyFile) -> Result<(), VaultError> {
+        key_file.clear_slot(REAL_SLOT)?;
+        keyfile::scrub(&KeyFile::next_path(dir))?;
+        key_file.write(dir)?;
+        tracing::warn!("the vault key was destroyed");
+        Ok(())
+    }
+
+    /// A key-file change interrupted by a crash leaves `vault.key.next`: keep whichever file
+    /// opens the database with this passphrase, scrub the other. None when there is nothing to
+    /// recover or this passphrase opens neither (the normal attempt then decides).
+    fn recover_next(dir: &Path, current: &KeyFile, passphrase: &str) -> Result<Option<(KeyFile, Opened)>, VaultError> {
+        let next_path = KeyFile::next_path(dir);
+        if !next_path.exists() {
+            return Ok(None);
+        }
+        let Ok((next, _)) = KeyFile::read_file(&next_path, dir) else {
+            // Cut short before it was complete: the current file is the truth.
+            keyfile::scrub(&next_path)?;
+            return Ok(None);
+        };
+        for (file, is_next) in [(next, true), (current.clone(), false)] {
+            let opened = file.attempt(passphrase)?;
+            let key = match &opened {
+                Opened::Slot(REAL_SLOT, SlotContent::Real(k)) => k.clone(),
+                Opened::Slot(_, SlotContent::Duress(a, k)) if a.opens_decoy() => k.clone(),
+                _ => continue,
+            };
+            let db_file = match opened {
+                Opened::Slot(REAL_SLOT, _) => DB_FILE,
+                _ => DECOY_DB_FILE,
+            };
+            if db::open_encrypted(&dir.join(db_file), &key, Durability::PowerLoss).is_ok() {
+                if is_next {
+                    file.install(dir)?;
+                } else {
+                    keyfile::scrub(&next_path)?;
+                }
+                return Ok(Some((file, opened)));
+            }
+        }
+        Ok(None)
+    }
+
+    /// Wraps the key under a new passphrase. With `rekey`, the database is first re-encrypted
+    /// under a new random key, so a copy of the old key file, with the old passphrase, opens
+    /// nothing. A crash at any step leaves a vault that opens with the old passphrase or the new.
+    pub fn change_passphrase(
+        &mut self,
+        new_passphrase: &str,
+        params: KdfParams,
+        rekey: bool,
+    ) -> Result<(), VaultError> {
         check_strength(new_passphrase)?;
-        self.key_file.rewrap(&self.db_key, new_passphrase, params)?;
-        self.key_file.write(&self.dir)?;
-        self.audit("passphrase-changed", None)
+        let mut next = self.key_file.clone();
+        let key = if rekey {
+            Zeroizing::new(keyfile::random::<32>()?)
+        } else {
+            self.db_key.clone()
+        };
+        let content = match self.duress {
+            Some(action) => SlotContent::Duress(action, key.clone()),
+            None => SlotContent::Real(key.clone()),
+        };
+        next.set_slot(self.slot, &content, new_passphrase, params)?;
+        next.write_next(&self.dir)?;
+        if rekey {
+            db::rekey(&self.conn, &key)?;
+            self.db_key = key;
+        }
+        next.install(&self.dir)?;
+        self.key_file = next;
+        self.audit(
+            if rekey {
+                "passphrase-changed-rekeyed"
+            } else {
+                "passphrase-changed"
+            },
+            None,
+        )
+    }
+
+    /// Sets the duress passphrase and what it does. For the answers that show the practice
+    /// vault, a new one is made (replacing any earlier one) and returned, for the caller to
+    /// fill with practice interviews. Only the real vault can set it.
+    pub fn set_duress(
+        &mut self,
+        passphrase: &str,
+        action: DuressAction,
+        params: KdfParams,
+    ) -> Result<Option<Vault>, VaultError> {
+        if self.slot != REAL_SLOT {
+            return Err(VaultError::NotAvailable);
+        }
+        check_strength(passphrase)?;
+        if matches!(self.key_file.attempt(passphrase)?, Opened::Slot(REAL_SLOT, _)) {
+            return Err(VaultError::DuressSameAsReal);
+        }
+        let decoy_path = self.dir.join(DECOY_DB_FILE);
+        keyfile::scrub(&decoy_path)?;
+        for suffix in ["-wal", "-shm"] {
+            keyfile::scrub(&self.dir.join(format!("{DECOY_DB_FILE}{suffix}")))?;
+        }
+        let decoy_key = Zeroizing::new(if action.opens_decoy() {
+            keyfile::random::<32>()?
+        } else {
+            [0u8; 32]
+        });
+        let decoy = if action.opens_decoy() {
+            let conn = Self::create_database(&decoy_path, &decoy_key, &self.key_file)?;
+            let device: String =
+                conn.query_row("SELECT value FROM vault_meta WHERE key = 'device'", [], |r| r.get(0))?;
+            let mut v = Vault::assemble(&self.dir, conn, self.key_file.clone(), decoy_key.clone(), device);
+            v.db_file = DECOY_DB_FILE;
+            v.slot = DURESS_SLOT;
+            v.duress = Some(action);
+            v.audit("vault-init", None)?;
+            Some(v)
+        } else {
+            None
+        };
+        let mut next = self.key_file.clone();
+        next.set_slot(DURESS_SLOT, &SlotContent::Duress(action, decoy_key), passphrase, params)?;
+        next.write(&self.dir)?;
+        self.key_file = next;
+        self.conn.execute(
+            "INSERT OR REPLACE INTO vault_meta (key, value) VALUES (?1, ?2)",
+            [DURESS_META, action.name()],
+        )?;
+        self.audit("duress-set", None)?;
+        Ok(decoy)
+    }
+
+    /// Removes the duress passphrase and the practice vault.
+    pub fn clear_duress(&mut self) -> Result<(), VaultError> {
+        if self.slot != REAL_SLOT {
+            return Err(VaultError::NotAvailable);
+        }
+        let mut next = self.key_file.clone();
+        next.clear_slot(DURESS_SLOT)?;
+        next.write(&self.dir)?;
+        self.key_file = next;
+        for suffix in ["", "-wal", "-shm"] {
+            keyfile::scrub(&self.dir.join(format!("{DECOY_DB_FILE}{suffix}")))?;
+        }
+        self.conn
+            .execute("DELETE FROM vault_meta WHERE key = ?1", [DURESS_META])?;
+        self.audit("duress-cleared", None)
+    }
+
+    /// The duress answer set for this vault; none in the practice vault, as in a vault
+    /// without one.
+    pub fn duress_action(&self) -> Result<Option<DuressAction>, VaultError> {
+        let name: Option<String> = self
+            .conn
+            .query_row("SELECT value FROM vault_meta WHERE key = ?1", [DURESS_META], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        Ok(name.as_deref().and_then(DuressAction::from_name))
+    }
+
+    /// What wrong passphrases lead to.
+    pub fn policy(&self) -> Policy {
+        self.key_file.policy
+    }
+
+    pub fn set_policy(&mut self, policy: Policy) -> Result<(), VaultError> {
+        if policy.erase_after.is_some_and(|n| !ERASE_AFTER_CHOICES.contains(&n)) {
+            return Err(VaultError::KeyFile(format!(
+                "erasure can follow {ERASE_AFTER_CHOICES:?} wrong passphrases"
+            )));
+        }
+        let mut next = self.key_file.clone();
+        next.policy = policy;
+        next.write(&self.dir)?;
+        self.key_file = next;
+        self.audit("unlock-policy-set", None)
     }
 
     pub fn dir(&self) -> &Path {
@@ -285,8 +576,8 @@ impl Vault {
             schema_version: schema::version(&self.conn)?,
             cases: self.conn.query_row("SELECT count(*) FROM cases", [], |r| r.get(0))?,
             kdf: self.key_file.params(),
-            db_bytes: size(self.dir.join(DB_FILE)),
-            wal_bytes: size(self.dir.join(format!("{DB_FILE}-wal"))),
+            db_bytes: size(self.dir.join(self.db_file)),
+            wal_bytes: size(self.dir.join(format!("{}-wal", self.db_file))),
         })
     }
 

@@ -131,63 +131,138 @@ fn no_plaintext_on_disk_while_open_or_after_closing() {
 fn wrong_passphrase_is_said_plainly_and_slows_down() {
     let dir = tempfile::tempdir().expect("dir");
     Vault::init(dir.path(), PASS, FAST).expect("init");
-    let t = 1_000_000;
     for n in 1..=3 {
-        let e = Vault::open_with(dir.path(), "wrong passphrase", t, Durability::PowerLoss)
-            .err()
-            .expect("refused");
+        let e = Vault::open(dir.path(), "wrong passphrase").err().expect("refused");
         assert!(
-            matches!(e, VaultError::WrongPassphrase { failed, .. } if failed == n),
+            matches!(e, VaultError::WrongPassphrase { failed, wait_secs: 0, remaining: None } if failed == n),
             "{e}"
         );
         assert!(e.to_string().starts_with("wrong passphrase"), "{e}");
         assert!(!e.to_string().contains("not a database"));
     }
-    let e = Vault::open_with(dir.path(), "wrong passphrase", t, Durability::PowerLoss)
-        .err()
-        .expect("refused");
+    let e = Vault::open(dir.path(), "wrong passphrase").err().expect("refused");
     assert!(
         matches!(
             e,
             VaultError::WrongPassphrase {
+                failed: 4,
+                wait_secs: 5,
+                ..
+            }
+        ),
+        "{e}"
+    );
+    // Not even the right passphrase is tried during the wait, and the refusal is not counted.
+    let e = Vault::open(dir.path(), PASS).err().expect("locked");
+    assert!(
+        matches!(
+            e,
+            VaultError::LockedOut {
                 failed: 4,
                 wait_secs: 5
             }
         ),
         "{e}"
     );
-    let e = Vault::open_with(dir.path(), PASS, t + 1, Durability::PowerLoss)
-        .err()
-        .expect("locked");
-    assert!(matches!(e, VaultError::LockedOut { wait_secs: 4, .. }), "{e}");
-    let mut v = Vault::open_with(dir.path(), PASS, t + 5, Durability::PowerLoss).expect("after waiting");
-    assert_eq!(
-        KeyFile::read(dir.path()).expect("key file").attempts.failed,
-        0,
-        "success resets the count"
-    );
+    assert_eq!(attempts::read(dir.path(), None), 4);
+    // The wait measured from the last failure (moved back here rather than slept).
+    let ago = std::time::Instant::now()
+        .checked_sub(std::time::Duration::from_secs(6))
+        .expect("instant");
+    attempts::record_failure_at(dir.path(), ago);
+    let mut v = Vault::open(dir.path(), PASS).expect("after waiting");
+    assert_eq!(attempts::read(dir.path(), None), 0, "success resets the count");
     let log = v.audit_log(5).expect("audit");
     assert_eq!(log[0].action, "unlock-after-failures");
     v.record_action("test", None).expect("audit");
 }
 
 #[test]
-fn passphrase_change_rewraps_without_touching_the_data() {
+fn a_deleted_or_unwritable_count_does_not_shorten_the_wait() {
+    let dir = tempfile::tempdir().expect("dir");
+    Vault::init(dir.path(), PASS, FAST).expect("init");
+    std::fs::remove_file(dir.path().join(attempts::FILE_NAME)).expect("delete the count");
+    // Counted as the worst: the full wait, measured from the start of this run.
+    let e = Vault::open(dir.path(), PASS).err().expect("locked");
+    assert!(
+        matches!(e, VaultError::LockedOut { wait_secs, .. } if wait_secs > 800),
+        "{e}"
+    );
+    // A count that cannot be written refuses the attempt (a read-only directory, when not root).
+    attempts::write(dir.path(), 0).expect("restore");
+    let blocker = dir.path().join(format!("{}.tmp", attempts::FILE_NAME));
+    std::fs::create_dir(&blocker).expect("a directory where the temporary file goes");
+    let e = Vault::open(dir.path(), PASS).err().expect("refused");
+    assert!(matches!(e, VaultError::CounterUnwritable(_)), "{e}");
+    std::fs::remove_dir(&blocker).expect("unblock");
+    Vault::open(dir.path(), PASS).expect("opens once the count can be written");
+}
+
+#[test]
+fn passphrase_change_rewraps_or_rekeys() {
     let dir = tempfile::tempdir().expect("dir");
     let mut v = Vault::init(dir.path(), PASS, FAST).expect("init");
     let id = v.create_case(&meta(), &index(0)).expect("case");
     answer(&mut v, &id, "age", Answer::Number(40));
-    let db_before = std::fs::read(dir.path().join(DB_FILE)).expect("db");
-    v.change_passphrase("a new passphrase", FAST).expect("change");
-    assert!(v.change_passphrase("short", FAST).is_err());
+    assert!(v.change_passphrase("short", FAST, false).is_err());
+    assert!(matches!(
+        v.change_passphrase("password123", FAST, false),
+        Err(VaultError::GuessablePassphrase(_))
+    ));
+    v.change_passphrase("a new passphrase for the vault", FAST, false)
+        .expect("change");
+    // A copy of the key file now, with this passphrase, as someone might have taken it.
+    let old_key_file = std::fs::read(KeyFile::path(dir.path())).expect("key file");
+    v.change_passphrase("third passphrase, fresh key", FAST, true)
+        .expect("rekey");
+    answer(&mut v, &id, "debt", Answer::Yes);
     drop(v);
+    assert!(!KeyFile::next_path(dir.path()).exists());
     assert!(matches!(
         Vault::open(dir.path(), PASS),
         Err(VaultError::WrongPassphrase { .. })
     ));
-    let v = Vault::open(dir.path(), "a new passphrase").expect("new passphrase");
-    assert_eq!(v.load_case(&id).expect("load").answers().expect("answers").len(), 1);
-    let _ = db_before;
+    let v = Vault::open(dir.path(), "third passphrase, fresh key").expect("new passphrase");
+    assert_eq!(v.load_case(&id).expect("load").answers().expect("answers").len(), 2);
+    drop(v);
+    std::fs::write(KeyFile::path(dir.path()), &old_key_file).expect("put the old key file back");
+    let e = Vault::open(dir.path(), "a new passphrase for the vault")
+        .err()
+        .expect("the old key no longer opens the database");
+    assert!(matches!(e, VaultError::Damaged(_)), "{e}");
+}
+
+#[test]
+fn a_change_cut_short_leaves_a_vault_that_opens() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut v = Vault::init(dir.path(), PASS, FAST).expect("init");
+    let id = v.create_case(&meta(), &index(0)).expect("case");
+    // Cut after the new key file was written but before the database was re-keyed.
+    let mut next = v.key_file.clone();
+    let new_key = Zeroizing::new([5u8; 32]);
+    next.set_slot(
+        REAL_SLOT,
+        &SlotContent::Real(new_key.clone()),
+        "the new one, never used",
+        FAST,
+    )
+    .expect("slot");
+    next.write_next(dir.path()).expect("next");
+    drop(v);
+    let v = Vault::open(dir.path(), PASS).expect("the old passphrase still opens");
+    assert!(!KeyFile::next_path(dir.path()).exists(), "the unused copy is scrubbed");
+    drop(v);
+    // Cut after the re-key but before the new file was installed.
+    let mut v = Vault::open(dir.path(), PASS).expect("open");
+    next.write_next(dir.path()).expect("next");
+    db::rekey(&v.conn, &new_key).expect("rekey");
+    v.docs.clear();
+    drop(v);
+    let v = Vault::open(dir.path(), "the new one, never used").expect("the new passphrase opens");
+    assert!(!KeyFile::next_path(dir.path()).exists());
+    v.load_case(&id).expect("the case is there");
+    drop(v);
+    assert!(Vault::open(dir.path(), PASS).is_err());
 }
 
 #[test]
@@ -289,6 +364,9 @@ fn plain_vault(dir: &Path) -> Vault {
     let (key_file, db_key) = KeyFile::create(PASS, FAST).expect("key");
     Vault {
         dir: dir.to_path_buf(),
+        db_file: DB_FILE,
+        slot: REAL_SLOT,
+        duress: None,
         conn,
         key_file,
         db_key,
@@ -559,4 +637,144 @@ fn a_case_deleted_on_one_device_goes_from_every_device_and_stays_gone() {
         .map(|s| s.id)
         .collect();
     assert_eq!(listed, vec![kept]);
+}
+
+/// The real vault with marker cases, a duress passphrase set to `action`, and (for the answers
+/// that show one) a practice case in the practice vault.
+fn vault_with_duress(dir: &Path, action: DuressAction) -> String {
+    let mut v = Vault::init(dir, PASS, FAST).expect("init");
+    let id = v.create_case(&meta(), &index(0)).expect("case");
+    answer(&mut v, &id, "name", Answer::Text("MARKER-real-7c1e".into()));
+    assert!(matches!(
+        v.set_duress(PASS, action, FAST),
+        Err(VaultError::DuressSameAsReal)
+    ));
+    let decoy = v.set_duress(DURESS, action, FAST).expect("duress");
+    assert_eq!(decoy.is_some(), action.opens_decoy());
+    if let Some(mut d) = decoy {
+        let p = d.create_case(&meta(), &index(0)).expect("practice case");
+        answer(&mut d, &p, "name", Answer::Text("practice interview".into()));
+    }
+    assert_eq!(v.duress_action().expect("read"), Some(action));
+    id
+}
+
+const DURESS: &str = "a calm walk by the river";
+
+fn skip_wait(dir: &Path) {
+    let ago = std::time::Instant::now()
+        .checked_sub(std::time::Duration::from_secs(3600))
+        .expect("instant");
+    attempts::record_failure_at(dir, ago);
+}
+
+#[test]
+fn the_duress_passphrase_opens_only_the_practice_vault() {
+    let dir = tempfile::tempdir().expect("dir");
+    let real_id = vault_with_duress(dir.path(), DuressAction::Decoy);
+    let d = Vault::open(dir.path(), DURESS).expect("the practice vault");
+    let cases = d.list_cases(&CaseFilter::default()).expect("list");
+    assert_eq!(cases.len(), 1);
+    assert_ne!(cases[0].id, real_id);
+    assert!(matches!(d.load_case(&real_id), Err(VaultError::UnknownCase(_))));
+    assert_eq!(
+        d.duress_action().expect("read"),
+        None,
+        "the practice vault knows of no duress"
+    );
+    assert_eq!(
+        d.info().expect("info").vault_id,
+        Vault::open(dir.path(), PASS)
+            .expect("real")
+            .info()
+            .expect("info")
+            .vault_id,
+        "the same vault id as the real one"
+    );
+    drop(d);
+    let v = Vault::open(dir.path(), PASS).expect("the real vault still opens");
+    v.load_case(&real_id).expect("the real case");
+}
+
+#[test]
+fn the_duress_passphrase_can_look_exactly_like_a_wrong_one() {
+    let dir = tempfile::tempdir().expect("dir");
+    vault_with_duress(dir.path(), DuressAction::Wrong);
+    let e = Vault::open(dir.path(), DURESS).err().expect("refused");
+    assert!(matches!(e, VaultError::WrongPassphrase { failed: 1, .. }), "{e}");
+    assert!(!dir.path().join(DECOY_DB_FILE).exists());
+    Vault::open(dir.path(), PASS).expect("the real vault still opens");
+}
+
+#[test]
+fn the_duress_passphrase_can_destroy_the_key_for_good() {
+    for action in [DuressAction::DestroyThenDecoy, DuressAction::DestroyThenWrong] {
+        let dir = tempfile::tempdir().expect("dir");
+        vault_with_duress(dir.path(), action);
+        let before = KeyFile::read(dir.path()).expect("key file");
+        let copy = tempfile::tempdir().expect("copy");
+        for e in std::fs::read_dir(dir.path()).expect("dir") {
+            let e = e.expect("entry");
+            std::fs::copy(e.path(), copy.path().join(e.file_name())).expect("copy");
+        }
+        let real_wrap = serde_json::to_value(&before).expect("json")["slots"][0]["wrap"]["ciphertext"]
+            .as_str()
+            .expect("hex")
+            .to_string();
+        match Vault::open(dir.path(), DURESS) {
+            Ok(d) => {
+                assert!(action.opens_decoy());
+                assert_eq!(d.list_cases(&CaseFilter::default()).expect("list").len(), 1);
+            }
+            Err(e) => {
+                assert!(!action.opens_decoy());
+                assert!(matches!(e, VaultError::WrongPassphrase { .. }), "{e}");
+            }
+        }
+        skip_wait(dir.path());
+        assert!(matches!(
+            Vault::open(dir.path(), PASS),
+            Err(VaultError::WrongPassphrase { .. })
+        ));
+        assert_eq!(occurrences(dir.path(), &real_wrap), 0, "the wrapped key is overwritten");
+        assert_eq!(occurrences(dir.path(), "MARKER-real-7c1e"), 0);
+        assert_eq!(
+            occurrences(copy.path(), "MARKER-real-7c1e"),
+            0,
+            "the copy is ciphertext too"
+        );
+        assert!(!KeyFile::next_path(dir.path()).exists());
+    }
+}
+
+#[test]
+fn wrong_passphrases_erase_the_key_when_the_worker_chose_so() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut v = Vault::init(dir.path(), PASS, FAST).expect("init");
+    assert!(
+        v.set_policy(Policy {
+            erase_after: Some(7),
+            show_remaining: true
+        })
+        .is_err()
+    );
+    v.set_policy(Policy {
+        erase_after: Some(5),
+        show_remaining: true,
+    })
+    .expect("policy");
+    drop(v);
+    for n in 1..=5u32 {
+        skip_wait(dir.path());
+        let e = Vault::open(dir.path(), "not the passphrase").err().expect("wrong");
+        assert!(
+            matches!(e, VaultError::WrongPassphrase { failed, remaining: Some(r), .. } if failed == n && r == 5 - n),
+            "{e}"
+        );
+    }
+    skip_wait(dir.path());
+    assert!(
+        matches!(Vault::open(dir.path(), PASS), Err(VaultError::WrongPassphrase { .. })),
+        "the right passphrase opens nothing after the fifth wrong one"
+    );
 }
