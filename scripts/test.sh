@@ -31,6 +31,8 @@ echo "== PostgreSQL for the relay's tests"
 export FIELDSCREEN_TEST_POSTGRES="$pg_url" FIELDSCREEN_TEST_POSTGRES_DATA="$pg_data"
 # The CLI's sync test runs the relay as its own process.
 cargo build --quiet --locked -p fieldscreen-relay
+# The process whose memory the seized-device test reads after it locks.
+cargo build --quiet --locked -p fieldscreen-vault --example lock_and_hold
 echo "== cargo test"
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT

@@ -6,7 +6,7 @@
 mod support;
 
 use serde_json::Value;
-use support::{App, Display, Driver, Relay, Res, Script, root};
+use support::{App, Display, Driver, Gate, Relay, Res, Script, root};
 
 const PASSPHRASE: &str = "correct horse battery staple";
 
@@ -409,6 +409,84 @@ async fn case_stories_reach_the_same_result_in_the_app() -> Res<()> {
         app.wait("[data-action=start]").await?;
     }
     assert!(run >= 40, "only {run} stories ran through the app");
+    app.quit().await?;
+    Ok(())
+}
+
+/// How long the screen and the vault take to close from `start`: the neutral page must show
+/// and the app must report the vault locked.
+async fn closed_within(app: &App, start: std::time::Instant) -> Res<std::time::Duration> {
+    app.wait("main.neutral").await?;
+    let open = app.invoke("app_info", serde_json::json!({ "lang": "en" })).await?["unlocked"].clone();
+    let took = start.elapsed();
+    assert_eq!(open, Value::Bool(false), "the vault is still open");
+    Ok(took)
+}
+
+/// Starts a sync that can never finish (the relay behind the gate takes the connection and
+/// never answers) and gives it time to be waiting on the network, holding the vault.
+async fn hanging_sync(app: &App) -> Res<()> {
+    app.click("[data-action=sync-now]").await?;
+    tokio::time::sleep(std::time::Duration::from_millis(800)).await;
+    Ok(())
+}
+
+/// Quick exit and the automatic lock (the app going to the background) close the vault at once
+/// even while a sync waits on a relay that never answers: the lock cancels the call.
+#[tokio::test(flavor = "current_thread")]
+async fn quick_exit_and_auto_lock_close_the_vault_during_a_hanging_sync() -> Res<()> {
+    let _serial = support::one_at_a_time().await;
+    let display = Display::start()?;
+    let vault = tempfile::tempdir()?;
+    let driver = Driver::start(&display, vault.path())?;
+    let relay = Relay::start()?;
+    let gate = Gate::start(&relay)?;
+    let app = driver.launch().await?;
+    app.wait("form input[type=password]").await?;
+    choose_passphrase(&app).await?;
+    app.click("[data-action=team]").await?;
+    app.fill("[data-field=relay]", &gate.url).await?;
+    app.fill("[data-field=team-name]", "Border post").await?;
+    app.click("[data-action=create-team]").await?;
+    app.wait("[data-team=id]").await?;
+    app.click("main .row button").await?;
+    gate.hang.store(true, std::sync::atomic::Ordering::SeqCst);
+
+    hanging_sync(&app).await?;
+    let start = std::time::Instant::now();
+    app.click("button.exit").await?;
+    let quick_exit = closed_within(&app, start).await?;
+    eprintln!(
+        "quick exit during a hanging sync: closed in {} ms",
+        quick_exit.as_millis()
+    );
+    assert!(
+        quick_exit < std::time::Duration::from_secs(3),
+        "quick exit took {quick_exit:?}"
+    );
+
+    // Unlock again, hang another sync, and let the app go to the background.
+    app.click("main.neutral button").await?;
+    app.fill("form input[type=password]", PASSPHRASE).await?;
+    app.click("form button[type=submit]").await?;
+    app.wait("[data-action=sync-now]").await?;
+    hanging_sync(&app).await?;
+    let start = std::time::Instant::now();
+    app.script(
+        "Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+         document.dispatchEvent(new Event('visibilitychange'));",
+        vec![],
+    )
+    .await?;
+    let auto_lock = closed_within(&app, start).await?;
+    eprintln!(
+        "automatic lock during a hanging sync: closed in {} ms",
+        auto_lock.as_millis()
+    );
+    assert!(
+        auto_lock < std::time::Duration::from_secs(3),
+        "the automatic lock took {auto_lock:?}"
+    );
     app.quit().await?;
     Ok(())
 }

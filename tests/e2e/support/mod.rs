@@ -398,3 +398,54 @@ impl Script {
             .map(|(_, a)| a.as_str())
     }
 }
+
+/// A door in front of a relay: it passes connections through until `hang` is raised, then takes
+/// every new connection and never answers (a relay behind a dead link or a captive portal).
+pub struct Gate {
+    pub url: String,
+    pub hang: std::sync::Arc<std::sync::atomic::AtomicBool>,
+}
+
+impl Gate {
+    pub fn start(relay: &Relay) -> Res<Gate> {
+        use std::sync::atomic::Ordering;
+        let target = relay.url.trim_start_matches("http://").to_string();
+        let listener = TcpListener::bind("127.0.0.1:0")?;
+        let url = format!("http://{}", listener.local_addr()?);
+        let hang = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let hanging = hang.clone();
+        std::thread::spawn(move || {
+            let mut held = Vec::new();
+            for conn in listener.incoming().flatten() {
+                if hanging.load(Ordering::SeqCst) {
+                    held.push(conn);
+                    continue;
+                }
+                let Ok(upstream) = std::net::TcpStream::connect(&target) else {
+                    continue;
+                };
+                let (Ok(mut a), Ok(mut b)) = (conn.try_clone(), upstream.try_clone()) else {
+                    continue;
+                };
+                let (mut c, mut u) = (conn, upstream);
+                std::thread::spawn(move || std::io::copy(&mut a, &mut u));
+                std::thread::spawn(move || std::io::copy(&mut b, &mut c));
+            }
+        });
+        Ok(Gate { url, hang })
+    }
+}
+
+impl App {
+    /// Calls a Tauri command from the page, as the front end does, and returns its answer.
+    pub async fn invoke(&self, command: &str, args: serde_json::Value) -> Res<serde_json::Value> {
+        let js = "const done = arguments[arguments.length - 1];
+                  window.__TAURI_INTERNALS__.invoke(arguments[0], arguments[1])
+                    .then((v) => done({ ok: v }), (e) => done({ err: e }));";
+        let answer = self.client.execute_async(js, vec![command.into(), args]).await?;
+        match answer.get("ok") {
+            Some(v) => Ok(v.clone()),
+            None => Err(format!("{command} failed: {answer}").into()),
+        }
+    }
+}
