@@ -6,9 +6,9 @@ set -euo pipefail
 # Rust toolchain helpers, SQLCipher's vendored OpenSSL build (perl, make), what Tauri 2 needs on
 # Linux (WebKitGTK 4.1 and friends), and for the app's tests: a virtual display, WebKit's
 # WebDriver, Chromium for the front-end tests, fonts for Arabic, Cyrillic and CJK text, and
-# PostgreSQL for the relay's shared-database backend.
+# PostgreSQL for the relay's shared-database backend, libfaketime for the backoff test.
 packages=(build-essential pkg-config perl make libwebkit2gtk-4.1-dev librsvg2-dev libssl-dev
-  xvfb webkit2gtk-driver chromium fonts-noto-core fonts-noto-cjk postgresql)
+  xvfb webkit2gtk-driver chromium fonts-noto-core fonts-noto-cjk postgresql libfaketime)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -1177,3 +1177,52 @@ fn every_acknowledged_answer_survives_sigkill() {
     );
     eprintln!("{kills} kills, {killed_mid_run} mid-interview, {acked_total} acknowledged answers checked");
 }
+
+/// The wait after wrong passphrases holds against the person holding the device: with the
+/// clock moved a day forward (libfaketime) the CLI still serves the whole wait before it tries.
+#[test]
+fn moving_the_clock_forward_does_not_shorten_the_wait() {
+    let faketime = Path::new("/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1");
+    assert!(
+        faketime.exists(),
+        "libfaketime is missing: run ./scripts/setup-system.sh"
+    );
+    let v = TestVault::new();
+    // Four wrong passphrases in a row: the next attempt waits 5 s.
+    std::fs::write(v.path().join("vault.attempts"), "4").expect("count");
+    let start = std::time::Instant::now();
+    let out = v
+        .cmd()
+        .env("LD_PRELOAD", faketime)
+        .env("FAKETIME", "+1d")
+        .args(["vault", "unlock"])
+        .output()
+        .expect("runs");
+    let waited = start.elapsed();
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        waited >= std::time::Duration::from_secs(5),
+        "the wait was cut short by the clock: {waited:?}"
+    );
+    assert!(
+        text(&out.stderr).contains("waiting before the next attempt"),
+        "{}",
+        text(&out.stderr)
+    );
+    // A deleted count is the worst one, not none: nothing is tried at once.
+    std::fs::remove_file(v.path().join("vault.attempts")).expect("delete");
+    let mut child = v
+        .cmd()
+        .args(["vault", "unlock"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("spawn");
+    std::thread::sleep(std::time::Duration::from_secs(3));
+    assert!(
+        child.try_wait().expect("status").is_none(),
+        "unlocked without serving the wait"
+    );
+    let _ = child.kill();
+    let _ = child.wait();
+}
