@@ -466,9 +466,7 @@ async fn quick_exit_and_auto_lock_close_the_vault_during_a_hanging_sync() -> Res
     );
 
     // Unlock again, hang another sync, and let the app go to the background.
-    app.click("main.neutral button").await?;
-    app.fill("form input[type=password]", PASSPHRASE).await?;
-    app.click("form button[type=submit]").await?;
+    unlock_with(&app, PASSPHRASE).await?;
     app.wait("[data-action=sync-now]").await?;
     hanging_sync(&app).await?;
     let start = std::time::Instant::now();
@@ -487,6 +485,67 @@ async fn quick_exit_and_auto_lock_close_the_vault_during_a_hanging_sync() -> Res
         auto_lock < std::time::Duration::from_secs(3),
         "the automatic lock took {auto_lock:?}"
     );
+
+    // The idle timer (one minute, the shortest choice), with a sync hanging for its last ten
+    // seconds: started from the page so that it does not count as use and reset the timer.
+    unlock_with(&app, PASSPHRASE).await?;
+    app.click("[data-action=settings]").await?;
+    app.choose("main section.card label:nth-of-type(2) select", "1").await?;
+    app.click("main .row button").await?;
+    app.wait("[data-action=sync-now]").await?;
+    let idle_from = std::time::Instant::now();
+    tokio::time::sleep(std::time::Duration::from_secs(50)).await;
+    app.script("document.querySelector('[data-action=sync-now]').click();", vec![])
+        .await?;
+    let idle = closed_within(&app, idle_from).await?;
+    eprintln!(
+        "idle lock during a hanging sync: closed {} ms after the last use",
+        idle.as_millis()
+    );
+    assert!(
+        idle >= std::time::Duration::from_secs(59) && idle < std::time::Duration::from_secs(63),
+        "the idle lock came after {idle:?}, not one minute"
+    );
+
+    // A duress passphrase set in Settings opens the practice vault instead of the real one.
+    unlock_with(&app, PASSPHRASE).await?;
+    app.click("[data-action=settings]").await?;
+    app.click("input[name=duress][value=decoy]").await?;
+    app.fill("[data-field=duress]", DURESS).await?;
+    app.fill("[data-field=duress-current]", PASSPHRASE).await?;
+    app.click("form[data-section=duress] button[type=submit]").await?;
+    app.wait("form[data-section=duress] [role=status]").await?;
+    app.shot("10-duress-set").await?;
+    app.click("button.exit").await?;
+    app.wait("main.neutral").await?;
+    unlock_with(&app, DURESS).await?;
+    app.until(
+        "the practice interviews",
+        "return document.querySelectorAll('ul.cases li').length === 3;",
+    )
+    .await?;
+    app.shot("11-practice-vault").await?;
+    app.click("button.exit").await?;
+    app.wait("main.neutral").await?;
+    unlock_with(&app, PASSPHRASE).await?;
+    app.until(
+        "the real vault, without the practice interviews",
+        "return document.querySelector('ul.cases') && document.querySelectorAll('ul.cases li').length === 0;",
+    )
+    .await?;
     app.quit().await?;
+    Ok(())
+}
+
+const DURESS: &str = "a quiet road past the mill";
+
+/// From the neutral page (or the unlock screen): the passphrase, and the home screen.
+async fn unlock_with(app: &App, passphrase: &str) -> Res<()> {
+    if app.count("main.neutral").await? > 0 {
+        app.click("main.neutral button").await?;
+    }
+    app.fill("form input[type=password]", passphrase).await?;
+    app.click("form button[type=submit]").await?;
+    app.wait("[data-action=start]").await?;
     Ok(())
 }

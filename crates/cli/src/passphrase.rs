@@ -56,13 +56,18 @@ impl Source {
                 return Ok(Zeroizing::new(p));
             }
         }
-        let first = prompt(label)?;
-        let second = prompt(again)?;
-        if *first != *second {
-            bail!("the two passphrases differ; nothing was changed");
-        }
-        Ok(first)
+        typed_twice(label, again)
     }
+}
+
+/// A new passphrase typed twice; refused when the two differ.
+fn typed_twice(label: &str, again: &str) -> Result<Zeroizing<String>> {
+    let first = prompt(label)?;
+    let second = prompt(again)?;
+    if *first != *second {
+        bail!("the two passphrases differ; nothing was changed");
+    }
+    Ok(first)
 }
 
 /// The passphrase that seals an export file: never the vault's own, so that handing the file
@@ -74,12 +79,10 @@ pub fn export_passphrase(t: &crate::texts::Texts) -> Result<Zeroizing<String>> {
     if let Ok(p) = std::env::var(ENV_EXPORT) {
         return Ok(Zeroizing::new(p));
     }
-    let first = prompt(&t.t("cli-export-passphrase", &[]))?;
-    let second = prompt(&t.t("cli-export-passphrase-again", &[]))?;
-    if *first != *second {
-        bail!("the two passphrases differ; nothing was written");
-    }
-    Ok(first)
+    typed_twice(
+        &t.t("cli-export-passphrase", &[]),
+        &t.t("cli-export-passphrase-again", &[]),
+    )
 }
 
 /// The passphrase a new sealed export is sealed under: typed twice (or from the environment),
@@ -109,10 +112,8 @@ pub fn duress_passphrase(t: &crate::texts::Texts) -> Result<Zeroizing<String>> {
     if let Ok(p) = std::env::var(ENV_DURESS) {
         return Ok(Zeroizing::new(p));
     }
-    let first = prompt(&t.t("cli-duress-passphrase", &[]))?;
-    let second = prompt(&t.t("cli-export-passphrase-again", &[]))?;
-    if *first != *second {
-        bail!("the two passphrases differ; nothing was changed");
-    }
-    Ok(first)
+    typed_twice(
+        &t.t("cli-duress-passphrase", &[]),
+        &t.t("cli-export-passphrase-again", &[]),
+    )
 }

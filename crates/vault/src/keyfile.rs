@@ -277,15 +277,7 @@ fn wrap_slot(
             },
         )
         .map_err(|_| VaultError::KeyFile("wrapping the key failed".into()))?;
-    Ok(Slot {
-        kdf,
-        wrap: Wrap {
-            algorithm: "xchacha20poly1305".into(),
-            nonce: hex::encode(nonce),
-            ciphertext: hex::encode(ciphertext),
-        },
-        legacy: false,
-    })
+    Ok(Slot::of(kdf, &nonce, &ciphertext))
 }
 
 /// Random bytes shaped like a wrapped slot: nothing opens it, nothing tells it from a real one.
@@ -293,15 +285,21 @@ fn filler_slot(params: KdfParams) -> Result<Slot, VaultError> {
     let (kdf, _) = new_kdf(params)?;
     let nonce: [u8; 24] = random()?;
     let ciphertext: [u8; CONTENT_BYTES + 16] = random()?;
-    Ok(Slot {
-        kdf,
-        wrap: Wrap {
-            algorithm: "xchacha20poly1305".into(),
-            nonce: hex::encode(nonce),
-            ciphertext: hex::encode(ciphertext),
-        },
-        legacy: false,
-    })
+    Ok(Slot::of(kdf, &nonce, &ciphertext))
+}
+
+impl Slot {
+    fn of(kdf: Kdf, nonce: &[u8; 24], ciphertext: &[u8]) -> Slot {
+        Slot {
+            kdf,
+            wrap: Wrap {
+                algorithm: "xchacha20poly1305".into(),
+                nonce: hex::encode(nonce),
+                ciphertext: hex::encode(ciphertext),
+            },
+            legacy: false,
+        }
+    }
 }
 
 fn now_iso() -> String {
@@ -524,6 +522,30 @@ impl KeyFile {
     }
 }
 
+/// A key file of the first format wrapping `key`, with `failed` attempts counted in it.
+#[cfg(test)]
+pub(crate) fn first_format(vault_id: &str, key: &[u8; 32], passphrase: &str, params: KdfParams, failed: u32) -> String {
+    let salt = [1u8; 16];
+    let kdf = Kdf {
+        algorithm: "argon2id".into(),
+        version: 0x13,
+        params,
+        salt: hex::encode(salt),
+    };
+    let kek = derive(passphrase, &salt, params).expect("derive");
+    let nonce = [2u8; 24];
+    let aad = associated_data(vault_id, 0, &kdf, true);
+    let ct = XChaCha20Poly1305::new(&(*kek).into())
+        .encrypt(&XNonce::from(nonce), Payload { msg: key, aad: &aad })
+        .expect("encrypt");
+    serde_json::json!({
+        "format": 1, "vault_id": vault_id, "created": "2026-01-01T00:00:00Z",
+        "kdf": kdf, "wrap": {"algorithm": "xchacha20poly1305", "nonce": hex::encode(nonce), "ciphertext": hex::encode(ct)},
+        "attempts": {"failed": failed, "locked_until": null}
+    })
+    .to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -604,25 +626,11 @@ mod tests {
     fn a_first_format_file_reads_as_a_real_slot_with_its_count() {
         let dir = tempfile::tempdir().expect("dir");
         let key = [9u8; 32];
-        let salt = [1u8; 16];
-        let kdf = Kdf {
-            algorithm: "argon2id".into(),
-            version: 0x13,
-            params: FAST,
-            salt: hex::encode(salt),
-        };
-        let kek = derive("old format", &salt, FAST).expect("derive");
-        let nonce = [2u8; 24];
-        let aad = associated_data("vid", 0, &kdf, true);
-        let ct = XChaCha20Poly1305::new(&(*kek).into())
-            .encrypt(&XNonce::from(nonce), Payload { msg: &key, aad: &aad })
-            .expect("encrypt");
-        let v1 = serde_json::json!({
-            "format": 1, "vault_id": "vid", "created": "2026-01-01T00:00:00Z",
-            "kdf": kdf, "wrap": {"algorithm": "xchacha20poly1305", "nonce": hex::encode(nonce), "ciphertext": hex::encode(ct)},
-            "attempts": {"failed": 2, "locked_until": null}
-        });
-        fs::write(KeyFile::path(dir.path()), v1.to_string()).expect("write");
+        fs::write(
+            KeyFile::path(dir.path()),
+            first_format("vid", &key, "old format", FAST, 2),
+        )
+        .expect("write");
         let (f, failed) = KeyFile::read_file(&KeyFile::path(dir.path()), dir.path()).expect("read");
         assert_eq!(failed, Some(2));
         assert!(f.is_legacy(REAL_SLOT));

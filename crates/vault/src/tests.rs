@@ -867,3 +867,23 @@ fn after_locking_no_answer_is_left_in_memory() {
     assert!(seen > 0, "the memory scan finds what is there");
     assert_eq!(found, vec![0; markers.len()], "answers left in memory after the lock");
 }
+
+#[test]
+fn a_vault_of_the_first_key_format_opens_and_is_upgraded() {
+    let dir = tempfile::tempdir().expect("dir");
+    let id = {
+        let mut v = Vault::init(dir.path(), PASS, FAST).expect("init");
+        let id = v.create_case(&meta(), &index(0)).expect("case");
+        let v1 = keyfile::first_format(&v.key_file.vault_id, &v.db_key, PASS, FAST, 1);
+        std::fs::write(KeyFile::path(dir.path()), v1).expect("the old key file");
+        id
+    };
+    std::fs::remove_file(dir.path().join(attempts::FILE_NAME)).expect("no count file yet");
+    let v = Vault::open(dir.path(), PASS).expect("opens");
+    v.load_case(&id).expect("the case");
+    drop(v);
+    let text = std::fs::read_to_string(KeyFile::path(dir.path())).expect("key file");
+    assert!(text.contains("\"format\": 2"), "rewritten in the new format");
+    assert_eq!(attempts::read(dir.path(), None), 0);
+    Vault::open(dir.path(), PASS).expect("and opens again");
+}
