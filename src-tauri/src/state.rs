@@ -99,3 +99,59 @@ impl AppState {
         true
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::mpsc;
+
+    #[test]
+    fn locking_takes_the_state_from_a_command_that_panicked() {
+        let state = Arc::new(AppState::new());
+        let s = state.clone();
+        let _ = std::thread::spawn(move || {
+            let _held = s.guard().unwrap_or_else(PoisonError::into_inner);
+            panic!("a command fails while holding the state");
+        })
+        .join();
+        assert!(state.guard().is_err(), "the state is poisoned");
+        assert!(state.lock_now(), "locking works all the same");
+    }
+
+    #[test]
+    fn locking_stops_long_work_and_takes_the_state_when_it_lets_go() {
+        let state = Arc::new(AppState::new());
+        let s = state.clone();
+        let (holding, held) = mpsc::channel();
+        let worker = std::thread::spawn(move || {
+            let _held = s.guard().expect("state");
+            holding.send(()).expect("send");
+            // Long work that checks for cancellation, as relay calls and reports do.
+            while !s.cancelled() {
+                std::thread::sleep(Duration::from_millis(2));
+            }
+        });
+        held.recv().expect("the worker holds the state");
+        let start = Instant::now();
+        assert!(state.lock_now());
+        assert!(start.elapsed() < LOCK_DEADLINE);
+        worker.join().expect("worker");
+        assert!(!state.cancelled(), "the flag is lowered once locked");
+    }
+
+    #[test]
+    fn locking_says_so_when_work_never_lets_go() {
+        let state = Arc::new(AppState::new());
+        let s = state.clone();
+        let (holding, held) = mpsc::channel();
+        let worker = std::thread::spawn(move || {
+            let _held = s.guard().expect("state");
+            holding.send(()).expect("send");
+            std::thread::sleep(LOCK_DEADLINE * 2);
+        });
+        held.recv().expect("the worker holds the state");
+        assert!(!state.lock_now(), "not locked, and not claimed to be");
+        worker.join().expect("worker");
+        assert!(state.lock_now());
+    }
+}
