@@ -106,6 +106,10 @@ CASES = [
     case("unknown-enforced-step", [(P, "[[sections]]\nid = \"work\"", '[enforced.wording]\nsafety_alon = "q-paid"\n\n[[sections]]\nid = "work"')], [("error", "unknown-step", P, '"q-paid"\n', 15)]),
     # --- translations ----------------------------------------------------------------------------
     case("fluent-syntax-error", [(EN, "q-hours = How many hours do you work?", "q-hours = How many { $hours do you work?")], [("error", "fluent-syntax", EN, "q-hours", 1)]),
+    case("fluent-duplicate-message", [(EN, "q-hours = How many hours do you work?", "q-hours = How many hours do you work?\nq-paid = Paid again?")], [("error", "fluent-duplicate", EN, "q-paid = Paid again", 1)]),
+    case("fluent-nested-too-deep", [(EN, "q-hours = How many hours do you work?", "q-hours = " + "{ " * 40 + "$h" + " }" * 40)], [("error", "fluent-too-deep", EN, "q-hours", None)]),
+    case("fluent-invisible-character", [(EN, "q-hours = How many", "q-ho\u200burs = How many")], [("error", "fluent-syntax", EN, "q-ho\u200burs", 1)]),
+    case("fluent-byte-order-mark", [(EN, "", "\ufeff")], [("warning", "fluent-bom", EN, None, 1)], ["--strict"]),
     case("complete-language-missing-key", [(EN, "c-factory = Factory\n", "")], [("error", "missing-key", EN, None, None)]),
     case("variables-differ", [(P, 'status = "draft-needs-native-review"', 'status = "complete"'), (FR, "rule-exploited = Exploited, { $who }", "rule-exploited = Exploité, { $qui }")], [("error", "variables-differ", FR, "rule-exploited", 1)]),
     case("complete-language-without-file", [(P, 'tag = "fr"\ndirection = "ltr"\nstatus = "draft-needs-native-review"', 'tag = "fr"\ndirection = "ltr"\nstatus = "complete"\n\n[[protocol.languages]]\ntag = "es"\ndirection = "ltr"\nstatus = "complete"')], [("error", "missing-translation", P, None, None)]),

@@ -90,8 +90,12 @@ fn syntax_problems(path: &str, f: &FtlFile) -> Vec<Diagnostic> {
         .iter()
         .map(|p| {
             diag(
-                Severity::Error,
-                "fluent-syntax",
+                if p.is_warning() {
+                    Severity::Warning
+                } else {
+                    Severity::Error
+                },
+                p.code,
                 At(path, p.line, p.column, ""),
                 p.message.clone(),
                 None,

@@ -91,6 +91,13 @@ impl Localizer {
             let lang: LanguageIdentifier = tag.parse().map_err(|_| I18nError::BadTag(tag.to_string()))?;
             let mut bundle = FluentBundle::new_concurrent(vec![lang.clone()]);
             for (file, text) in files {
+                // A leading byte-order mark is dropped; placeables nested too deep for the parser
+                // are refused before it runs (`check::parsable`).
+                let text = match crate::check::parsable(&text) {
+                    Some(t) if t.len() == text.len() => text,
+                    Some(t) => t.to_string(),
+                    None => return Err(I18nError::Syntax { file }),
+                };
                 let res = FluentResource::try_new(text).map_err(|_| I18nError::Syntax { file })?;
                 bundle.add_resource_overriding(res);
             }
@@ -186,6 +193,18 @@ mod tests {
             ),
         ])
         .expect("valid sample")
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_dropped_and_deep_nesting_refused_before_parsing() {
+        let with_bom = Localizer::new([("en", vec![("a.ftl".into(), "\u{FEFF}hello = Hi\n".into())])])
+            .expect("a byte-order mark is not an error");
+        assert!(with_bom.has(&lid("en"), "hello"));
+        let deep = format!("x = {}$y{}\n", "{ ".repeat(10_000), " }".repeat(10_000));
+        assert!(matches!(
+            Localizer::new([("en", vec![("a.ftl".into(), deep)])]),
+            Err(I18nError::Syntax { .. })
+        ));
     }
 
     #[test]
