@@ -84,7 +84,7 @@ CASES = [
     case("level-in-outcome-rule", [(P, 'when = { met = "exploitation" }', 'when = { level_at_least = "assess-further" }')], [("error", "wrong-place", P, '"assess-further" }', 27)]),
     case("unknown-dimension-in-met", [(P, 'when = { met = "exploitation" }', 'when = { met = "exploitaton" }')], [("error", "unknown-dimension", P, '"exploitaton"', 16)]),
     case("unknown-indicator-in-note", [(P, 'when = { indicator = "unpaid" }', 'when = { indicator = "unpayed" }')], [("error", "unknown-indicator", P, '"unpayed"', 22)]),
-    case("unreachable-question", [(P, 'relevant = { q = "paid", is = "yes" }', 'relevant = { all = [{ q = "paid", is = "yes" }, { q = "paid", is = "no" }] }')], [("error", "unreachable", P, '"hours"', 6)]),
+    case("unreachable-question", [(P, 'relevant = { q = "paid", is = "yes" }', 'relevant = { all = [{ q = "paid", is = "yes" }, { q = "paid", is = "no" }] }')], [("error", "unreachable", P, 'relevant = { all = [{ q = "paid", is = "yes" }, { q = "paid", is = "no" }] }', 12)]),
     case("constraint-without-message", [(P, "min = 0\nmax = 24\n", 'min = 0\nmax = 24\nconstraint = { q = "hours", le = 20 }\n')], [("error", "missing-message", P, 'constraint = {', 14)]),
     # --- indicators and rules ------------------------------------------------------------------
     case("dimension-unmeetable", [(P, 'strength = { adult-labour = "medium" }', 'strength = { adult-labour = "weak" }')], [("error", "dimension-unmeetable", P, 'id = "exploitation"\nlabel', 6), ("error", "outcome-unreachable", P, 'when = { met = "exploitation" }', 8)]),
@@ -100,6 +100,11 @@ CASES = [
     case("bad-outcome-level", [(P, 'level = "refer-now"', 'level = "refer"')], [("error", "bad-value", P, '"refer"', 9)]),
     case("bad-age-group", [(P, 'suggest_when = { age_group = "child" }', 'suggest_when = { age_group = "kid" }')], [("error", "bad-value", P, '"kid"', 30)]),
     # --- referrals and enforced steps ------------------------------------------------------------
+    case("review-date-unquoted", [(P, 'review_by = "2030-01-01"', 'review_by = 2030-01-01')], [("error", "invalid-field", P, "review_by = 2030", 13)]),
+    case("threshold-out-of-range", [(P, 'when = { q = "hours", gt = 12 }', 'when = { q = "hours", gt = 30 }')], [("error", "threshold-out-of-range", P, "gt = 30", None)]),
+    case("duplicate-referral-id", [(P, 'id = "child-protection"', 'id = "hotline"')], [("error", "duplicate-id", P, 'id = "hotline"\ncategory = "child-protection"', 6)]),
+    case("duplicate-dimension-rule-id", [(P, "[[dimension_rules]]\nid = \"ilo-ec-2009\"\nmet_when = [{ strong = 2 }, { strong = 1, medium = 1 }]", "[[dimension_rules]]\nid = \"ilo-ec-2009\"\nmet_when = [{ strong = 2 }, { strong = 1, medium = 1 }]\n\n[[dimension_rules]]\nid = \"ilo-ec-2009\"\nmet_when = [{ strong = 3 }]")], [("error", "duplicate-id", P, 'id = "ilo-ec-2009"\nmet_when = [{ strong = 3 }]', 6)]),
+    case("enforced-wording-reserved-key", [(P, "[[sections]]\nid = \"work\"", '[enforced.wording]\nconsent = "fs-step-age"\n\n[[sections]]\nid = "work"')], [("error", "reserved-key", P, 'consent = "fs-step-age"', 11)]),
     case("referral-bad-phone", [(P, 'phone = "+442079460007"', 'phone = "0800 123 456"')], [("error", "bad-phone", P, '"0800 123 456"', 9)]),
     case("referral-bad-category", [(P, 'category = "hotline"', 'category = "police"')], [("error", "bad-value", P, '"police"', 12)]),
     case("referral-bad-date", [(P, 'hours = "24/7"\nvalid_until = "2030-01-01"', 'hours = "24/7"\nvalid_until = "next year"')], [("error", "bad-date", P, '"next year"', 15)]),
@@ -109,6 +114,7 @@ CASES = [
     case("fluent-duplicate-message", [(EN, "q-hours = How many hours do you work?", "q-hours = How many hours do you work?\nq-paid = Paid again?")], [("error", "fluent-duplicate", EN, "q-paid = Paid again", 1)]),
     case("fluent-nested-too-deep", [(EN, "q-hours = How many hours do you work?", "q-hours = " + "{ " * 40 + "$h" + " }" * 40)], [("error", "fluent-too-deep", EN, "q-hours", None)]),
     case("fluent-invisible-character", [(EN, "q-hours = How many", "q-ho\u200burs = How many")], [("error", "fluent-syntax", EN, "q-ho\u200burs", 1)]),
+    case("fluent-unknown-term", [(EN, "q-hours = How many hours do you work?", "q-hours = How many hours do you work for { -employer }?")], [("error", "fluent-unknown-term", EN, "q-hours", 1)]),
     case("fluent-byte-order-mark", [(EN, "", "\ufeff")], [("warning", "fluent-bom", EN, None, 1)], ["--strict"]),
     case("complete-language-missing-key", [(EN, "c-factory = Factory\n", "")], [("error", "missing-key", EN, None, None)]),
     case("variables-differ", [(P, 'status = "draft-needs-native-review"', 'status = "complete"'), (FR, "rule-exploited = Exploited, { $who }", "rule-exploited = Exploité, { $qui }")], [("error", "variables-differ", FR, "rule-exploited", 1)]),

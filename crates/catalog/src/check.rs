@@ -105,7 +105,8 @@ fn syntax_problems(path: &str, f: &FtlFile) -> Vec<Diagnostic> {
 }
 
 fn check_translations(protocol: &Protocol, src: &ProtocolSource, protocol_path: &str, out: &mut Vec<Diagnostic>) {
-    let keys = protocol.text_keys();
+    // A set: every message of every file is looked up in it.
+    let keys: std::collections::BTreeSet<String> = protocol.text_keys().into_iter().collect();
     let parsed: BTreeMap<&str, (&str, FtlFile)> = src
         .locales
         .iter()

@@ -16,8 +16,8 @@ pub struct Message {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FtlProblem {
-    /// `fluent-syntax`, `fluent-duplicate`, `fluent-too-deep` (errors) or `fluent-bom` (a
-    /// warning: the mark is ignored).
+    /// `fluent-syntax`, `fluent-duplicate`, `fluent-too-deep`, `fluent-unknown-term` (errors)
+    /// or `fluent-bom` (a warning: the mark is ignored).
     pub code: &'static str,
     pub line: usize,
     pub column: usize,
@@ -215,15 +215,24 @@ pub fn parse_ftl(source: &str) -> FtlFile {
         }
         offset += line.len();
     }
+    let defined_terms: BTreeSet<&str> = resource
+        .body
+        .iter()
+        .filter_map(|e| match e {
+            ast::Entry::Term(t) => Some(t.id.name),
+            _ => None,
+        })
+        .collect();
     for entry in &resource.body {
         if let ast::Entry::Message(m) = entry {
-            let mut variables = BTreeSet::new();
+            let mut refs = Refs::default();
             if let Some(p) = &m.value {
-                pattern_variables(p, &mut variables);
+                pattern_refs(p, &mut refs);
             }
             for a in &m.attributes {
-                pattern_variables(&a.value, &mut variables);
+                pattern_refs(&a.value, &mut refs);
             }
+            let Refs { variables, terms } = refs;
             let at = positions
                 .get_mut(m.id.name)
                 .and_then(std::collections::VecDeque::pop_front)
@@ -237,6 +246,18 @@ pub fn parse_ftl(source: &str) -> FtlFile {
                     message: format!(
                         "message `{}` is defined twice (first at line {})",
                         m.id.name, first.line
+                    ),
+                });
+            }
+            // A term defined nowhere shows as `{-name}` in the middle of a question.
+            for t in terms.iter().filter(|t| !defined_terms.contains(t.as_str())) {
+                file.problems.push(FtlProblem {
+                    code: "fluent-unknown-term",
+                    line,
+                    column,
+                    message: format!(
+                        "message `{}` uses the term `-{t}`, which this file does not define",
+                        m.id.name
                     ),
                 });
             }
@@ -254,38 +275,51 @@ pub fn parse_ftl(source: &str) -> FtlFile {
     file
 }
 
-fn pattern_variables(p: &Pattern<&str>, out: &mut BTreeSet<String>) {
+/// What a message's patterns refer to.
+#[derive(Default)]
+struct Refs {
+    variables: BTreeSet<String>,
+    terms: BTreeSet<String>,
+}
+
+fn pattern_refs(p: &Pattern<&str>, out: &mut Refs) {
     for el in &p.elements {
         if let PatternElement::Placeable { expression } = el {
-            expression_variables(expression, out);
+            expression_refs(expression, out);
         }
     }
 }
 
-fn expression_variables(e: &Expression<&str>, out: &mut BTreeSet<String>) {
+fn expression_refs(e: &Expression<&str>, out: &mut Refs) {
     match e {
-        Expression::Inline(i) => inline_variables(i, out),
+        Expression::Inline(i) => inline_refs(i, out),
         Expression::Select { selector, variants } => {
-            inline_variables(selector, out);
+            inline_refs(selector, out);
             for v in variants {
-                pattern_variables(&v.value, out);
+                pattern_refs(&v.value, out);
             }
         }
     }
 }
 
-fn inline_variables(i: &InlineExpression<&str>, out: &mut BTreeSet<String>) {
+fn inline_refs(i: &InlineExpression<&str>, out: &mut Refs) {
     match i {
         InlineExpression::VariableReference { id } => {
-            out.insert(id.name.to_string());
+            out.variables.insert(id.name.to_string());
         }
-        InlineExpression::Placeable { expression } => expression_variables(expression, out),
+        InlineExpression::TermReference { id, arguments, .. } => {
+            out.terms.insert(id.name.to_string());
+            if let Some(arguments) = arguments {
+                arguments.named.iter().for_each(|n| inline_refs(&n.value, out));
+            }
+        }
+        InlineExpression::Placeable { expression } => expression_refs(expression, out),
         InlineExpression::FunctionReference { arguments, .. } => {
             for a in &arguments.positional {
-                inline_variables(a, out);
+                inline_refs(a, out);
             }
             for n in &arguments.named {
-                inline_variables(&n.value, out);
+                inline_refs(&n.value, out);
             }
         }
         _ => {}
@@ -311,6 +345,15 @@ mod tests {
         let fine = format!("a = {}\n", r#"{ "{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{" }"#);
         assert!(too_deep(&fine).is_none());
         assert!(too_deep(&"a = }}}}} text {{ $x }\n".repeat(50)).is_none());
+    }
+
+    #[test]
+    fn a_term_defined_nowhere_is_an_error_where_it_is_used() {
+        let f = parse_ftl("-org = the office\na = Call { -org }\nb = Call { -orgs }\n");
+        let unknown: Vec<_> = f.problems.iter().filter(|p| p.code == "fluent-unknown-term").collect();
+        assert_eq!(unknown.len(), 1, "{:?}", f.problems);
+        assert_eq!(unknown[0].line, 3);
+        assert!(unknown[0].message.contains("`-orgs`"));
     }
 
     #[test]

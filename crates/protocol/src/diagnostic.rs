@@ -19,16 +19,27 @@ pub struct Location {
 impl Location {
     /// Turns a byte offset into a line and column of `source`. Offsets past the end clamp to it.
     pub fn from_offset(source: &str, offset: usize) -> Self {
+        Self::with_index(source, &line_starts(source), offset)
+    }
+
+    /// With the line starts already known (`line_starts`): a binary search, not a scan.
+    fn with_index(source: &str, starts: &[usize], offset: usize) -> Self {
         let mut offset = offset.min(source.len());
         while !source.is_char_boundary(offset) {
             offset -= 1;
         }
-        let before = &source[..offset];
-        let line = before.matches('\n').count() + 1;
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let line = starts.partition_point(|&s| s <= offset).max(1);
+        let line_start = starts[line - 1];
         let column = source[line_start..offset].chars().count() + 1;
         Location { line, column }
     }
+}
+
+/// Where each line of `source` starts.
+fn line_starts(source: &str) -> Vec<usize> {
+    let mut starts = vec![0];
+    starts.extend(source.match_indices('\n').map(|(i, _)| i + 1));
+    starts
 }
 
 /// One problem. `code` is stable (tests and tooling match on it); `message` and `hint` are prose.
@@ -70,6 +81,8 @@ impl fmt::Display for Diagnostic {
 pub struct Diagnostics<'s> {
     file: String,
     source: &'s str,
+    /// Built at the first diagnostic, so that a large file with many problems stays linear.
+    lines: std::sync::OnceLock<Vec<usize>>,
     pub items: Vec<Diagnostic>,
 }
 
@@ -78,6 +91,7 @@ impl<'s> Diagnostics<'s> {
         Diagnostics {
             file: file.into(),
             source,
+            lines: std::sync::OnceLock::new(),
             items: Vec::new(),
         }
     }
@@ -95,7 +109,11 @@ impl<'s> Diagnostics<'s> {
             severity,
             code,
             file: self.file.clone(),
-            location: Location::from_offset(self.source, span.start),
+            location: Location::with_index(
+                self.source,
+                self.lines.get_or_init(|| line_starts(self.source)),
+                span.start,
+            ),
             path: path.into(),
             message: message.into(),
             hint,

@@ -1,7 +1,8 @@
 //! Finds questions that can never be shown. For each question the relevance of its section and
 //! its own are tried against every combination of representative answers to the questions they
 //! read: the choice codes, yes/no, the numbers around each constant compared, "don't know",
-//! unanswered. If none makes it true, the question is unreachable. Too many combinations and the
+//! "prefer not to say", unanswered; for a multiple-choice question every set of the codes the
+//! conditions mention, with and without one they do not (nothing else can tell sets apart). If none makes it true, the question is unreachable. Too many combinations and the
 //! check gives no verdict rather than a wrong one.
 
 use crate::answer::{Answer, DurationUnit};
@@ -10,6 +11,8 @@ use crate::model::{AgeGroup, DimIdx, Kind, Profile, Protocol, QIdx, Strength};
 use std::collections::BTreeSet;
 
 const MAX_COMBINATIONS: usize = 20_000;
+/// More mentioned codes of one multiple-choice question than this and its sets are sampled.
+const MAX_MENTIONED_CODES: usize = 12;
 
 pub fn unreachable_questions(p: &Protocol) -> Vec<QIdx> {
     let mut reachable = vec![true; p.questions.len()];
@@ -35,23 +38,33 @@ pub fn unreachable_questions(p: &Protocol) -> Vec<QIdx> {
 }
 
 fn domain(p: &Protocol, q: QIdx, cond: &Cond) -> Vec<Option<Answer>> {
-    let mut values = vec![None, Some(Answer::DontKnow)];
+    let mut values = vec![None, Some(Answer::DontKnow), Some(Answer::PreferNotToSay)];
     match &p.questions[q].kind {
         Kind::YesNo | Kind::Observation => values.extend([Some(Answer::Yes), Some(Answer::No)]),
         Kind::Single(choices) => values.extend(choices.iter().map(|c| Some(Answer::Choice(c.code.clone())))),
         Kind::Multiple(choices) => {
-            let codes: Vec<&String> = choices.iter().map(|c| &c.code).collect();
-            if codes.len() <= 6 {
-                for mask in 0u32..(1 << codes.len()) {
-                    let set: BTreeSet<String> = codes
+            let mut mentioned = Vec::new();
+            collect_codes(cond, q, &mut mentioned);
+            mentioned.sort();
+            mentioned.dedup();
+            let other = choices.iter().map(|c| &c.code).find(|c| !mentioned.contains(c));
+            if mentioned.len() <= MAX_MENTIONED_CODES {
+                for mask in 0u32..(1 << mentioned.len()) {
+                    let set: BTreeSet<String> = mentioned
                         .iter()
                         .enumerate()
                         .filter(|(i, _)| mask & (1 << i) != 0)
-                        .map(|(_, c)| (*c).clone())
+                        .map(|(_, c)| c.clone())
                         .collect();
+                    if let Some(o) = other {
+                        let mut with_other = set.clone();
+                        with_other.insert(o.clone());
+                        values.push(Some(Answer::Choices(with_other)));
+                    }
                     values.push(Some(Answer::Choices(set)));
                 }
             } else {
+                let codes: Vec<&String> = choices.iter().map(|c| &c.code).collect();
                 values.push(Some(Answer::Choices(BTreeSet::new())));
                 values.push(Some(Answer::Choices(codes.iter().map(|c| (*c).clone()).collect())));
                 values.extend(
@@ -120,6 +133,10 @@ fn collect_codes(c: &Cond, q: QIdx, out: &mut Vec<String>) {
                 }
             }
         }
+        Cond::Answer {
+            q: x,
+            test: crate::condition::Test::Includes(code),
+        } if *x == q => out.push(code.clone()),
         _ => {}
     }
 }

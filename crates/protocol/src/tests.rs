@@ -769,3 +769,48 @@ fn unfinished_interviews_have_no_result() {
     let judged = s.outcome(today()).expect("outcome");
     assert!(judged.profiles.iter().any(|pr| judged.concluding_rule(pr).is_some()));
 }
+
+/// The malformed corpus's valid base protocol, with `questions` added to its first section.
+fn base_with(questions: &str) -> String {
+    let base = include_str!("../../../tests/malformed/base.toml").replace("CASE_ID", "t");
+    let at = base.find("[[dimension_rules]]").expect("dimension rules");
+    format!("{}{questions}\n{}", &base[..at], &base[at..])
+}
+
+fn unreachable_ids(src: &str) -> Vec<String> {
+    compile("protocol.toml", src, Some(today()))
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "unreachable")
+        .map(|d| d.message.clone())
+        .collect()
+}
+
+#[test]
+fn reachability_tries_prefer_not_to_say_and_every_set_of_mentioned_choices() {
+    let choices: Vec<String> = (1..=8)
+        .map(|i| format!("{{ code = \"c{i}\", label = \"c-farm\" }}"))
+        .collect();
+    let many = format!(
+        "[[sections.questions]]\nid = \"means\"\ntype = \"multiple\"\ntext = \"q-paid\"\nchoices = [{}]\n\n",
+        choices.join(", ")
+    );
+    // Relevant only to "prefer not to say", and to two particular choices of eight.
+    let valid = base_with(&format!(
+        "{many}[[sections.questions]]\nid = \"why_not\"\ntype = \"yes-no\"\ntext = \"q-paid\"\nrelevant = {{ q = \"paid\", is = \"prefer-not-to-say\" }}\n\n\
+         [[sections.questions]]\nid = \"both\"\ntype = \"yes-no\"\ntext = \"q-paid\"\nrelevant = {{ all = [{{ q = \"means\", includes = \"c3\" }}, {{ q = \"means\", includes = \"c7\" }}] }}\n\n"
+    ));
+    assert_eq!(unreachable_ids(&valid), Vec::<String>::new());
+    // A real contradiction is still found, and reported at the relevance.
+    let contradiction = base_with(&format!(
+        "{many}[[sections.questions]]\nid = \"never\"\ntype = \"yes-no\"\ntext = \"q-paid\"\nrelevant = {{ all = [{{ q = \"means\", includes = \"c3\" }}, {{ not = {{ q = \"means\", includes = \"c3\" }} }}] }}\n\n"
+    ));
+    let found = compile("protocol.toml", &contradiction, Some(today()));
+    let d = found
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "unreachable")
+        .expect("unreachable");
+    assert!(d.message.contains("`never`"));
+    assert!(d.path.ends_with(".relevant"), "{}", d.path);
+}

@@ -283,7 +283,31 @@ impl Compiler<'_, '_> {
                     );
                     return None;
                 }
-                Test::Compare(op, *v.get_ref())
+                let value = *v.get_ref();
+                if let Kind::Number { min, max } = kind {
+                    // A comparison every answer passes, or none can: the rule means something
+                    // other than what was written (a limit of 200 hours on a 168-hour week).
+                    let (always, never) = match op {
+                        Cmp::Lt => (value > max, value <= min),
+                        Cmp::Le => (value >= max, value < min),
+                        Cmp::Gt => (value < min, value >= max),
+                        Cmp::Ge => (value <= min, value > max),
+                    };
+                    if always || never {
+                        self.d.error_hint(
+                            "threshold-out-of-range",
+                            v.span(),
+                            tpath,
+                            format!(
+                                "`{cmp} = {value}` on `{}` is {} true: its answers run from {min} to {max}",
+                                q.get_ref(),
+                                if always { "always" } else { "never" }
+                            ),
+                            "put the threshold inside the question's range, or widen the range",
+                        );
+                    }
+                }
+                Test::Compare(op, value)
             }
         };
         Some(Cond::Answer { q: index, test })

@@ -23,6 +23,7 @@ impl Compiler<'_, '_> {
         fields::apply_wording(enforced, &mut questions, self.d);
         let mut section_first: Vec<QIdx> = vec![0; sections.len()];
         let mut raw_paths = HashMap::new();
+        let mut relevance_at = HashMap::new();
         let mut section_ids = HashSet::new();
         for (spath, s, qs) in raw_sections {
             check_id(s.id.get_ref(), s.id.span(), &format!("{spath}.id"), self.d);
@@ -101,6 +102,15 @@ impl Compiler<'_, '_> {
                     continue;
                 }
                 raw_paths.insert(question.id.clone(), (qpath.clone(), rq.id.span()));
+                // Where the question's showing is decided: its own relevance, else its section's.
+                let relevance = match (&rq.relevant, &s.relevant) {
+                    (Some(r), _) => Some((format!("{qpath}.relevant"), r.span())),
+                    (None, Some(r)) => Some((format!("{spath}.relevant"), r.span())),
+                    (None, None) => None,
+                };
+                if let Some(at) = relevance {
+                    relevance_at.insert(question.id.clone(), at);
+                }
                 self.by_id.insert(question.id.clone(), questions.len());
                 self.kinds.push(question.kind.clone());
                 questions.push(question);
@@ -131,6 +141,7 @@ impl Compiler<'_, '_> {
             questions,
             section_first,
             raw_paths,
+            relevance_at,
         }
     }
 

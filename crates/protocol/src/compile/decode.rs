@@ -171,8 +171,14 @@ fn decode<T: DeserializeOwned>(v: &Spanned<DeValue<'_>>, path: &str, d: &mut Dia
         Ok(t) => Some(t),
         Err(e) => {
             let span = e.span().unwrap_or_else(|| v.span());
-            let message = e.message().trim().to_string();
-            let hint = unknown_field_hint(&message);
+            let mut message = e.message().trim().to_string();
+            let mut hint = unknown_field_hint(&message);
+            // TOML reads an unquoted 2030-01-01 as a date value, which serde shows as a map.
+            if message == "invalid type: map, expected a string" {
+                message =
+                    "this value is a TOML date or time (written without quotes), but text is expected here".into();
+                hint = Some("write dates in quotes, e.g. \"2030-01-01\"".into());
+            }
             d.push(
                 crate::diagnostic::Severity::Error,
                 "invalid-field",

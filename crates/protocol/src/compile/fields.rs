@@ -67,7 +67,12 @@ pub(super) fn parse_date_field(v: &Spanned<String>, path: &str, d: &mut Diagnost
 pub(super) fn apply_wording(enforced: &RawEnforced, questions: &mut [Question], d: &mut Diagnostics) {
     for (step, key) in &enforced.wording {
         match questions.iter_mut().find(|q| &q.id == step) {
-            Some(q) => q.text_key = key.get_ref().clone(),
+            // The protocol's own wording: never an app string (`fs-…`), which would put another
+            // step's question in this step's place.
+            Some(q) => {
+                check_key(key, &format!("enforced.wording.{step}"), d);
+                q.text_key = key.get_ref().clone();
+            }
             None => {
                 let hint = did_you_mean(step, builtin::IDS)
                     .unwrap_or_else(|| format!("built-in steps: {}", builtin::IDS.join(", ")));

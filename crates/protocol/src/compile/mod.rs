@@ -60,6 +60,22 @@ pub fn compile(file: &str, source: &str, today: Option<Date>) -> Compiled {
     }
 }
 
+/// Ids that name one item of a list: with two alike, the first would win without a word.
+fn unique_ids<'a>(d: &mut Diagnostics, what: &str, items: impl Iterator<Item = (&'a str, &'a toml::Spanned<String>)>) {
+    let mut seen: HashMap<&str, &str> = HashMap::new();
+    for (path, id) in items {
+        if let Some(first) = seen.insert(id.get_ref(), path) {
+            d.error_hint(
+                "duplicate-id",
+                id.span(),
+                format!("{path}.id"),
+                format!("{what} id `{}` is used twice", id.get_ref()),
+                format!("the first is {first}; give each its own id"),
+            );
+        }
+    }
+}
+
 fn compile_inner(source: &str, today: Option<Date>, d: &mut Diagnostics) -> Option<Protocol> {
     let doc = decode::decode_document(source, d)?;
     let header = doc.header.and_then(|h| fields::compile_header(h, d));
@@ -72,6 +88,12 @@ fn compile_inner(source: &str, today: Option<Date>, d: &mut Diagnostics) -> Opti
         inds: HashMap::new(),
     };
     let mut shape = c.declare_questions(&doc.sections, &doc.enforced);
+    unique_ids(
+        c.d,
+        "dimension rule",
+        doc.dimension_rules.iter().map(|(p, r)| (p.as_str(), &r.id)),
+    );
+    unique_ids(c.d, "referral", doc.referrals.iter().map(|(p, r)| (p.as_str(), &r.id)));
     let dimension_rules = c.declare_dimension_rules(&doc.dimension_rules);
     let dimensions = c.declare_dimensions(&doc.dimensions, &dimension_rules);
     c.declare_indicator_ids(&doc.indicators);
@@ -126,9 +148,10 @@ fn compile_inner(source: &str, today: Option<Date>, d: &mut Diagnostics) -> Opti
     for index in reachability::unreachable_questions(&protocol) {
         let q = &protocol.questions[index];
         let (path, span) = shape
-            .raw_paths
+            .relevance_at
             .get(&q.id)
-            .map_or((String::new(), 0..0), |(p, s)| (format!("{p}.relevant"), s.clone()));
+            .or_else(|| shape.raw_paths.get(&q.id))
+            .map_or((String::new(), 0..0), |(p, s)| (p.clone(), s.clone()));
         c.d.error_hint(
             "unreachable",
             span,
@@ -202,6 +225,9 @@ struct Shape {
     section_first: Vec<QIdx>,
     /// Question id → its key path and the span of its id, for later messages.
     raw_paths: HashMap<String, (String, Range<usize>)>,
+    /// Question id → the key path and span of the relevance that decides whether it is shown
+    /// (its own, else its section's).
+    relevance_at: HashMap<String, (String, Range<usize>)>,
 }
 
 fn check_wholeness(
