@@ -158,17 +158,42 @@ impl<'s> Diagnostics<'s> {
 
 /// "did you mean" for a misspelt identifier: the closest candidate, if it is close enough.
 pub fn did_you_mean<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
-    candidates
+    let guess = candidates
         .into_iter()
         .map(|c| (strsim::jaro_winkler(wrong, c), c))
         .filter(|(score, _)| *score > 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, c)| format!("did you mean `{c}`?"))
+        .map(|(_, c)| format!("did you mean `{c}`?"));
+    // An id that looks right but is not: name the character a reader cannot see.
+    let odd: Vec<String> = wrong
+        .chars()
+        .filter(|c| !c.is_ascii())
+        .map(|c| format!("U+{:04X}", u32::from(c)))
+        .collect();
+    if odd.is_empty() {
+        return guess;
+    }
+    Some(format!(
+        "`{wrong}` holds {}, which only looks like a letter or like nothing (ids are ASCII){}",
+        odd.join(", "),
+        guess.map(|g| format!("; {g}")).unwrap_or_default()
+    ))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_look_alike_character_is_named_not_suggested_as_itself() {
+        let hint = did_you_mean("h\u{043E}urs", ["hours", "paid"]).expect("hint");
+        assert!(hint.contains("U+043E"), "{hint}");
+        assert!(hint.contains("did you mean `hours`"), "{hint}");
+        assert_eq!(
+            did_you_mean("hurs", ["hours"]).as_deref(),
+            Some("did you mean `hours`?")
+        );
+    }
 
     #[test]
     fn offsets_become_lines_and_character_columns() {

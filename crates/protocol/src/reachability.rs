@@ -6,7 +6,7 @@
 //! check gives no verdict rather than a wrong one.
 
 use crate::answer::{Answer, DurationUnit};
-use crate::condition::{Cond, Facts};
+use crate::condition::{Cond, Expected, Facts, Test};
 use crate::model::{AgeGroup, DimIdx, Kind, Profile, Protocol, QIdx, Strength};
 use std::collections::BTreeSet;
 
@@ -25,8 +25,23 @@ pub fn unreachable_questions(p: &Protocol) -> Vec<QIdx> {
         if let Some(c) = &q.relevant {
             parts.push(c.clone());
         }
+        // What the engine adds to the written conditions (`Session::visible`): an identifying
+        // question is not asked under anonymous consent, and a survivors'-views question waits
+        // for a yes to its section's own consent question.
         if parts.is_empty() {
             continue;
+        }
+        if q.identifying {
+            parts.push(Cond::Not(Box::new(Cond::Answer {
+                q: crate::builtin::index(crate::builtin::CONSENT),
+                test: Test::Is(vec![Expected::Code(crate::builtin::CONSENT_ANONYMOUS.into())]),
+            })));
+        }
+        if let Some(consent) = p.sections[q.section].views_consent.filter(|c| *c != i) {
+            parts.push(Cond::Answer {
+                q: consent,
+                test: Test::Is(vec![Expected::Yes]),
+            });
         }
         let cond = Cond::All(parts);
         if satisfiable(p, &cond, &reachable) == Some(false) {
@@ -321,4 +336,62 @@ pub fn dead_outcome_rules(p: &Protocol) -> Vec<usize> {
         })
         .map(|(i, _)| i)
         .collect()
+}
+
+/// Whether `b` being true makes `a` true, by the shape of the two conditions alone (a conjunct,
+/// a disjunct, the same test). False when it cannot tell: this never claims a shadow that is
+/// not there.
+fn implies(b: &Cond, a: &Cond) -> bool {
+    if a == b {
+        return true;
+    }
+    match (b, a) {
+        (_, Cond::All(xs)) => xs.iter().all(|x| implies(b, x)),
+        (Cond::Any(ys), _) => ys.iter().all(|y| implies(y, a)),
+        (_, Cond::Any(xs)) if xs.iter().any(|x| implies(b, x)) => true,
+        (Cond::All(ys), _) => ys.iter().any(|y| implies(y, a)),
+        _ => false,
+    }
+}
+
+/// Outcome rules that a lower-level rule listed before them always pre-empts (the first rule
+/// that matches decides the level): `(shadowing rule, shadowed rule)` by index.
+pub fn shadowed_outcome_rules(p: &Protocol) -> Vec<(usize, usize)> {
+    let rules = &p.outcome_rules;
+    let mut out = Vec::new();
+    for (j, later) in rules.iter().enumerate() {
+        let first = rules[..j].iter().position(|earlier| {
+            let ages_overlap = match (earlier.age_group, later.age_group) {
+                (Some(x), Some(y)) => x == y,
+                _ => true,
+            };
+            ages_overlap && earlier.level < later.level && implies(&later.when, &earlier.when)
+        });
+        if let Some(i) = first {
+            out.push((i, j));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn implication_by_shape() {
+        let x = Cond::Met(0);
+        let y = Cond::Met(1);
+        let both = Cond::All(vec![x.clone(), y.clone()]);
+        let either = Cond::Any(vec![x.clone(), y.clone()]);
+        assert!(implies(&both, &x), "a conjunction implies each part");
+        assert!(implies(&x, &either), "a part implies the disjunction");
+        assert!(implies(&both, &either));
+        assert!(!implies(&x, &both));
+        assert!(!implies(&either, &x));
+        assert!(implies(
+            &Cond::Any(vec![both.clone(), Cond::All(vec![x.clone(), Cond::Met(2)])]),
+            &x
+        ));
+    }
 }

@@ -160,7 +160,7 @@ fn compile_inner(source: &str, today: Option<Date>, d: &mut Diagnostics) -> Opti
                 "question `{}` can never be shown: no combination of earlier answers makes its relevance (and its section's) true",
                 q.id
             ),
-            "check the relevance conditions for contradictions or for questions that are themselves never shown",
+            "check the relevance conditions for contradictions and for questions that are themselves never shown; the engine also hides identifying questions under anonymous consent, and a survivors'-views question until its section's consent is yes",
         );
     }
     // On a protocol that already has errors (an indicator or rule that did not compile), the
@@ -193,6 +193,32 @@ fn check_outcomes_reachable(
                 "dimension `{id}` can never be met: with every one of its indicators firing, the best profile counts {strong} strong, {medium} medium and {weak} weak, which reach none of its rule's patterns"
             ),
             "grade its indicators as the source list does, or add the indicators the source lists for it",
+        );
+    }
+    let rule_at = |id: &str| {
+        raw_rules
+            .iter()
+            .find(|(_, r)| r.id.get_ref() == id)
+            .map_or((String::new(), 0..0), |(path, r)| {
+                (format!("{path}.when"), r.when.span())
+            })
+    };
+    for (i, j) in reachability::shadowed_outcome_rules(protocol) {
+        let (earlier, later) = (&protocol.outcome_rules[i], &protocol.outcome_rules[j]);
+        let (path, span) = rule_at(&earlier.id);
+        d.error_hint(
+            "outcome-shadowed",
+            span,
+            path,
+            format!(
+                "outcome rule `{}` (level {}) comes before `{}` (level {}) and matches whenever it would: the first rule that matches decides, so `{}` can never give its level",
+                earlier.id,
+                earlier.level.name(),
+                later.id,
+                later.level.name(),
+                later.id
+            ),
+            "list the rules from the highest level down, or narrow this rule",
         );
     }
     for ri in reachability::dead_outcome_rules(protocol) {
