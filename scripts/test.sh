@@ -41,6 +41,8 @@ status=0
 cargo test --workspace --locked --no-fail-fast --lib --bins --tests 2>&1 | tee "$log" || status=1
 echo "== front end in headless Chromium (screenshots in target/screenshots/ui)"
 node ui/tests/screens.mjs 2>&1 | tee -a "$log" || status=1
+echo "== protocol check fuzzed for 30 s (scripts/fuzz.sh runs every target for longer)"
+FUZZ_TARGETS=protocol_check ./scripts/fuzz.sh 30 || status=1
 awk '/^test result:/ { p += $4; f += $6 } /^ui tests:/ { p += $3; f += $5 }
   END { printf "tests: %d passed, %d failed\n", p, f }' "$log"
 exit $status
