@@ -118,20 +118,27 @@ mod tests {
         assert!(state.lock_now(), "locking works all the same");
     }
 
-    #[test]
-    fn locking_stops_long_work_and_takes_the_state_when_it_lets_go() {
-        let state = Arc::new(AppState::new());
+    /// A worker holding the state as long work does: until the cancel flag is raised (`heeds`)
+    /// or, ignoring it, for twice the lock's deadline. Returns once it holds the state.
+    fn hold(state: &Arc<AppState>, heeds: bool) -> std::thread::JoinHandle<()> {
         let s = state.clone();
         let (holding, held) = mpsc::channel();
         let worker = std::thread::spawn(move || {
             let _held = s.guard().expect("state");
             holding.send(()).expect("send");
-            // Long work that checks for cancellation, as relay calls and reports do.
-            while !s.cancelled() {
+            let until = Instant::now() + LOCK_DEADLINE * 2;
+            while Instant::now() < until && !(heeds && s.cancelled()) {
                 std::thread::sleep(Duration::from_millis(2));
             }
         });
         held.recv().expect("the worker holds the state");
+        worker
+    }
+
+    #[test]
+    fn locking_stops_long_work_and_takes_the_state_when_it_lets_go() {
+        let state = Arc::new(AppState::new());
+        let worker = hold(&state, true);
         let start = Instant::now();
         assert!(state.lock_now());
         assert!(start.elapsed() < LOCK_DEADLINE);
@@ -142,14 +149,7 @@ mod tests {
     #[test]
     fn locking_says_so_when_work_never_lets_go() {
         let state = Arc::new(AppState::new());
-        let s = state.clone();
-        let (holding, held) = mpsc::channel();
-        let worker = std::thread::spawn(move || {
-            let _held = s.guard().expect("state");
-            holding.send(()).expect("send");
-            std::thread::sleep(LOCK_DEADLINE * 2);
-        });
-        held.recv().expect("the worker holds the state");
+        let worker = hold(&state, false);
         assert!(!state.lock_now(), "not locked, and not claimed to be");
         worker.join().expect("worker");
         assert!(state.lock_now());

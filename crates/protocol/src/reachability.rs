@@ -374,6 +374,39 @@ pub fn shadowed_outcome_rules(p: &Protocol) -> Vec<(usize, usize)> {
     out
 }
 
+fn indicators_read(c: &Cond, out: &mut Vec<usize>) {
+    match c {
+        Cond::All(cs) | Cond::Any(cs) => cs.iter().for_each(|c| indicators_read(c, out)),
+        Cond::Not(c) => indicators_read(c, out),
+        Cond::Indicator(i) => out.push(*i),
+        _ => {}
+    }
+}
+
+/// An outcome rule for one age group that reads an indicator graded for no profile of that
+/// group: for that person the indicator never counts, so that part of the rule is dead even when
+/// the rest can fire. `(rule, indicator)` by index.
+pub fn rules_reading_ungraded_indicators(p: &Protocol) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for (ri, rule) in p.outcome_rules.iter().enumerate() {
+        let Some(age) = rule.age_group else { continue };
+        let mut read = Vec::new();
+        indicators_read(&rule.when, &mut read);
+        read.sort_unstable();
+        read.dedup();
+        for i in read {
+            let graded = Profile::ALL
+                .iter()
+                .filter(|pr| pr.age_group == age)
+                .any(|pr| p.indicators.get(i).is_some_and(|ind| ind.strength(*pr).is_some()));
+            if !graded {
+                out.push((ri, i));
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

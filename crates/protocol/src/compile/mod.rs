@@ -221,6 +221,26 @@ fn check_outcomes_reachable(
             "list the rules from the highest level down, or narrow this rule",
         );
     }
+    for (ri, ii) in reachability::rules_reading_ungraded_indicators(protocol) {
+        let rule = &protocol.outcome_rules[ri];
+        let (path, span) = rule_at(&rule.id);
+        let group = match rule.age_group {
+            Some(AgeGroup::Child) => "children",
+            _ => "adults",
+        };
+        d.error_hint(
+            "indicator-not-graded",
+            span,
+            path,
+            format!(
+                "outcome rule `{}` is for {group} but reads indicator `{}`, which is graded for no {} profile: for them it never counts",
+                rule.id,
+                protocol.indicators[ii].id,
+                if group == "children" { "child" } else { "adult" }
+            ),
+            "grade the indicator for this age group (as the source list does), or read another indicator",
+        );
+    }
     for ri in reachability::dead_outcome_rules(protocol) {
         let rule = &protocol.outcome_rules[ri];
         let (path, span) = raw_rules
