@@ -464,9 +464,6 @@ pub fn unlock_settings(state: Tauri<'_, AppState>) -> Result<UnlockSettings> {
     })
 }
 
-/// How many practice interviews a new practice vault opens on.
-const PRACTICE_INTERVIEWS: u64 = 3;
-
 /// Sets (with `action`) or removes (without) the duress passphrase. Async: key derivations
 /// and the practice interviews run off the window's thread.
 #[tauri::command]
@@ -483,11 +480,11 @@ pub async fn set_duress(
         vault.clear_duress()?;
         return Ok(());
     };
-    let action = fieldscreen_vault::DuressAction::from_name(&name)
-        .ok_or_else(|| CommandError::new("vault", format!("unknown duress action `{name}`")))?;
+    let action = fieldscreen_vault::DuressAction::parse(&name)?;
     if let Some(mut practice) = vault.set_duress(&duress, action, KdfParams::DEFAULT)? {
-        let loaded = fieldscreen_catalog::bundled::load_protocol("adult-trafficking")?;
-        fieldscreen_report::synthetic::record(&mut practice, &loaded.protocol, "en", PRACTICE_INTERVIEWS, today())?;
+        use fieldscreen_report::synthetic;
+        let loaded = fieldscreen_catalog::bundled::load_protocol(synthetic::PRACTICE_PROTOCOL)?;
+        synthetic::fill_practice_vault(&mut practice, &loaded.protocol, today())?;
     }
     Ok(())
 }

@@ -76,13 +76,15 @@ pub const ENV_EXPORT: &str = "FIELDSCREEN_EXPORT_PASSPHRASE";
 
 /// A new export passphrase: from `FIELDSCREEN_EXPORT_PASSPHRASE`, else typed twice.
 pub fn export_passphrase(t: &crate::texts::Texts) -> Result<Zeroizing<String>> {
-    if let Ok(p) = std::env::var(ENV_EXPORT) {
+    from_env_or_typed_twice(ENV_EXPORT, "cli-export-passphrase", t)
+}
+
+/// A new secret from `env`, else typed twice at the prompt `label` (a message key).
+fn from_env_or_typed_twice(env: &str, label: &str, t: &crate::texts::Texts) -> Result<Zeroizing<String>> {
+    if let Ok(p) = std::env::var(env) {
         return Ok(Zeroizing::new(p));
     }
-    typed_twice(
-        &t.t("cli-export-passphrase", &[]),
-        &t.t("cli-export-passphrase-again", &[]),
-    )
+    typed_twice(&t.t(label, &[]), &t.t("cli-export-passphrase-again", &[]))
 }
 
 /// The passphrase a new sealed export is sealed under: typed twice (or from the environment),
@@ -109,11 +111,5 @@ pub const ENV_DURESS: &str = "FIELDSCREEN_DURESS_PASSPHRASE";
 
 /// A new duress passphrase: from `FIELDSCREEN_DURESS_PASSPHRASE`, else typed twice.
 pub fn duress_passphrase(t: &crate::texts::Texts) -> Result<Zeroizing<String>> {
-    if let Ok(p) = std::env::var(ENV_DURESS) {
-        return Ok(Zeroizing::new(p));
-    }
-    typed_twice(
-        &t.t("cli-duress-passphrase", &[]),
-        &t.t("cli-export-passphrase-again", &[]),
-    )
+    from_env_or_typed_twice(ENV_DURESS, "cli-duress-passphrase", t)
 }

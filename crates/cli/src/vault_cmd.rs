@@ -3,7 +3,7 @@
 use crate::passphrase;
 use crate::texts::Texts;
 use anyhow::{Context, Result};
-use fieldscreen_vault::{DuressAction, ERASE_AFTER_CHOICES, KdfParams, Policy, Vault, VaultError};
+use fieldscreen_vault::{DuressAction, KdfParams, Policy, Vault, VaultError};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -83,9 +83,6 @@ pub fn passwd(dir: &Path, source: passphrase::Source, rekey: bool, t: &Texts) ->
     Ok(ExitCode::SUCCESS)
 }
 
-/// How many practice interviews a new practice vault opens on.
-const PRACTICE_INTERVIEWS: u64 = 3;
-
 pub fn duress(dir: &Path, source: passphrase::Source, action: Option<&str>, off: bool, t: &Texts) -> Result<ExitCode> {
     let mut v = open(dir, source)?;
     if off {
@@ -104,16 +101,13 @@ pub fn duress(dir: &Path, source: passphrase::Source, action: Option<&str>, off:
         println!("{}", t.t("cli-vault-duress-explain", &[]));
         return Ok(ExitCode::SUCCESS);
     };
-    let action = DuressAction::from_name(name).with_context(|| {
-        let names: Vec<&str> = DuressAction::ALL.iter().map(|a| a.name()).collect();
-        format!("unknown duress action `{name}`: one of {}", names.join(", "))
-    })?;
+    let action = DuressAction::parse(name)?;
     eprintln!("{}", t.t("cli-vault-duress-explain", &[]));
     let pass = passphrase::duress_passphrase(t)?;
     if let Some(mut practice) = v.set_duress(&pass, action, KdfParams::DEFAULT)? {
-        let loaded = fieldscreen_catalog::bundled::load_protocol("adult-trafficking")?;
-        let today = jiff::ZonedDateTime::now().date();
-        fieldscreen_report::synthetic::record(&mut practice, &loaded.protocol, "en", PRACTICE_INTERVIEWS, today)?;
+        use fieldscreen_report::synthetic;
+        let loaded = fieldscreen_catalog::bundled::load_protocol(synthetic::PRACTICE_PROTOCOL)?;
+        synthetic::fill_practice_vault(&mut practice, &loaded.protocol, jiff::ZonedDateTime::now().date())?;
     }
     println!(
         "{}",
@@ -129,13 +123,12 @@ pub fn erase_after(
     show_remaining: bool,
     t: &Texts,
 ) -> Result<ExitCode> {
+    // Which numbers are allowed is the vault's to say (`set_policy`).
     let erase_after = match attempts {
         "off" => None,
         n => Some(
             n.parse::<u32>()
-                .ok()
-                .filter(|n| ERASE_AFTER_CHOICES.contains(n))
-                .with_context(|| format!("erase after {ERASE_AFTER_CHOICES:?} wrong passphrases, or `off`"))?,
+                .with_context(|| format!("`{n}` is not a number of attempts, nor `off`"))?,
         ),
     };
     let mut v = open(dir, source)?;

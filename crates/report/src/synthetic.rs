@@ -56,6 +56,20 @@ pub fn interview(protocol: Arc<Protocol>, case: u64, mut after: impl FnMut(&Sess
     session
 }
 
+/// The bundled protocol a new practice vault's interviews follow, and how many it opens on.
+pub const PRACTICE_PROTOCOL: &str = "adult-trafficking";
+pub const PRACTICE_INTERVIEWS: u64 = 3;
+
+/// Fills a new practice vault (what a duress passphrase may open) with a few plausible
+/// interviews of `protocol` (`PRACTICE_PROTOCOL`, loaded by the caller), recorded in English.
+pub fn fill_practice_vault(
+    vault: &mut fieldscreen_vault::Vault,
+    protocol: &Arc<Protocol>,
+    today: jiff::civil::Date,
+) -> Result<u64, fieldscreen_vault::VaultError> {
+    record(vault, protocol, "en", PRACTICE_INTERVIEWS, today)
+}
+
 /// Records `count` synthetic interviews into `vault`, answer by answer through the recorder the
 /// app uses: the practice interviews a duress passphrase's practice vault opens on, and the
 /// benches' case sets. Returns the number of answers saved.

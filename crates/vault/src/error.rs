@@ -24,6 +24,10 @@ pub enum VaultError {
     CounterUnwritable(String),
     #[error("the duress passphrase must differ from the vault's passphrase")]
     DuressSameAsReal,
+    #[error("unknown duress action `{0}`: one of decoy, wrong, destroy-decoy, destroy-wrong")]
+    UnknownDuressAction(String),
+    #[error("the key can be destroyed after 5, 10 or 20 wrong passphrases in a row, not {0}")]
+    EraseAfterChoice(u32),
     #[error("stopped: the vault was locked")]
     Cancelled,
     #[error("this setting cannot be changed here")]

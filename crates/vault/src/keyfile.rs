@@ -87,6 +87,11 @@ impl DuressAction {
         Self::ALL.into_iter().find(|a| a.name() == name)
     }
 
+    /// `from_name` for input from a person: an unknown name is an error that lists the choices.
+    pub fn parse(name: &str) -> Result<DuressAction, VaultError> {
+        Self::from_name(name).ok_or_else(|| VaultError::UnknownDuressAction(name.to_string()))
+    }
+
     pub fn destroys(self) -> bool {
         matches!(self, DuressAction::DestroyThenDecoy | DuressAction::DestroyThenWrong)
     }

@@ -544,10 +544,8 @@ impl Vault {
     }
 
     pub fn set_policy(&mut self, policy: Policy) -> Result<(), VaultError> {
-        if policy.erase_after.is_some_and(|n| !ERASE_AFTER_CHOICES.contains(&n)) {
-            return Err(VaultError::KeyFile(format!(
-                "erasure can follow {ERASE_AFTER_CHOICES:?} wrong passphrases"
-            )));
+        if let Some(n) = policy.erase_after.filter(|n| !ERASE_AFTER_CHOICES.contains(n)) {
+            return Err(VaultError::EraseAfterChoice(n));
         }
         let mut next = self.key_file.clone();
         next.policy = policy;
