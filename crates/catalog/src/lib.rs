@@ -15,8 +15,10 @@ use std::sync::Arc;
 
 #[derive(Debug, thiserror::Error)]
 pub enum CatalogError {
-    #[error("cannot read {path}: {source}")]
-    Io { path: String, source: std::io::Error },
+    /// The cause is part of the message (and so not also a `source`, which would print it twice
+    /// in an error chain).
+    #[error("cannot read {path}: {reason}")]
+    Io { path: String, reason: std::io::Error },
     #[error("protocol `{id}` has errors:\n{}", .diagnostics.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
     Invalid { id: String, diagnostics: Vec<Diagnostic> },
     #[error("`{0}` is not a language tag")]

@@ -45,10 +45,10 @@ impl AppStrings {
     }
 }
 
-fn io(path: &Path, source: std::io::Error) -> CatalogError {
+fn io(path: &Path, reason: std::io::Error) -> CatalogError {
     CatalogError::Io {
         path: path.display().to_string(),
-        source,
+        reason,
     }
 }
 

@@ -12,6 +12,7 @@ pub mod model;
 pub mod outcome;
 mod raw;
 mod reachability;
+mod shadowing;
 
 pub use answer::{Answer, AnswerError, DurationUnit};
 pub use compile::{CTDC_MEANS, Compiled, compile};

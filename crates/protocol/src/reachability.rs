@@ -338,42 +338,6 @@ pub fn dead_outcome_rules(p: &Protocol) -> Vec<usize> {
         .collect()
 }
 
-/// Whether `b` being true makes `a` true, by the shape of the two conditions alone (a conjunct,
-/// a disjunct, the same test). False when it cannot tell: this never claims a shadow that is
-/// not there.
-fn implies(b: &Cond, a: &Cond) -> bool {
-    if a == b {
-        return true;
-    }
-    match (b, a) {
-        (_, Cond::All(xs)) => xs.iter().all(|x| implies(b, x)),
-        (Cond::Any(ys), _) => ys.iter().all(|y| implies(y, a)),
-        (_, Cond::Any(xs)) if xs.iter().any(|x| implies(b, x)) => true,
-        (Cond::All(ys), _) => ys.iter().any(|y| implies(y, a)),
-        _ => false,
-    }
-}
-
-/// Outcome rules that a lower-level rule listed before them always pre-empts (the first rule
-/// that matches decides the level): `(shadowing rule, shadowed rule)` by index.
-pub fn shadowed_outcome_rules(p: &Protocol) -> Vec<(usize, usize)> {
-    let rules = &p.outcome_rules;
-    let mut out = Vec::new();
-    for (j, later) in rules.iter().enumerate() {
-        let first = rules[..j].iter().position(|earlier| {
-            let ages_overlap = match (earlier.age_group, later.age_group) {
-                (Some(x), Some(y)) => x == y,
-                _ => true,
-            };
-            ages_overlap && earlier.level < later.level && implies(&later.when, &earlier.when)
-        });
-        if let Some(i) = first {
-            out.push((i, j));
-        }
-    }
-    out
-}
-
 fn indicators_read(c: &Cond, out: &mut Vec<usize>) {
     match c {
         Cond::All(cs) | Cond::Any(cs) => cs.iter().for_each(|c| indicators_read(c, out)),
@@ -405,26 +369,4 @@ pub fn rules_reading_ungraded_indicators(p: &Protocol) -> Vec<(usize, usize)> {
         }
     }
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn implication_by_shape() {
-        let x = Cond::Met(0);
-        let y = Cond::Met(1);
-        let both = Cond::All(vec![x.clone(), y.clone()]);
-        let either = Cond::Any(vec![x.clone(), y.clone()]);
-        assert!(implies(&both, &x), "a conjunction implies each part");
-        assert!(implies(&x, &either), "a part implies the disjunction");
-        assert!(implies(&both, &either));
-        assert!(!implies(&x, &both));
-        assert!(!implies(&either, &x));
-        assert!(implies(
-            &Cond::Any(vec![both.clone(), Cond::All(vec![x.clone(), Cond::Met(2)])]),
-            &x
-        ));
-    }
 }

@@ -46,8 +46,10 @@ pub enum VaultError {
     Document(String),
     #[error("database: {0}")]
     Sql(rusqlite::Error),
-    #[error("cannot read or write {path}: {source}")]
-    Io { path: PathBuf, source: std::io::Error },
+    /// The cause is part of the message (and so not also a `source`, which would print it twice
+    /// in an error chain).
+    #[error("cannot read or write {path}: {reason}")]
+    Io { path: PathBuf, reason: std::io::Error },
     #[error("random number generator: {0}")]
     Random(String),
 }
@@ -60,5 +62,13 @@ impl From<rusqlite::Error> for VaultError {
             Some(DatabaseCorrupt | NotADatabase) => VaultError::Damaged(e.to_string()),
             _ => VaultError::Sql(e),
         }
+    }
+}
+
+/// Maps an I/O failure on `path` to the vault's error.
+pub(crate) fn io_error(path: &std::path::Path) -> impl Fn(std::io::Error) -> VaultError + '_ {
+    move |reason| VaultError::Io {
+        path: path.to_path_buf(),
+        reason,
     }
 }

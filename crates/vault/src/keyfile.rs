@@ -12,6 +12,7 @@
 //! overwritten where it lay rather than left behind in a freed block by a rename.
 
 use crate::VaultError;
+use crate::error::io_error;
 use argon2::{Algorithm, Argon2, Params, Version};
 use chacha20poly1305::aead::{Aead, KeyInit, Payload};
 use chacha20poly1305::{XChaCha20Poly1305, XNonce};
@@ -309,13 +310,6 @@ impl Slot {
 
 fn now_iso() -> String {
     jiff::Timestamp::now().to_string()
-}
-
-fn io_error(path: &Path) -> impl Fn(std::io::Error) -> VaultError + '_ {
-    move |e| VaultError::Io {
-        path: path.to_path_buf(),
-        source: e,
-    }
 }
 
 fn sync_dir(dir: &Path) {

@@ -170,10 +170,7 @@ fn check_strength(passphrase: &str) -> Result<(), VaultError> {
 }
 
 fn create_private_dir(dir: &Path) -> Result<(), VaultError> {
-    std::fs::create_dir_all(dir).map_err(|e| VaultError::Io {
-        path: dir.to_path_buf(),
-        source: e,
-    })?;
+    std::fs::create_dir_all(dir).map_err(error::io_error(dir))?;
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;

@@ -51,13 +51,15 @@ pub(super) fn decode_document(source: &str, d: &mut Diagnostics) -> Option<RawDo
     if !errors.is_empty() {
         for e in errors {
             let span = e.span().unwrap_or(0..0);
-            d.error_hint(
-                "toml-syntax",
-                span,
-                "",
-                e.message().trim().to_string(),
-                "fix the TOML syntax first; other checks run once the file parses",
-            );
+            let message = e.message().trim();
+            // The TOML reader's own depth limit is what bounds conditions too; say so in the
+            // protocol's terms rather than the parser's.
+            let hint = if message.contains("recursion") {
+                "tables and arrays (conditions included) nest too deeply here: flatten nested `all`/`any` into one list, or split the condition"
+            } else {
+                "fix the TOML syntax first; other checks run once the file parses"
+            };
+            d.error_hint("toml-syntax", span, "", message.to_string(), hint);
         }
         return None;
     }

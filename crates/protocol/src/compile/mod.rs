@@ -15,7 +15,7 @@ mod resolve;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean};
 use crate::model::*;
-use crate::reachability;
+use crate::{reachability, shadowing};
 use jiff::civil::Date;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -203,15 +203,31 @@ fn check_outcomes_reachable(
                 (format!("{path}.when"), r.when.span())
             })
     };
-    for (i, j) in reachability::shadowed_outcome_rules(protocol) {
-        let (earlier, later) = (&protocol.outcome_rules[i], &protocol.outcome_rules[j]);
+    for shadow in shadowing::shadowed_outcome_rules(protocol) {
+        let rules = &protocol.outcome_rules;
+        let (earlier, later) = (&rules[shadow.by], &rules[shadow.rule]);
         let (path, span) = rule_at(&earlier.id);
+        let others: Vec<String> = shadow
+            .pre_empted_by
+            .iter()
+            .filter(|i| **i != shadow.by)
+            .map(|i| format!("`{}`", rules[*i].id))
+            .collect();
+        let pre_empts = if others.is_empty() {
+            "matches whenever it would".to_string()
+        } else {
+            format!(
+                "whenever `{}` matches, this rule or {} matches first",
+                later.id,
+                others.join(", ")
+            )
+        };
         d.error_hint(
             "outcome-shadowed",
             span,
             path,
             format!(
-                "outcome rule `{}` (level {}) comes before `{}` (level {}) and matches whenever it would: the first rule that matches decides, so `{}` can never give its level",
+                "outcome rule `{}` (level {}) comes before `{}` (level {}) and {pre_empts}: the first rule that matches decides, so `{}` can never give its level",
                 earlier.id,
                 earlier.level.name(),
                 later.id,
