@@ -231,3 +231,5 @@ app-erase-off = Never
 app-erase-show = Show the attempts left on the unlock screen
 app-erase-note = The key is destroyed for good and the vault can never be opened again. From the fourth wrong passphrase each attempt must also wait longer.
 app-attempts-left = Attempts left before the vault is erased:
+app-sync-set-aside = Set aside (did not open)
+app-sync-missing = Missing from the relay

@@ -132,3 +132,7 @@ cli-duress-passphrase = Duress passphrase (not the vault's):
 cli-vault-erase-set = After { $attempts } wrong passphrases in a row the key will be destroyed, and the vault can never be opened again.
 cli-vault-erase-off = Wrong passphrases no longer erase the vault.
 cli-vault-wait = Too many wrong passphrases; waiting before the next attempt
+cli-sync-set-aside = Set aside, not merged: log entry { $pos } (batch { $seq } from device { $device }): { $reason }
+cli-sync-gap = Missing: batch { $seq } from device { $device } was skipped by the relay. It is asked for again at every sync; if it never comes, the relay withheld or lost it.
+cli-sync-troubled = The sync finished, but part of the team's log was set aside or is missing (above). Tell the team's administrator: a device may be damaged, or the relay may be at fault.
+cli-team-log-trouble = Log entries set aside: { $aside }. Batches missing from the relay: { $missing }. Run `fieldscreen sync` to see which.

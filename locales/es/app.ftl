@@ -231,3 +231,5 @@ app-erase-off = Nunca
 app-erase-show = Mostrar los intentos restantes en la pantalla de desbloqueo
 app-erase-note = La clave se destruye para siempre y la bóveda no podrá volver a abrirse. Desde la cuarta frase incorrecta, cada intento también debe esperar más.
 app-attempts-left = Intentos restantes antes de borrar la bóveda:
+app-sync-set-aside = Apartado (no se pudo abrir)
+app-sync-missing = Falta en el relé

@@ -131,3 +131,7 @@ cli-duress-passphrase = Frase de coacción (no la de la bóveda):
 cli-vault-erase-set = Tras { $attempts } frases incorrectas seguidas, la clave se destruirá y la bóveda no podrá volver a abrirse.
 cli-vault-erase-off = Las frases incorrectas ya no borran la bóveda.
 cli-vault-wait = Demasiadas frases incorrectas; esperando antes del próximo intento
+cli-sync-set-aside = Apartado, no fusionado: entrada { $pos } del registro (lote { $seq } del dispositivo { $device }): { $reason }
+cli-sync-gap = Falta: el relé saltó el lote { $seq } del dispositivo { $device }. Se vuelve a pedir en cada sincronización; si nunca llega, el relé lo retuvo o lo perdió.
+cli-sync-troubled = La sincronización terminó, pero parte del registro del equipo se apartó o falta (arriba). Avise al administrador del equipo: puede que un dispositivo esté dañado o que el relé falle.
+cli-team-log-trouble = Entradas del registro apartadas: { $aside }. Lotes que faltan en el relé: { $missing }. Ejecute `fieldscreen sync` para verlos.

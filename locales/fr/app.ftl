@@ -231,3 +231,5 @@ app-erase-off = Jamais
 app-erase-show = Afficher les tentatives restantes sur l’écran de déverrouillage
 app-erase-note = La clé est détruite pour de bon et le coffre ne pourra plus jamais être ouvert. À partir de la quatrième phrase erronée, chaque tentative doit aussi attendre plus longtemps.
 app-attempts-left = Tentatives restantes avant l’effacement du coffre :
+app-sync-set-aside = Mis de côté (illisible)
+app-sync-missing = Absent du relais

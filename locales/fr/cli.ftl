@@ -131,3 +131,7 @@ cli-duress-passphrase = Phrase de contrainte (pas celle du coffre) :
 cli-vault-erase-set = Après { $attempts } mauvaises phrases d’affilée, la clé sera détruite et le coffre ne pourra plus jamais être ouvert.
 cli-vault-erase-off = Les mauvaises phrases n’effacent plus le coffre.
 cli-vault-wait = Trop de mauvaises phrases secrètes ; attente avant la prochaine tentative
+cli-sync-set-aside = Mis de côté, non fusionné : entrée { $pos } du journal (lot { $seq } de l'appareil { $device }) : { $reason }
+cli-sync-gap = Manquant : le lot { $seq } de l'appareil { $device } a été sauté par le relais. Il est redemandé à chaque synchronisation ; s'il n'arrive jamais, le relais l'a retenu ou perdu.
+cli-sync-troubled = La synchronisation est terminée, mais une partie du journal de l'équipe a été mise de côté ou manque (ci-dessus). Prévenez l'administrateur de l'équipe : un appareil est peut-être endommagé, ou le relais en cause.
+cli-team-log-trouble = Entrées du journal mises de côté : { $aside }. Lots absents du relais : { $missing }. Lancez `fieldscreen sync` pour les voir.

@@ -231,3 +231,5 @@ app-erase-off = Niciodată
 app-erase-show = Arată încercările rămase pe ecranul de deblocare
 app-erase-note = Cheia este distrusă definitiv și seiful nu mai poate fi deschis niciodată. De la a patra frază greșită, fiecare încercare trebuie să și aștepte mai mult.
 app-attempts-left = Încercări rămase până la ștergerea seifului:
+app-sync-set-aside = Puse deoparte (nu s-au deschis)
+app-sync-missing = Lipsă de pe releu

@@ -131,3 +131,7 @@ cli-duress-passphrase = Fraza de constrângere (nu cea a seifului):
 cli-vault-erase-set = După { $attempts } fraze greșite la rând, cheia va fi distrusă și seiful nu va mai putea fi deschis niciodată.
 cli-vault-erase-off = Frazele greșite nu mai șterg seiful.
 cli-vault-wait = Prea multe fraze greșite; se așteaptă înainte de următoarea încercare
+cli-sync-set-aside = Pus deoparte, neîmbinat: intrarea { $pos } din jurnal (lotul { $seq } de la dispozitivul { $device }): { $reason }
+cli-sync-gap = Lipsește: releul a sărit lotul { $seq } de la dispozitivul { $device }. Este cerut din nou la fiecare sincronizare; dacă nu vine niciodată, releul l-a reținut sau l-a pierdut.
+cli-sync-troubled = Sincronizarea s-a încheiat, dar o parte din jurnalul echipei a fost pusă deoparte sau lipsește (mai sus). Anunțați administratorul echipei: un dispozitiv poate fi deteriorat sau releul poate fi de vină.
+cli-team-log-trouble = Intrări din jurnal puse deoparte: { $aside }. Loturi lipsă de pe releu: { $missing }. Rulați `fieldscreen sync` pentru a le vedea.

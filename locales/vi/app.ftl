@@ -231,3 +231,5 @@ app-erase-off = Không bao giờ
 app-erase-show = Hiện số lần thử còn lại trên màn hình mở khóa
 app-erase-note = Khóa bị hủy vĩnh viễn và kho không bao giờ mở lại được. Từ lần nhập sai thứ tư, mỗi lần thử còn phải chờ lâu hơn.
 app-attempts-left = Số lần thử còn lại trước khi xóa kho:
+app-sync-set-aside = Để riêng (không mở được)
+app-sync-missing = Thiếu trên máy chuyển tiếp

@@ -131,3 +131,7 @@ cli-duress-passphrase = Cụm mật khẩu bị ép buộc (không phải của 
 cli-vault-erase-set = Sau { $attempts } lần nhập sai liên tiếp, khóa sẽ bị hủy và kho sẽ không bao giờ mở lại được.
 cli-vault-erase-off = Nhập sai cụm mật khẩu không còn xóa kho.
 cli-vault-wait = Nhập sai quá nhiều lần; đang chờ trước lần thử tiếp theo
+cli-sync-set-aside = Để riêng, không hợp nhất: mục { $pos } của nhật ký (lô { $seq } từ thiết bị { $device }): { $reason }
+cli-sync-gap = Thiếu: máy chuyển tiếp đã bỏ qua lô { $seq } từ thiết bị { $device }. Lô này được yêu cầu lại ở mỗi lần đồng bộ; nếu không bao giờ đến, máy chuyển tiếp đã giữ lại hoặc làm mất nó.
+cli-sync-troubled = Đồng bộ đã xong, nhưng một phần nhật ký của nhóm đã bị để riêng hoặc bị thiếu (ở trên). Hãy báo cho quản trị viên nhóm: có thể một thiết bị bị hỏng hoặc máy chuyển tiếp có lỗi.
+cli-team-log-trouble = Mục nhật ký bị để riêng: { $aside }. Lô bị thiếu trên máy chuyển tiếp: { $missing }. Chạy `fieldscreen sync` để xem.

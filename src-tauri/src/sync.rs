@@ -64,6 +64,8 @@ pub struct SyncStatus {
     pub last_synced: Option<String>,
     pub pending: usize,
     pub conflicts: usize,
+    pub set_aside: usize,
+    pub missing: usize,
 }
 
 #[tauri::command]
@@ -78,6 +80,8 @@ pub fn sync_status(state: Tauri<'_, AppState>) -> Result<SyncStatus> {
         last_synced: s.last_synced,
         pending: s.pending,
         conflicts: conflicts::list(vault)?.len(),
+        set_aside: s.set_aside,
+        missing: s.missing,
     })
 }
 

@@ -53,6 +53,7 @@ export interface JoinPending { team_name: string; relay_host: string; comparison
 export interface RequestView { device: string; name: string; invitation: string; comparison: string; on_invitation: number; at: number }
 export interface SyncStatus {
   team: TeamInfo | null; joining: JoinState | null; legacy: boolean; last_synced: string | null; pending: number; conflicts: number;
+  set_aside: number; missing: number;
 }
 export interface SyncDone { sent: number; received: number; new_cases: number; changed_cases: number; conflicts: number }
 export interface SyncProgress { stage: "packing" | "uploading" | "downloading"; done: number; total: number }

@@ -52,7 +52,10 @@ function installMock({ fx, scenario }) {
     set_duress: () => null,
     set_erase_after: () => null,
     report: ({ query }) => fx.reports[query.by.join(",")] ?? fail("report", `no fixture for ${query.by}`),
-    sync_status: () => ({ ...fx.sync, team: scenario.team ? fx.sync.team : null, conflicts: scenario.conflicts ? fx.conflicts.length : 0 }),
+    sync_status: () => ({
+      ...fx.sync, team: scenario.team ? fx.sync.team : null, conflicts: scenario.conflicts ? fx.conflicts.length : 0,
+      set_aside: scenario.troubled ? 1 : 0, missing: scenario.troubled ? 2 : 0,
+    }),
     sync_now: () => ({ sent: 1, received: 2, new_cases: 1, changed_cases: 1, conflicts: 0 }),
     team_create: () => fx.sync.team, team_join: () => fx.joinPending, team_join_preview: () => fx.joinPreview, team_join_status: () => ({ state: "pending", team_name: "Shelter office", comparison: "482 913" }),
     team_requests: () => (scenario.requests ? fx.requests : []), team_approve: () => null, team_refuse: () => null, team_revoke: () => null, team_rotate: () => 2, team_set_admin: () => null, team_leave: () => null,
@@ -116,6 +119,10 @@ const SCREENS = {
       await p.locator("[data-action=join-preview]").click();
       await p.locator("[data-join=host]").waitFor();
     },
+  },
+  "sync-troubled": {
+    scenario: { exists: true, unlocked: true, team: true, troubled: true },
+    go: async (p) => { await p.locator("[data-sync=set-aside]").waitFor(); await p.locator("[data-sync=missing]").waitFor(); },
   },
   "conflicts": {
     scenario: { exists: true, unlocked: true, team: true, conflicts: true },

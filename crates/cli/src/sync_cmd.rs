@@ -293,6 +293,18 @@ pub fn show(vault: &mut Vault, json: bool, t: &Texts) -> Result<ExitCode> {
             ]
         )
     );
+    if status.set_aside > 0 || status.missing > 0 {
+        println!(
+            "{}",
+            t.t(
+                "cli-team-log-trouble",
+                &[
+                    ("aside", status.set_aside.to_string()),
+                    ("missing", status.missing.to_string()),
+                ]
+            )
+        );
+    }
     for m in &team.members {
         println!(
             "{}",
@@ -351,6 +363,33 @@ pub fn run(vault: &mut Vault, src: &Sources, today: Date, t: &Texts) -> Result<E
     let conflicted = conflicts::list(vault)?.len();
     if conflicted > 0 {
         println!("{}", t.t("cli-conflicts-waiting", &[("count", conflicted.to_string())]));
+    }
+    for q in &report.set_aside {
+        eprintln!(
+            "{}",
+            t.t(
+                "cli-sync-set-aside",
+                &[
+                    ("pos", q.pos.to_string()),
+                    ("seq", q.seq.to_string()),
+                    ("device", q.device.clone()),
+                    ("reason", q.reason.clone()),
+                ]
+            )
+        );
+    }
+    for g in &report.gaps_open {
+        eprintln!(
+            "{}",
+            t.t(
+                "cli-sync-gap",
+                &[("seq", g.seq.to_string()), ("device", g.device.clone())]
+            )
+        );
+    }
+    if report.troubled() {
+        eprintln!("{}", t.t("cli-sync-troubled", &[]));
+        return Ok(ExitCode::FAILURE);
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -11,7 +11,7 @@ pub mod membership;
 pub mod server;
 pub mod store;
 
-pub use server::{Config, router};
+pub use server::{Config, Registration, router};
 pub use store::{
     AddRequest, Append, AppendRecord, DeviceRecord, Effect, InvitationRecord, PgStore, RequestRecord, SqliteStore,
     Store, StoreError, open_store,

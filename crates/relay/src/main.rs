@@ -2,7 +2,7 @@
 
 use anyhow::{Context, Result};
 use clap::Parser;
-use fieldscreen_relay::{Config, open_store, router};
+use fieldscreen_relay::{Config, Registration, open_store, router};
 
 #[derive(Parser)]
 #[command(version, about = "The FieldScreen sync relay: stores sealed batches it cannot read")]
@@ -17,9 +17,13 @@ struct Args {
         env = "FIELDSCREEN_RELAY_DATABASE"
     )]
     database: String,
-    /// Creating a team needs this secret (recommended for any relay reachable by others).
-    #[arg(long, env = "FIELDSCREEN_RELAY_CREATE_SECRET")]
+    /// Creating a team needs this secret. Without it (or --open-registration) the relay takes
+    /// no new teams.
+    #[arg(long, env = "FIELDSCREEN_RELAY_CREATE_SECRET", conflicts_with = "open_registration")]
     create_secret: Option<String>,
+    /// Let anyone who reaches the relay create a team (a relay on a closed network, or tests).
+    #[arg(long)]
+    open_registration: bool,
     /// Requests per second each device may sustain.
     #[arg(long, default_value_t = 50.0)]
     rate: f64,
@@ -42,7 +46,11 @@ async fn main() -> Result<()> {
     let app = router(
         store,
         Config {
-            create_secret: args.create_secret,
+            registration: match (args.create_secret, args.open_registration) {
+                (Some(secret), _) => Registration::Secret(secret),
+                (None, true) => Registration::Open,
+                (None, false) => Registration::Closed,
+            },
             rate_per_second: args.rate,
             rate_burst: args.burst,
         },

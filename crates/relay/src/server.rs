@@ -34,15 +34,26 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post, put};
 use fieldscreen_team::{JoinRequest, TeamState, secret_hash};
 use fieldscreen_wire::{
-    DEFAULT_INVITATION_SECONDS, DIGEST_HEADER, INVITE_SCHEME, MAX_BATCH_BYTES, MAX_INVITATION_SECONDS, MAX_PAGE,
-    MAX_RECORD_BYTES, MAX_RECORDS_PAGE, TOKEN_HEADER, encode_frames, encode_records, valid_id,
+    BATCH_NUMBER_TAKEN, DEFAULT_INVITATION_SECONDS, DIGEST_HEADER, INVITE_SCHEME, MAX_BATCH_BYTES,
+    MAX_INVITATION_SECONDS, MAX_PAGE, MAX_RECORD_BYTES, MAX_RECORDS_PAGE, TOKEN_HEADER, encode_frames, encode_records,
+    valid_id,
 };
 use sha2::{Digest, Sha256};
 use std::sync::Arc;
 
+/// Who may create a team on the relay.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Registration {
+    /// Nobody: the operator set no creation secret and did not open registration.
+    Closed,
+    /// Whoever presents the operator's secret as a bearer token.
+    Secret(String),
+    /// Anyone who can reach the relay (only when the operator asks for it).
+    Open,
+}
+
 pub struct Config {
-    /// When set, creating a team needs it (as a bearer token).
-    pub create_secret: Option<String>,
+    pub registration: Registration,
     /// Requests per second each device may sustain, and the burst above that.
     pub rate_per_second: f64,
     pub rate_burst: f64,
@@ -51,7 +62,7 @@ pub struct Config {
 impl Default for Config {
     fn default() -> Config {
         Config {
-            create_secret: None,
+            registration: Registration::Closed,
             rate_per_second: 50.0,
             rate_burst: 200.0,
         }
@@ -150,16 +161,25 @@ fn json(status: StatusCode, value: serde_json::Value) -> Response {
 }
 
 async fn create_team(State(relay): State<Shared>, headers: HeaderMap, body: Bytes) -> Response {
-    if let Some(secret) = &relay.config.create_secret {
-        let given = headers
-            .get(header::AUTHORIZATION)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.strip_prefix("Bearer "));
-        if given.map(token_hash) != Some(token_hash(secret)) {
+    match &relay.config.registration {
+        Registration::Open => {}
+        Registration::Closed => {
             return text(
-                StatusCode::UNAUTHORIZED,
-                "creating a team on this relay needs its creation secret",
+                StatusCode::FORBIDDEN,
+                "this relay takes no new teams: its operator set no creation secret (start it with --create-secret, or --open-registration to let anyone create a team)",
             );
+        }
+        Registration::Secret(secret) => {
+            let given = headers
+                .get(header::AUTHORIZATION)
+                .and_then(|v| v.to_str().ok())
+                .and_then(|v| v.strip_prefix("Bearer "));
+            if given.map(token_hash) != Some(token_hash(secret)) {
+                return text(
+                    StatusCode::UNAUTHORIZED,
+                    "creating a team on this relay needs its creation secret",
+                );
+            }
         }
     }
     let Some(token) = headers
@@ -536,7 +556,33 @@ async fn upload(
         Ok(Append::Stored(_)) => text(StatusCode::CREATED, "stored"),
         Ok(Append::Duplicate(_)) => text(StatusCode::OK, "already stored"),
         Ok(Append::Gap { expected }) => text(StatusCode::CONFLICT, format!("expected batch {expected} first")),
-        Ok(Append::Conflict) => text(StatusCode::CONFLICT, "a different batch already has this number"),
+        Ok(Append::Conflict) => text(StatusCode::CONFLICT, BATCH_NUMBER_TAKEN),
+        Err(r) => r,
+    }
+}
+
+/// One batch of a device by its number (one frame, as a download carries it), 404 once the log
+/// no longer holds it. A device's own batches are not sent back to it.
+async fn fetch_batch(
+    State(relay): State<Shared>,
+    Path((team, device, seq)): Path<(String, String, u64)>,
+    headers: HeaderMap,
+) -> Response {
+    let me = match authenticate(&relay, &headers, &team, false).await {
+        Ok(me) => me,
+        Err(r) => return r,
+    };
+    if me == device {
+        return text(StatusCode::BAD_REQUEST, "a device has its own batches");
+    }
+    match blocking(&relay, move |s| s.batch(&team, &device, seq)).await {
+        Ok(Some(frame)) => (
+            StatusCode::OK,
+            [(header::CONTENT_TYPE, "application/octet-stream")],
+            encode_frames(&[frame]),
+        )
+            .into_response(),
+        Ok(None) => text(StatusCode::NOT_FOUND, "the log holds no such batch"),
         Err(r) => r,
     }
 }
@@ -597,7 +643,10 @@ pub fn router(store: Arc<dyn Store>, config: Config) -> Router {
             "/v1/teams/{team}/requests/{device}",
             get(request_status).delete(refuse_request),
         )
-        .route("/v1/teams/{team}/devices/{device}/batches/{seq}", put(upload))
+        .route(
+            "/v1/teams/{team}/devices/{device}/batches/{seq}",
+            put(upload).get(fetch_batch),
+        )
         .route("/v1/teams/{team}/log", get(read_log))
         // A little over the batch limit, so an oversize body gets the clear 413 above.
         .layer(DefaultBodyLimit::max(MAX_BATCH_BYTES + 1))

@@ -121,6 +121,9 @@ pub trait Store: Send + Sync {
         sealed: &[u8],
     ) -> Result<Append, StoreError>;
     fn read(&self, team: &str, after: u64, limit: usize) -> Result<Vec<Frame>, StoreError>;
+    /// One device's batch by its number, while the log still holds it: how a device asks again
+    /// for a batch a download skipped.
+    fn batch(&self, team: &str, device: &str, seq: u64) -> Result<Option<Frame>, StoreError>;
     /// The device has everything up to `cursor`; entries every active device has are dropped
     /// (compaction). Returns how many were dropped.
     fn acknowledge(&self, team: &str, device: &str, cursor: u64) -> Result<u64, StoreError>;
@@ -460,6 +463,22 @@ impl Store for SqliteStore {
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    fn batch(&self, team: &str, device: &str, seq: u64) -> Result<Option<Frame>, StoreError> {
+        use rusqlite::OptionalExtension;
+        let c = self.lock()?;
+        let mut stmt = c.prepare_cached("SELECT pos, sealed FROM log WHERE team = ?1 AND device = ?2 AND seq = ?3")?;
+        Ok(stmt
+            .query_row(rusqlite::params![team, device, to_i64(seq)], |r| {
+                Ok(Frame {
+                    pos: to_u64(r.get(0)?),
+                    device: device.to_string(),
+                    seq,
+                    sealed: r.get(1)?,
+                })
+            })
+            .optional()?)
     }
 
     fn acknowledge(&self, team: &str, device: &str, cursor: u64) -> Result<u64, StoreError> {
@@ -854,6 +873,20 @@ impl Store for PgStore {
                 sealed: r.get(3),
             })
             .collect())
+    }
+
+    fn batch(&self, team: &str, device: &str, seq: u64) -> Result<Option<Frame>, StoreError> {
+        let mut c = self.lease()?;
+        let row = c.query_opt(
+            "SELECT pos, sealed FROM log WHERE team = $1 AND device = $2 AND seq = $3",
+            &[&team, &device, &to_i64(seq)],
+        )?;
+        Ok(row.map(|r| Frame {
+            pos: to_u64(r.get(0)),
+            device: device.to_string(),
+            seq,
+            sealed: r.get(1),
+        }))
     }
 
     fn acknowledge(&self, team: &str, device: &str, cursor: u64) -> Result<u64, StoreError> {

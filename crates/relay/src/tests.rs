@@ -2,7 +2,7 @@
 //! changes nothing.
 
 use crate::store::{InvitationRecord, SqliteStore, Store};
-use crate::{Config, router};
+use crate::{Config, Registration, router};
 use axum::body::{Body, to_bytes};
 use axum::http::{Request, StatusCode};
 use fieldscreen_team::{DeviceKeys, Invitation, JoinRequest, Member, TeamState, secret_hash};
@@ -10,6 +10,14 @@ use fieldscreen_wire::{DIGEST_HEADER, MAX_BATCH_BYTES, TOKEN_HEADER, decode_fram
 use sha2::{Digest, Sha256};
 use std::sync::Arc;
 use tower::ServiceExt;
+
+/// A relay whose operator opened registration, as most tests need one.
+fn open() -> Config {
+    Config {
+        registration: Registration::Open,
+        ..Config::default()
+    }
+}
 
 const ADMIN_TOKEN: &str = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
 const MEMBER_TOKEN: &str = "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb";
@@ -171,7 +179,7 @@ impl Harness {
 
 #[tokio::test]
 async fn uploads_are_ordered_idempotent_and_checked() {
-    let h = Harness::new(Config::default());
+    let h = Harness::new(open());
     let t = h.team().await;
     let m = t.member_auth();
     let mid = t.member_id();
@@ -229,7 +237,7 @@ async fn uploads_are_ordered_idempotent_and_checked() {
 
 #[tokio::test]
 async fn teams_and_devices_are_kept_apart() {
-    let h = Harness::new(Config::default());
+    let h = Harness::new(open());
     let t = h.team().await;
     let x_keys = DeviceKeys::generate().expect("keys");
     let x_token = "c".repeat(64);
@@ -274,7 +282,7 @@ async fn teams_and_devices_are_kept_apart() {
 
 #[tokio::test]
 async fn an_invitation_works_once_until_it_expires_and_counts_its_requests() {
-    let h = Harness::new(Config::default());
+    let h = Harness::new(open());
     let t = h.team().await;
     // Only an admin invites.
     assert_eq!(h.invite(&t, &t.member_auth()).await.0, StatusCode::FORBIDDEN);
@@ -393,7 +401,7 @@ async fn an_invitation_works_once_until_it_expires_and_counts_its_requests() {
 
 #[tokio::test]
 async fn the_relay_keeps_only_records_that_follow_the_log_and_its_door_follows_them() {
-    let h = Harness::new(Config::default());
+    let h = Harness::new(open());
     let mut t = h.team().await;
     // A forged record (one bit), one posted by a device that did not sign it, and one by a
     // member who is not an admin: refused, the log unchanged.
@@ -440,9 +448,23 @@ async fn the_relay_keeps_only_records_that_follow_the_log_and_its_door_follows_t
 }
 
 #[tokio::test]
+async fn a_relay_started_with_its_defaults_takes_no_new_team() {
+    let h = Harness::new(Config::default());
+    let keys = DeviceKeys::generate().expect("keys");
+    assert_eq!(h.create("t1", &keys, ADMIN_TOKEN, None).await.0, StatusCode::FORBIDDEN);
+    let (status, _) = h.create("t1", &keys, ADMIN_TOKEN, Some("Bearer anything")).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let opened = Harness::new(open());
+    assert_eq!(
+        opened.create("t1", &keys, ADMIN_TOKEN, None).await.0,
+        StatusCode::CREATED
+    );
+}
+
+#[tokio::test]
 async fn a_creation_secret_and_the_rate_limit_hold() {
     let h = Harness::new(Config {
-        create_secret: Some("operator secret".into()),
+        registration: Registration::Secret("operator secret".into()),
         rate_per_second: 0.001,
         rate_burst: 3.0,
     });
@@ -467,7 +489,7 @@ async fn a_creation_secret_and_the_rate_limit_hold() {
 
 #[tokio::test]
 async fn the_log_is_compacted_once_every_active_device_has_read_it() {
-    let h = Harness::new(Config::default());
+    let h = Harness::new(open());
     let t = h.team().await;
     let (admin, member) = (t.admin_auth(), t.member_auth());
     for seq in 1..=3 {

@@ -53,9 +53,9 @@ fn start_relay(dir: &Path) -> String {
     let store =
         Arc::new(fieldscreen_relay::SqliteStore::open(&dir.join("relay.db").display().to_string()).expect("store"));
     let config = fieldscreen_relay::Config {
+        registration: fieldscreen_relay::Registration::Open,
         rate_per_second: 100_000.0,
         rate_burst: 100_000.0,
-        ..fieldscreen_relay::Config::default()
     };
     let app = fieldscreen_relay::router(store, config);
     let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
@@ -256,7 +256,9 @@ fn main() {
     for k in 0..pairs {
         let mut up_vault = vault(&work.path().join(format!("up{k}")));
         let mut down_vault = vault(&work.path().join(format!("down{k}")));
-        up_vault.receive(&share(k), "seed", b"1", &mut index).expect("seeded");
+        up_vault
+            .receive(&share(k), &fieldscreen_vault::Ledger::state("seed", b"1"), &mut index)
+            .expect("seeded");
         up_vault.resend_everything().expect("resend");
         let (ta, tb) = pair(&relay2, &mut up_vault, &mut down_vault);
         teams.push((up_vault, ta, down_vault, tb, share(k).updates.len()));

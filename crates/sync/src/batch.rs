@@ -133,7 +133,9 @@ mod tests {
         let loaded = fieldscreen_vault::CaseDoc::load(None, [decoded.updates[0].bytes.as_slice()], &[1; 16]);
         assert!(loaded.is_err());
         let mut vault = fieldscreen_vault::Vault::in_memory().expect("vault");
-        let err = vault.receive(&decoded, "c", b"1", &mut |_| None).expect_err("refused");
+        let err = vault
+            .receive(&decoded, &fieldscreen_vault::Ledger::state("c", b"1"), &mut |_| None)
+            .expect_err("refused");
         assert!(err.to_string().contains("malformed"), "{err}");
         assert!(vault.list_cases(&Default::default()).expect("list").is_empty());
     }

@@ -10,7 +10,7 @@ use crate::client::SyncError;
 use crate::sealing::{open_batch, seal_batch};
 use crate::team::Team;
 use fieldscreen_team::LogError;
-use fieldscreen_vault::{Batch, CaseDoc, CaseFilter, CaseIndex, CaseUpdate, Received, Vault};
+use fieldscreen_vault::{Batch, CaseDoc, CaseFilter, CaseIndex, CaseUpdate, Ledger, Received, Vault};
 
 const MAGIC: &[u8] = b"FIELDSCREEN-BUNDLE 1\n";
 /// Bound into the sealing in place of a batch number: a bundle cannot pass for a relay batch.
@@ -79,7 +79,7 @@ pub fn import(
         device: device.to_string(),
         source,
     })?;
-    let got = vault.receive(&batch, "bundle/last-import", device.as_bytes(), index)?;
+    let got = vault.receive(&batch, &Ledger::state("bundle/last-import", device.as_bytes()), index)?;
     vault.record_action(&format!("bundle-import ({} cases)", batch.updates.len()), None)?;
     Ok(got)
 }

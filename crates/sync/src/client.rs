@@ -2,12 +2,13 @@
 //! order, then download the team's log after the cursor and merge it. Every step is durable
 //! before the next: a cut at any point leaves nothing half done, and the next sync carries on.
 
-use crate::batch::{BatchError, decode_batch, encode_batch, encoded_erasure_len, encoded_update_len};
-use crate::sealing::{OpenError, log_len_of, open_batch, seal_batch};
+use crate::batch::{BatchError, encode_batch, encoded_erasure_len, encoded_update_len};
+use crate::intake::{Intake, Taken};
+use crate::sealing::{OpenError, log_len_of, seal_batch};
 use crate::team::{Team, TeamError};
 use fieldscreen_team::Change;
-use fieldscreen_vault::{Batch, CaseDoc, CaseIndex, Vault, VaultError};
-use fieldscreen_wire::{Frame, MAX_BATCH_BYTES, MAX_PAGE, WireError};
+use fieldscreen_vault::{Batch, CaseDoc, CaseIndex, Gap, Quarantined, Vault, VaultError};
+use fieldscreen_wire::{BATCH_NUMBER_TAKEN, Frame, MAX_BATCH_BYTES, MAX_PAGE, WireError};
 
 /// What a sync speaks to: the relay over HTTP, or a simulated one in tests.
 pub trait Transport {
@@ -15,6 +16,9 @@ pub trait Transport {
     fn upload(&mut self, seq: u64, sealed: &[u8]) -> Result<(), TransportError>;
     /// The team's log after position `after`, at most `limit` frames, in order.
     fn download(&mut self, after: u64, limit: usize) -> Result<Vec<Frame>, TransportError>;
+    /// Batch `seq` of another device, if the relay's log still holds it: asking again for a
+    /// batch that a download skipped.
+    fn fetch(&mut self, device: &str, seq: u64) -> Result<Option<Frame>, TransportError>;
     /// The team's membership records from position `from` on.
     fn membership(&mut self, from: u64) -> Result<Vec<Vec<u8>>, TransportError>;
     /// Appends a membership record this device signed; `approve` names the join request an
@@ -79,7 +83,37 @@ pub struct SyncReport {
     pub held: usize,
     /// Cases deleted here because another device erased them.
     pub cases_erased: usize,
+    /// Log entries set aside in this sync because they did not open, verify or decode.
+    pub set_aside: Vec<Quarantined>,
+    /// Batch numbers the relay skipped, found in this sync.
+    pub gaps_found: Vec<Gap>,
+    /// Skipped batches that arrived when asked for again.
+    pub gaps_filled: Vec<Gap>,
+    /// Skipped batches still missing after this sync (found now or before).
+    pub gaps_open: Vec<Gap>,
 }
+
+impl SyncReport {
+    /// Whether the sync met something the user must hear about: an entry set aside or a batch
+    /// the relay skipped, found in this sync.
+    pub fn troubled(&self) -> bool {
+        !self.set_aside.is_empty() || !self.gaps_found.is_empty()
+    }
+
+    fn add(&mut self, taken: Taken) {
+        self.cases_new += taken.received.new_cases;
+        self.cases_changed += taken.received.changed_cases;
+        self.held += taken.received.held;
+        self.cases_erased += taken.received.erased;
+        self.batches_received += taken.batches;
+        self.set_aside.extend(taken.set_aside);
+        self.gaps_found.extend(taken.gaps);
+        self.gaps_filled.extend(taken.filled);
+    }
+}
+
+/// Skipped batches asked for again in one sync.
+const MAX_REFETCH: usize = 100;
 
 /// Where the time of the last complete sync is kept (RFC 3339).
 pub const LAST_SYNCED: &str = "last_synced";
@@ -155,6 +189,47 @@ pub fn refresh(vault: &mut Vault, team: &mut Team, transport: &mut dyn Transport
     Ok(changes)
 }
 
+/// Sends the outbox in order. A batch number the relay holds with other content (sent before,
+/// acknowledgement lost, then packed again after a case was deleted) is left to that content:
+/// the outbox is packed again from the next number on.
+fn upload(
+    vault: &mut Vault,
+    team: &Team,
+    transport: &mut dyn Transport,
+    progress: &mut dyn FnMut(Progress),
+    report: &mut SyncReport,
+) -> Result<(), SyncError> {
+    // Each number is skipped at most once per sync, so this ends.
+    let mut skipped = Vec::new();
+    'again: loop {
+        let outbox = vault.outbox()?;
+        for (n, (seq, sealed)) in outbox.iter().enumerate() {
+            progress(Progress {
+                stage: Stage::Uploading,
+                done: n,
+                total: outbox.len(),
+            });
+            match transport.upload(*seq, sealed) {
+                Ok(()) => {}
+                Err(TransportError::Refused { status: 409, message })
+                    if message == BATCH_NUMBER_TAKEN && !skipped.contains(seq) =>
+                {
+                    tracing::warn!(seq, "batch number already used on the relay; packing again after it");
+                    skipped.push(*seq);
+                    vault.unpack_outbox(*seq, true)?;
+                    pack(vault, team)?;
+                    continue 'again;
+                }
+                Err(e) => return Err(e.into()),
+            }
+            vault.outbox_acknowledged(*seq)?;
+            report.batches_sent += 1;
+            report.bytes_sent += sealed.len() as u64;
+        }
+        return Ok(());
+    }
+}
+
 /// Everything one sync does: the membership log first (so nothing is sealed under an epoch
 /// that has ended), then packing, upload and download. `index` gives a merged case's listing
 /// (the caller knows the protocols); `progress` hears each step.
@@ -174,21 +249,11 @@ pub fn sync(
     });
     pack(vault, team)?;
 
-    let outbox = vault.outbox()?;
-    for (n, (seq, sealed)) in outbox.iter().enumerate() {
-        progress(Progress {
-            stage: Stage::Uploading,
-            done: n,
-            total: outbox.len(),
-        });
-        transport.upload(*seq, sealed)?;
-        vault.outbox_acknowledged(*seq)?;
-        report.batches_sent += 1;
-        report.bytes_sent += sealed.len() as u64;
-    }
+    upload(vault, team, transport, progress, &mut report)?;
 
     let key = cursor_key(team);
     let mut after = cursor(vault, team)?;
+    let mut intake = Intake::new(vault, team)?;
     loop {
         progress(Progress {
             stage: Stage::Downloading,
@@ -199,8 +264,8 @@ pub fn sync(
         let Some(last) = frames.last().map(|f| f.pos) else {
             break;
         };
-        if frames.first().is_some_and(|f| f.pos <= after) {
-            return Err(TransportError::Wire(WireError::Malformed("positions before the cursor")).into());
+        if frames.first().is_some_and(|f| f.pos <= after) || frames.windows(2).any(|w| w[1].pos <= w[0].pos) {
+            return Err(TransportError::Wire(WireError::Malformed("positions out of order")).into());
         }
         // A writer may know membership records that arrived after this device's refresh.
         if frames
@@ -209,31 +274,29 @@ pub fn sync(
         {
             refresh(vault, team, transport)?;
         }
-        let mut incoming = Batch::default();
-        for f in &frames {
-            report.bytes_received += f.sealed.len() as u64;
-            if f.device == team.device_id {
-                continue;
-            }
-            let plain = open_batch(team, &f.device, f.seq, &f.sealed)?;
-            let decoded = decode_batch(&plain).map_err(|source| SyncError::Batch {
-                device: f.device.clone(),
-                source,
-            })?;
-            incoming.updates.extend(decoded.updates);
-            incoming.erased.extend(decoded.erased);
-            report.batches_received += 1;
-        }
-        let got = vault.receive(&incoming, &key, &last.to_be_bytes(), index)?;
-        report.cases_new += got.new_cases;
-        report.cases_changed += got.changed_cases;
-        report.held += got.held;
-        report.cases_erased += got.erased;
+        report.bytes_received += frames.iter().map(|f| f.sealed.len() as u64).sum::<u64>();
+        intake.page_read(after, &frames);
+        let checked: Vec<_> = frames.iter().map(|f| intake.check(team, f)).collect();
+        let taken = intake.commit(vault, checked, Some((&key, last)), index)?;
+        report.add(taken);
         after = last;
         if frames.len() < MAX_PAGE {
             break;
         }
     }
+    // Ask again for what the relay skipped; what it still does not give stays recorded.
+    for gap in intake.open_gaps().into_iter().take(MAX_REFETCH) {
+        let frame = match transport.fetch(&gap.device, gap.seq) {
+            Ok(Some(f)) if f.device == gap.device && f.seq == gap.seq => f,
+            Ok(_) | Err(TransportError::Refused { .. }) => continue,
+            Err(e) => return Err(e.into()),
+        };
+        report.bytes_received += frame.sealed.len() as u64;
+        let checked = intake.check(team, &frame);
+        let taken = intake.commit(vault, vec![checked], None, index)?;
+        report.add(taken);
+    }
+    report.gaps_open = intake.open_gaps();
     vault.set_sync_value(LAST_SYNCED, jiff::Timestamp::now().to_string().as_bytes())?;
     vault.record_action(
         &format!(

@@ -329,6 +329,21 @@ impl Transport for HttpRelay {
         Ok(decode_frames(&body)?)
     }
 
+    fn fetch(&mut self, device: &str, seq: u64) -> Result<Option<Frame>, TransportError> {
+        let body = match self.call(
+            Method::Get,
+            paths::batch(&self.team, device, seq),
+            self.authorised(),
+            None,
+            (MAX_BATCH_BYTES + 128) as u64,
+        ) {
+            Ok(body) => body,
+            Err(TransportError::Refused { status: 404, .. }) => return Ok(None),
+            Err(e) => return Err(e),
+        };
+        Ok(decode_frames(&body)?.into_iter().next())
+    }
+
     fn membership(&mut self, from: u64) -> Result<Vec<Vec<u8>>, TransportError> {
         let mut out = Vec::new();
         loop {

@@ -3,8 +3,9 @@
 //! A device packs the cases it changed into batches (`batch.rs`), seals each under the team's
 //! current epoch key and signs it with its own key (`sealing.rs`), and keeps them in the vault's
 //! outbox until the relay acknowledges them; uploads are idempotent, so retrying after a cut is
-//! always safe. It downloads the team's log after its cursor, opens each batch and merges it into
-//! the vault together with the new cursor (`client.rs`). Concurrent edits become Automerge
+//! always safe. It downloads the team's log after its cursor, checks, opens and merges each
+//! entry into the vault together with the new cursor, setting aside what does not open and
+//! noting batch numbers the relay skipped (`intake.rs`, driven by `client.rs`). Concurrent edits become Automerge
 //! conflicts, kept and shown, never dropped. `team.rs` keeps this device's keys and the team's
 //! verified membership log (`fieldscreen-team`) in the vault; `membership.rs` is every team
 //! operation; `http.rs` talks to `fieldscreen-relay`; `bundle.rs` carries the same batches on a
@@ -15,6 +16,7 @@ pub mod bundle;
 mod client;
 pub mod conflicts;
 mod http;
+mod intake;
 pub mod membership;
 mod sealing;
 mod team;

@@ -456,6 +456,10 @@ pub struct Status {
     pub last_synced: Option<String>,
     /// Cases changed since they were last packed, plus packed batches not yet acknowledged.
     pub pending: usize,
+    /// Entries of the team's log set aside (they did not open, verify or decode).
+    pub set_aside: usize,
+    /// Batches the relay skipped and has not given since.
+    pub missing: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -548,5 +552,13 @@ pub fn status(vault: &mut Vault) -> Result<Status, MembershipError> {
             .sync_value(crate::client::LAST_SYNCED)?
             .map(|b| String::from_utf8_lossy(&b).into_owned()),
         pending: vault.unsent_count()? + vault.outbox()?.len(),
+        set_aside: match &team {
+            Some(t) => vault.quarantined(&t.team_id)?.len(),
+            None => 0,
+        },
+        missing: match &team {
+            Some(t) => vault.gaps(&t.team_id)?.len(),
+            None => 0,
+        },
     })
 }

@@ -222,6 +222,7 @@ impl Team {
         for key in [TEAM, TEAM_LOG, JOINING] {
             vault.remove_sync_value(key)?;
         }
+        vault.reset_sending()?;
         Ok(())
     }
 

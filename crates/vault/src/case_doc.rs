@@ -321,6 +321,12 @@ impl CaseDoc {
 
     /// Whether the case's creation has arrived (a device can hear of a case's later changes
     /// before the change that created it).
+    /// Whether changes merged into the document wait for others they depend on (they are not
+    /// applied, and saving the document leaves them out).
+    pub fn waits_for_changes(&mut self) -> bool {
+        !self.doc.get_missing_deps(&[]).is_empty()
+    }
+
     pub fn is_complete(&self) -> bool {
         self.meta().is_ok()
     }

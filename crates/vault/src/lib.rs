@@ -12,6 +12,7 @@ mod keyfile;
 mod recorder;
 mod schema;
 mod seal;
+mod sync_ledger;
 mod sync_store;
 
 pub use case_doc::{CaseDoc, CaseMeta, HistoryEntry};
@@ -20,6 +21,7 @@ pub use error::VaultError;
 pub use keyfile::{DuressAction, ERASE_AFTER_CHOICES, KdfParams, KeyFile, Policy, SecretKey};
 pub use recorder::{Recorder, case_index, index_of_doc, indexer, resume_session, session_of, state_label};
 pub use seal::{is_sealed, seal, sealed_content, unseal};
+pub use sync_ledger::{Gap, Ledger, Quarantined};
 pub use sync_store::{Batch, CaseUpdate, Received};
 
 use keyfile::{DURESS_SLOT, Opened, REAL_SLOT, SlotContent};
@@ -788,12 +790,15 @@ impl Vault {
 
     /// Deletes a case for good, here and (through its erasure, sent at the next sync) on every
     /// device of the team: its document and history go, freed pages are overwritten
-    /// (`secure_delete`) and the write-ahead log is emptied so no old page image remains.
+    /// (`secure_delete`) and the write-ahead log is emptied so no old page image remains. Sealed
+    /// batches still waiting to leave that carry the case are taken out of the outbox, and what
+    /// else they held is packed again without it at the next sync.
     pub fn delete_case(&mut self, id: &str) -> Result<(), VaultError> {
         let tx = self.conn.transaction()?;
         if !erase_case(&tx, id)? {
             return Err(VaultError::UnknownCase(id.to_string()));
         }
+        sync_store::purge_from_outbox(&tx, id)?;
         tx.execute(
             "INSERT OR REPLACE INTO erasures (case_id, erased_at, sent) VALUES (?1, ?2, 0)",
             params![id, now_iso()],

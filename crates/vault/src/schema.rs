@@ -60,6 +60,16 @@ pub const MIGRATIONS: &[&str] = &[
     // 5: cases kept on this device. Joining a team asks whether the cases already here go to
     // it; those the user keeps are listed here and never packed, bundled or erased team-wide.
     "CREATE TABLE sync_local (case_id TEXT PRIMARY KEY);",
+    // 6: what this device knows of the team's log beyond its cursor, and what each queued batch
+    // holds. `sync_seen`: the highest batch number merged (or set aside) from each device;
+    // `sync_gaps`: batch numbers of a device that the relay skipped, asked for again at every
+    // sync; `sync_quarantine`: log entries set aside because they did not open, verify or
+    // decode; `sync_outbox_contents`: the cases (with the heads they had been sent at before)
+    // and erasures in each queued batch, so a deleted case can be taken out of the outbox.
+    "CREATE TABLE sync_seen (team TEXT NOT NULL, device TEXT NOT NULL, seq INTEGER NOT NULL, PRIMARY KEY (team, device));
+     CREATE TABLE sync_gaps (team TEXT NOT NULL, device TEXT NOT NULL, seq INTEGER NOT NULL, noticed_at TEXT NOT NULL, PRIMARY KEY (team, device, seq));
+     CREATE TABLE sync_quarantine (team TEXT NOT NULL, pos INTEGER NOT NULL, device TEXT NOT NULL, seq INTEGER NOT NULL, reason TEXT NOT NULL, at TEXT NOT NULL, PRIMARY KEY (team, pos));
+     CREATE TABLE sync_outbox_contents (seq INTEGER NOT NULL, case_id TEXT NOT NULL, erased INTEGER NOT NULL, heads_before BLOB, PRIMARY KEY (seq, case_id, erased));",
 ];
 
 pub fn version(conn: &Connection) -> rusqlite::Result<usize> {

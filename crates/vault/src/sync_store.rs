@@ -3,6 +3,7 @@
 //! waiting for the relay, the download cursor, and merging what other devices sent. The sync
 //! logic itself (batches, sealing, the relay) lives in `fieldscreen-sync`.
 
+use crate::sync_ledger::Ledger;
 use crate::{CaseDoc, CaseIndex, Vault, VaultError, append_change, erase_case, now_iso};
 use rusqlite::{OptionalExtension, params};
 
@@ -148,7 +149,15 @@ impl Vault {
             "INSERT OR REPLACE INTO sync_state (key, value) VALUES ('next_seq', ?1)",
             [(seq + 1).to_be_bytes().to_vec()],
         )?;
+        let seq_i = i64::try_from(seq).unwrap_or(i64::MAX);
         for (id, heads) in included {
+            let before: Option<Vec<u8>> = tx
+                .query_row("SELECT heads FROM sync_sent WHERE case_id = ?1", [id], |r| r.get(0))
+                .optional()?;
+            tx.execute(
+                "INSERT OR REPLACE INTO sync_outbox_contents (seq, case_id, erased, heads_before) VALUES (?1, ?2, 0, ?3)",
+                params![seq_i, id, before],
+            )?;
             tx.execute(
                 "INSERT OR REPLACE INTO sync_sent (case_id, heads) VALUES (?1, ?2)",
                 params![id, heads],
@@ -156,10 +165,25 @@ impl Vault {
             tx.execute("DELETE FROM sync_unsent WHERE case_id = ?1", [id])?;
         }
         for id in erased {
+            tx.execute(
+                "INSERT OR REPLACE INTO sync_outbox_contents (seq, case_id, erased, heads_before) VALUES (?1, ?2, 1, NULL)",
+                params![seq_i, id],
+            )?;
             tx.execute("UPDATE erasures SET sent = 1 WHERE case_id = ?1", [id])?;
         }
         tx.commit()?;
         Ok(seq)
+    }
+
+    /// Takes batches `from` on out of the outbox and makes what they held unsent again, so the
+    /// next sync packs it anew under the same numbers: how a deleted case leaves the outbox, and
+    /// how a device moves past a number the relay already holds (`skip`: the next batch gets
+    /// `from + 1`). Returns how many batches were taken out.
+    pub fn unpack_outbox(&mut self, from: u64, skip: bool) -> Result<usize, VaultError> {
+        let tx = self.conn.transaction()?;
+        let n = unpack_outbox(&tx, from, skip)?;
+        tx.commit()?;
+        Ok(n)
     }
 
     /// The next batch number `queue_batch` will use.
@@ -179,10 +203,11 @@ impl Vault {
     }
 
     pub fn outbox_acknowledged(&mut self, seq: u64) -> Result<(), VaultError> {
-        self.conn.execute(
-            "DELETE FROM sync_outbox WHERE seq = ?1",
-            [i64::try_from(seq).unwrap_or(i64::MAX)],
-        )?;
+        let tx = self.conn.transaction()?;
+        let seq = i64::try_from(seq).unwrap_or(i64::MAX);
+        tx.execute("DELETE FROM sync_outbox WHERE seq = ?1", [seq])?;
+        tx.execute("DELETE FROM sync_outbox_contents WHERE seq = ?1", [seq])?;
+        tx.commit()?;
         Ok(())
     }
 
@@ -208,6 +233,18 @@ impl Vault {
             .is_some())
     }
 
+    /// Forgets the outbox and the batch numbering, and marks everything to be sent whole: for a
+    /// device leaving its team, whose queued batches are sealed for that team only and whose
+    /// numbers must start at 1 in the next.
+    pub fn reset_sending(&mut self) -> Result<(), VaultError> {
+        let tx = self.conn.transaction()?;
+        tx.execute("DELETE FROM sync_outbox", [])?;
+        tx.execute("DELETE FROM sync_outbox_contents", [])?;
+        tx.execute("DELETE FROM sync_state WHERE key = 'next_seq'", [])?;
+        tx.commit()?;
+        self.resend_everything()
+    }
+
     /// Marks every case as changed, so the next sync sends each one whole, and every erasure
     /// as unsent: how a device seeds a newly enrolled one after the relay has compacted what
     /// it once held.
@@ -220,17 +257,16 @@ impl Vault {
         Ok(())
     }
 
-    /// Merges other devices' updates and erasures and moves the download cursor (`cursor_key`)
-    /// to `cursor`, all in one transaction: a crash leaves either everything merged and the
-    /// cursor moved, or neither. `index` computes a case's listing from its merged document.
+    /// Merges other devices' updates and erasures and records the `ledger` (the download cursor
+    /// moved, batch numbers seen, gaps, entries set aside), all in one transaction: a crash
+    /// leaves either everything merged and recorded, or neither. `index` computes a case's listing from its merged document.
     ///
     /// An erasure wins over every change of its case, whichever arrives first: the person asked
     /// for the case to go (or it was made by mistake), and every device must end the same.
     pub fn receive(
         &mut self,
         batch: &Batch,
-        cursor_key: &str,
-        cursor: &[u8],
+        ledger: &Ledger,
         index: &mut dyn FnMut(&CaseDoc) -> Option<CaseIndex>,
     ) -> Result<Received, VaultError> {
         let mut received = Received::default();
@@ -243,11 +279,14 @@ impl Vault {
                 }
             }
         }
-        let mut merged: Vec<(String, CaseDoc, bool)> = Vec::new();
+        // Each case: its document, whether it existed here, and every update not yet applied
+        // for good (held from before, then this batch's).
+        let mut merged: Vec<(String, CaseDoc, bool, Vec<Vec<u8>>)> = Vec::new();
         for u in batch.updates.iter().filter(|u| !erased.contains(&u.case_id.as_str())) {
-            if let Some(i) = merged.iter().position(|(id, _, _)| *id == u.case_id) {
-                let (_, doc, _) = &mut merged[i];
+            if let Some(i) = merged.iter().position(|(id, ..)| *id == u.case_id) {
+                let (_, doc, _, raw) = &mut merged[i];
                 doc.merge(&u.bytes)?;
+                raw.push(u.bytes.clone());
                 continue;
             }
             let exists: bool = self
@@ -255,19 +294,26 @@ impl Vault {
                 .query_row("SELECT 1 FROM cases WHERE id = ?1", [&u.case_id], |_| Ok(()))
                 .optional()?
                 .is_some();
-            let mut doc = if exists {
-                self.load_doc(&u.case_id)?
-            } else {
-                // Changes held from earlier batches come first; then this one.
+            // Changes held from earlier batches come first; then this one.
+            let mut raw: Vec<Vec<u8>> = {
                 let mut stmt = self
                     .conn
                     .prepare("SELECT bytes FROM sync_held WHERE case_id = ?1 ORDER BY id")?;
-                let held: Vec<Vec<u8>> = stmt.query_map([&u.case_id], |r| r.get(0))?.collect::<Result<_, _>>()?;
+                stmt.query_map([&u.case_id], |r| r.get(0))?.collect::<Result<_, _>>()?
+            };
+            let mut doc = if exists {
+                let mut doc = self.load_doc(&u.case_id)?;
+                for held in &raw {
+                    doc.merge(held)?;
+                }
+                doc
+            } else {
                 let actor = hex::decode(&self.device).unwrap_or_default();
-                CaseDoc::load(None, held.iter().map(Vec::as_slice), &actor)?
+                CaseDoc::load(None, raw.iter().map(Vec::as_slice), &actor)?
             };
             doc.merge(&u.bytes)?;
-            merged.push((u.case_id.clone(), doc, exists));
+            raw.push(u.bytes.clone());
+            merged.push((u.case_id.clone(), doc, exists, raw));
         }
         let now = now_iso();
         let tx = self.conn.transaction()?;
@@ -277,6 +323,7 @@ impl Vault {
                 "INSERT OR IGNORE INTO erasures (case_id, erased_at, sent) VALUES (?1, ?2, 1)",
                 params![id, now],
             )?;
+            purge_from_outbox(&tx, id)?;
             if erase_case(&tx, id)? {
                 tx.execute(
                     "INSERT INTO audit (at, actor, action, case_id) VALUES (?1, ?2, 'case-erased-by-team', ?3)",
@@ -285,17 +332,23 @@ impl Vault {
                 received.erased += 1;
             }
         }
-        for (id, doc, existed) in &mut merged {
+        for (id, doc, existed, raw) in &mut merged {
             let id = id.as_str();
-            if !*existed && !doc.is_complete() {
-                // Not created yet here: keep what came until the creation does.
-                let bytes = doc.save();
-                tx.execute("DELETE FROM sync_held WHERE case_id = ?1", [id])?;
-                tx.execute(
-                    "INSERT INTO sync_held (case_id, bytes) VALUES (?1, ?2)",
-                    params![id, bytes],
-                )?;
+            // A change whose dependencies have not arrived (its case's creation, or an earlier
+            // batch the relay skipped) waits inside the document, where saving would lose it:
+            // keep every update as it came until nothing waits.
+            let incomplete = !*existed && !doc.is_complete();
+            tx.execute("DELETE FROM sync_held WHERE case_id = ?1", [id])?;
+            if incomplete || doc.waits_for_changes() {
+                for bytes in raw.iter() {
+                    tx.execute(
+                        "INSERT INTO sync_held (case_id, bytes) VALUES (?1, ?2)",
+                        params![id, bytes],
+                    )?;
+                }
                 received.held += 1;
+            }
+            if incomplete {
                 continue;
             }
             let listing = index(doc).unwrap_or_default();
@@ -330,17 +383,13 @@ impl Vault {
                     "INSERT INTO case_snapshots (case_id, bytes) VALUES (?1, ?2)",
                     params![id, snapshot],
                 )?;
-                tx.execute("DELETE FROM sync_held WHERE case_id = ?1", [id])?;
                 received.new_cases += 1;
             }
         }
-        tx.execute(
-            "INSERT OR REPLACE INTO sync_state (key, value) VALUES (?1, ?2)",
-            params![cursor_key, cursor],
-        )?;
+        ledger.write(&tx)?;
         tx.commit()?;
         // The cached documents are now stale for the merged cases.
-        for (id, _, _) in &merged {
+        for (id, ..) in &merged {
             self.docs.remove(id);
         }
         for id in &batch.erased {
@@ -351,4 +400,64 @@ impl Vault {
         }
         Ok(received)
     }
+}
+
+/// See `Vault::unpack_outbox`. For each case, the heads it had been sent at before the earliest
+/// batch taken out come back, so its next batch carries every change those batches carried.
+pub(crate) fn unpack_outbox(tx: &rusqlite::Transaction<'_>, from: u64, skip: bool) -> Result<usize, VaultError> {
+    let from_i = i64::try_from(from).unwrap_or(i64::MAX);
+    let contents: Vec<(String, bool, Option<Vec<u8>>)> = {
+        let mut stmt = tx.prepare(
+            "SELECT case_id, erased, heads_before FROM sync_outbox_contents WHERE seq >= ?1 ORDER BY seq DESC",
+        )?;
+        let rows = stmt.query_map([from_i], |r| Ok((r.get(0)?, r.get::<_, i64>(1)? != 0, r.get(2)?)))?;
+        rows.collect::<Result<_, _>>()?
+    };
+    // Latest batch first: the earliest batch's "before" is written last and stays.
+    for (id, erased, before) in contents {
+        if erased {
+            tx.execute("UPDATE erasures SET sent = 0 WHERE case_id = ?1", [&id])?;
+            continue;
+        }
+        // A case deleted since has nothing left to pack: it stays out.
+        match before {
+            Some(h) => tx.execute(
+                "INSERT OR REPLACE INTO sync_sent (case_id, heads) SELECT id, ?2 FROM cases WHERE id = ?1",
+                params![id, h],
+            )?,
+            None => tx.execute("DELETE FROM sync_sent WHERE case_id = ?1", [&id])?,
+        };
+        tx.execute(
+            "INSERT OR IGNORE INTO sync_unsent (case_id) SELECT id FROM cases WHERE id = ?1",
+            [&id],
+        )?;
+    }
+    tx.execute("DELETE FROM sync_outbox_contents WHERE seq >= ?1", [from_i])?;
+    let n = tx.execute("DELETE FROM sync_outbox WHERE seq >= ?1", [from_i])?;
+    let next = match (skip, n) {
+        (true, _) => Some(from.saturating_add(1)),
+        (false, 0) => None,
+        (false, _) => Some(from),
+    };
+    if let Some(next) = next {
+        tx.execute(
+            "INSERT OR REPLACE INTO sync_state (key, value) VALUES ('next_seq', ?1)",
+            [next.to_be_bytes().to_vec()],
+        )?;
+    }
+    Ok(n)
+}
+
+/// Takes every queued batch that carries changes of case `id` (and the batches after it) out of
+/// the outbox; called when the case is erased, here or by another device.
+pub(crate) fn purge_from_outbox(tx: &rusqlite::Transaction<'_>, id: &str) -> Result<(), VaultError> {
+    let first: Option<i64> = tx.query_row(
+        "SELECT min(seq) FROM sync_outbox_contents WHERE case_id = ?1 AND erased = 0",
+        [id],
+        |r| r.get(0),
+    )?;
+    if let Some(from) = first {
+        unpack_outbox(tx, u64::try_from(from).unwrap_or(0), false)?;
+    }
+    Ok(())
 }

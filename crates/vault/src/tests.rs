@@ -508,7 +508,7 @@ fn hand_over(from: &mut Vault, to: &mut Vault) -> Received {
     from.queue_batch(b"sealed elsewhere", &included, &plain.erased)
         .expect("queued");
     let cursor = format!("{}", from.next_batch_seq().expect("seq"));
-    to.receive(&plain, "cursor", cursor.as_bytes(), &mut |d| {
+    to.receive(&plain, &crate::Ledger::state("cursor", cursor.as_bytes()), &mut |d| {
         Some(index(i64::try_from(d.answers().ok()?.len()).ok()?))
     })
     .expect("received")
@@ -601,6 +601,10 @@ fn a_case_deleted_on_one_device_goes_from_every_device_and_stays_gone() {
     // B edits while A, not knowing, deletes: the deletion wins on both sides.
     answer(&mut b, &id, "debt", Answer::Yes);
     let whole = a.load_case(&id).expect("case").save();
+    // The batch A queued has left; had it not, the delete would take it out (next test).
+    for (seq, _) in a.outbox().expect("outbox") {
+        a.outbox_acknowledged(seq).expect("acknowledged");
+    }
     a.delete_case(&id).expect("delete");
     assert_eq!(a.unsent_count().expect("unsent"), 1, "the erasure waits to be sent");
     let got = hand_over(&mut a, &mut b);
@@ -623,7 +627,7 @@ fn a_case_deleted_on_one_device_goes_from_every_device_and_stays_gone() {
     };
     hand_over(&mut a, &mut c);
     let got = c
-        .receive(&late, "cursor", b"9", &mut |_| Some(index(0)))
+        .receive(&late, &crate::Ledger::state("cursor", b"9"), &mut |_| Some(index(0)))
         .expect("received");
     assert_eq!(
         (got.new_cases, got.held),
@@ -886,4 +890,43 @@ fn a_vault_of_the_first_key_format_opens_and_is_upgraded() {
     assert!(text.contains("\"format\": 2"), "rewritten in the new format");
     assert_eq!(attempts::read(dir.path(), None), 0);
     Vault::open(dir.path(), PASS).expect("and opens again");
+}
+
+#[test]
+fn deleting_a_case_takes_its_queued_batches_out_and_packs_the_rest_again() {
+    let mut a = Vault::in_memory().expect("a");
+    let mut b = Vault::in_memory().expect("b");
+    let gone = a.create_case(&meta(), &index(0)).expect("case");
+    let kept = a.create_case(&meta(), &index(0)).expect("kept");
+    answer(&mut a, &kept, "age", Answer::Number(30));
+    hand_over(&mut a, &mut b);
+    for (seq, _) in a.outbox().expect("outbox") {
+        a.outbox_acknowledged(seq).expect("acknowledged");
+    }
+    // Both change again; the batch carrying them waits in the outbox (numbered 2).
+    answer(&mut a, &gone, "age", Answer::Number(41));
+    answer(&mut a, &kept, "debt", Answer::Yes);
+    let updates = a.unsent_updates(10).expect("updates");
+    let included: Vec<(String, Vec<u8>)> = updates.iter().map(|(u, h)| (u.case_id.clone(), h.clone())).collect();
+    assert_eq!(a.queue_batch(b"sealed", &included, &[]).expect("queued"), 2);
+
+    a.delete_case(&gone).expect("delete");
+    assert!(
+        a.outbox().expect("outbox").is_empty(),
+        "the batch carrying the case is still queued"
+    );
+    assert_eq!(a.next_batch_seq().expect("seq"), 2, "its number is used again");
+    let again = a.unsent_updates(10).expect("updates");
+    assert_eq!(
+        again.iter().map(|(u, _)| u.case_id.as_str()).collect::<Vec<_>>(),
+        vec![kept.as_str()]
+    );
+    assert_eq!(a.unsent_erasures().expect("erasures"), vec![gone.clone()]);
+    // What the kept case carries again is everything since it last left: B gets it all.
+    let got = hand_over(&mut a, &mut b);
+    assert_eq!((got.erased, got.changed_cases), (1, 1));
+    assert_eq!(
+        b.load_case(&kept).expect("kept").answers().expect("answers"),
+        a.load_case(&kept).expect("kept").answers().expect("answers")
+    );
 }

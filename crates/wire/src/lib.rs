@@ -19,6 +19,10 @@ pub const MAX_ID: usize = 64;
 pub const MAX_RECORD_BYTES: usize = 512 * 1024;
 /// The most membership records one answer carries.
 pub const MAX_RECORDS_PAGE: usize = 2000;
+/// The relay's answer (409) to an upload whose batch number holds a different batch: the device
+/// sent that number before with other content (its acknowledgement was lost, then the batch was
+/// packed again), so it moves on to the next number.
+pub const BATCH_NUMBER_TAKEN: &str = "a different batch already has this number";
 /// Header carrying a new device's relay token when it creates a team.
 pub const TOKEN_HEADER: &str = "x-fieldscreen-token";
 /// The authorization scheme of someone holding an invitation: `Invite <id>.<secret>`.

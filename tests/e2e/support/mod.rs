@@ -122,6 +122,7 @@ impl Relay {
         let mut child = Command::new(bin)
             .args(["--listen", "127.0.0.1:0", "--database"])
             .arg(format!("sqlite:{}", dir.path().join("relay.db").display()))
+            .arg("--open-registration")
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()?;

@@ -39,8 +39,13 @@ fn relay_binary() -> PathBuf {
 }
 
 fn start_relay(database: &str) -> Relay {
+    start_relay_with(database, &["--open-registration"])
+}
+
+fn start_relay_with(database: &str, extra: &[&str]) -> Relay {
     let mut child = Command::new(relay_binary())
         .args(["--listen", "127.0.0.1:0", "--database", database])
+        .args(extra)
         .stdout(Stdio::piped())
         .stderr(Stdio::inherit())
         .spawn()
@@ -410,6 +415,72 @@ fn revoked_device_tries(v: &TestVault, database: &str, files: &[PathBuf], team_i
     (tried, opened)
 }
 
+/// A team member (or someone holding its token) puts junk in the log with a correct digest:
+/// the others set that one entry aside, say so, and merge everything else; the sender can be
+/// revoked and the relay then compacts the log past the junk.
+#[test]
+fn a_junk_batch_from_a_member_is_set_aside_and_everything_else_syncs() {
+    use fieldscreen_relay::Store;
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("relay.db");
+    let (a, b) = (TestVault::new(), TestVault::new());
+    {
+        // A relay started with its defaults takes no new team.
+        let closed = start_relay_with(&format!("sqlite:{}", dir.path().join("closed.db").display()), &[]);
+        let refused = a.run(&["team", "create", "--relay", &closed.url, "--name", "Anyone"]);
+        assert_eq!(refused.status.code(), Some(2));
+        assert!(
+            text(&refused.stderr).contains("--open-registration"),
+            "{}",
+            text(&refused.stderr)
+        );
+    }
+    let relay = start_relay(&format!("sqlite:{}", db.display()));
+    ok(&a.run(&["team", "create", "--relay", &relay.url, "--name", "Inspectorate"]));
+    let comparison = request_join(&b, &invite(&a, &a.path().join("qr.svg")), &[]);
+    ok(&a.run(&["team", "approve", "--code", &comparison]));
+    ok(&b.run(&["team", "wait", "--once"]));
+    {
+        // B's next batch number holds bytes that are no sealed batch.
+        let mut vault = fieldscreen_vault::Vault::open(b.path(), PASSPHRASE).expect("opens");
+        vault.queue_batch(&[0x5a; 300], &[], &[]).expect("queued");
+    }
+    interview(&b, "rapid-screen", "rapid-refer-now.answers");
+    ok(&b.run(&["sync"]));
+    interview(&a, "adult-trafficking", "adult-refer-now.answers");
+    let synced = a.run(&["sync"]);
+    assert_eq!(synced.status.code(), Some(1), "{}", text(&synced.stdout));
+    let said = text(&synced.stderr);
+    let b_device = device_of(&b);
+    assert!(said.contains("Set aside") && said.contains(&b_device), "{said}");
+    assert_eq!(said.matches("Set aside").count(), 1, "{said}");
+    assert_eq!(
+        answers(&a).as_object().map(serde_json::Map::len),
+        Some(2),
+        "B's case arrived"
+    );
+    let shown = ok(&a.run(&["team", "show"]));
+    assert!(shown.contains("Log entries set aside: 1"), "{shown}");
+    assert_eq!(team_json(&a)["set_aside"], 1);
+    // Nothing new is wrong at the next sync.
+    ok(&a.run(&["sync"]));
+    ok(&b.run(&["sync"]));
+    assert_eq!(answers(&a), answers(&b));
+
+    let team_id = team_json(&a)["team"]["team_id"].as_str().expect("team").to_string();
+    let store = fieldscreen_relay::SqliteStore::open(&db.display().to_string()).expect("relay store");
+    assert!(store.entries(&team_id).expect("entries") > 0);
+    ok(&a.run(&["team", "revoke", &b_device]));
+    for _ in 0..2 {
+        ok(&a.run(&["sync"]));
+    }
+    assert_eq!(
+        store.entries(&team_id).expect("entries"),
+        0,
+        "the relay kept entries only the revoked device had not acknowledged"
+    );
+}
+
 #[test]
 fn cases_sync_both_ways_through_a_relay_on_sqlite_that_never_reads_them() {
     let dir = tempfile::tempdir().expect("dir");
@@ -539,8 +610,7 @@ fn a_case_document_loads_in_javascript_automerge_with_the_same_answers() {
                 }],
                 erased: Vec::new(),
             },
-            "c",
-            b"1",
+            &fieldscreen_vault::Ledger::state("c", b"1"),
             &mut |_| Some(fieldscreen_vault::CaseIndex::default()),
         )
         .expect("received");
