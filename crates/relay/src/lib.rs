@@ -8,9 +8,11 @@
 
 pub mod limits;
 pub mod membership;
+pub mod serve;
 pub mod server;
 pub mod store;
 
+pub use serve::{Limits, serve};
 pub use server::{Config, Registration, router};
 pub use store::{
     AddRequest, Append, AppendRecord, DeviceRecord, Effect, InvitationRecord, PgStore, RequestRecord, SqliteStore,

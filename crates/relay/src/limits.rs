@@ -1,8 +1,12 @@
-//! A token bucket per device: bursts are allowed, a sustained flood is answered with 429.
+//! A token bucket per device (or client address): bursts are allowed, a sustained flood is
+//! answered with 429.
 
 use std::collections::HashMap;
 use std::sync::Mutex;
 use std::time::Instant;
+
+/// Callers tracked at once.
+const MAX_BUCKETS: usize = 100_000;
 
 pub struct RateLimiter {
     per_second: f64,
@@ -25,6 +29,15 @@ impl RateLimiter {
             return true;
         };
         let now = Instant::now();
+        if buckets.len() >= MAX_BUCKETS {
+            // A full bucket is the same as none: forget those, so that many callers (addresses
+            // are cheap to come by) cannot grow this without bound.
+            let (rate, burst) = (self.per_second, self.burst);
+            buckets.retain(|_, (t, at)| *t + now.duration_since(*at).as_secs_f64() * rate < burst);
+            if buckets.len() >= MAX_BUCKETS {
+                return false;
+            }
+        }
         let (tokens, at) = buckets.entry(who.to_string()).or_insert((self.burst, now));
         *tokens = (*tokens + now.duration_since(*at).as_secs_f64() * self.per_second).min(self.burst);
         *at = now;

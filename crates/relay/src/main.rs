@@ -2,7 +2,7 @@
 
 use anyhow::{Context, Result};
 use clap::Parser;
-use fieldscreen_relay::{Config, Registration, open_store, router};
+use fieldscreen_relay::{Config, Limits, Registration, open_store, router, serve};
 
 #[derive(Parser)]
 #[command(version, about = "The FieldScreen sync relay: stores sealed batches it cannot read")]
@@ -30,6 +30,14 @@ struct Args {
     /// Requests a device may burst above that.
     #[arg(long, default_value_t = 200.0)]
     burst: f64,
+    /// Connections open at once, in all and from one address.
+    #[arg(long, default_value_t = Limits::default().max_connections)]
+    max_connections: usize,
+    #[arg(long, default_value_t = Limits::default().per_address)]
+    connections_per_address: usize,
+    /// Seconds a client has to send a request's headers (also how long an idle connection stays).
+    #[arg(long, default_value_t = Limits::default().header_timeout.as_secs())]
+    header_timeout: u64,
 }
 
 #[tokio::main]
@@ -39,6 +47,11 @@ async fn main() -> Result<()> {
         .with_writer(std::io::stderr)
         .init();
     let args = Args::parse();
+    // Every open connection is a file descriptor: allow as many as the system lets us, so the
+    // connection cap, not the process's default of 1,024, is what limits them.
+    if let Err(e) = rlimit::increase_nofile_limit(u64::MAX) {
+        tracing::warn!(error = %e, "cannot raise the open-file limit");
+    }
     let database = args.database.clone();
     let store = tokio::task::spawn_blocking(move || open_store(&database))
         .await?
@@ -53,6 +66,7 @@ async fn main() -> Result<()> {
             },
             rate_per_second: args.rate,
             rate_burst: args.burst,
+            ..Config::default()
         },
     );
     let listener = tokio::net::TcpListener::bind(&args.listen)
@@ -60,10 +74,15 @@ async fn main() -> Result<()> {
         .with_context(|| format!("listening on {}", args.listen))?;
     // The address actually bound (port 0 picks a free one): tests read it from here.
     println!("listening on {}", listener.local_addr()?);
-    axum::serve(listener, app)
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await?;
+    let limits = Limits {
+        max_connections: args.max_connections,
+        per_address: args.connections_per_address,
+        header_timeout: std::time::Duration::from_secs(args.header_timeout.max(1)),
+        ..Limits::default()
+    };
+    serve(listener, app, limits, async {
+        let _ = tokio::signal::ctrl_c().await;
+    })
+    .await?;
     Ok(())
 }

@@ -27,7 +27,7 @@
 use crate::limits::RateLimiter;
 use crate::store::{AddRequest, Append, InvitationRecord, RequestRecord, Store, StoreError, now_secs};
 use axum::Router;
-use axum::body::Bytes;
+use axum::body::{Body, Bytes};
 use axum::extract::{DefaultBodyLimit, Path, Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -40,6 +40,10 @@ use fieldscreen_wire::{
 };
 use sha2::{Digest, Sha256};
 use std::sync::Arc;
+
+const RECORD_TOO_LARGE: &str = "the record is larger than the relay accepts";
+/// The most an invitation or a join request may take.
+const SMALL_BODY: usize = 64 * 1024;
 
 /// Who may create a team on the relay.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,6 +61,10 @@ pub struct Config {
     /// Requests per second each device may sustain, and the burst above that.
     pub rate_per_second: f64,
     pub rate_burst: f64,
+    /// The same for requests not yet tied to a device (creating a team, asking to join,
+    /// `/healthz`), counted per client address.
+    pub address_rate_per_second: f64,
+    pub address_burst: f64,
 }
 
 impl Default for Config {
@@ -65,6 +73,8 @@ impl Default for Config {
             registration: Registration::Closed,
             rate_per_second: 50.0,
             rate_burst: 200.0,
+            address_rate_per_second: 5.0,
+            address_burst: 30.0,
         }
     }
 }
@@ -73,6 +83,7 @@ struct Relay {
     store: Arc<dyn Store>,
     config: Config,
     limiter: RateLimiter,
+    by_address: RateLimiter,
 }
 
 type Shared = Arc<Relay>;
@@ -143,6 +154,20 @@ async fn authenticate(relay: &Shared, headers: &HeaderMap, team: &str, admin: bo
     Ok(device.to_string())
 }
 
+/// Reads a request's body once the request has passed its checks: nobody gets the relay to take
+/// in a body before showing a token (or an invitation's id). `limit` bytes at most: more is 413
+/// with `too_large`.
+async fn read_body(body: Body, limit: usize, too_large: &str) -> Result<Bytes, Response> {
+    axum::body::to_bytes(body, limit).await.map_err(|e| {
+        let is_length = std::error::Error::source(&e).is_some_and(|s| s.is::<http_body_util::LengthLimitError>());
+        if is_length {
+            text(StatusCode::PAYLOAD_TOO_LARGE, too_large.to_string())
+        } else {
+            text(StatusCode::BAD_REQUEST, "the request's body was cut short")
+        }
+    })
+}
+
 fn good_token(t: &str) -> bool {
     (32..=128).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_hexdigit())
 }
@@ -160,7 +185,7 @@ fn json(status: StatusCode, value: serde_json::Value) -> Response {
     (status, [(header::CONTENT_TYPE, "application/json")], value.to_string()).into_response()
 }
 
-async fn create_team(State(relay): State<Shared>, headers: HeaderMap, body: Bytes) -> Response {
+async fn create_team(State(relay): State<Shared>, headers: HeaderMap, body: Body) -> Response {
     match &relay.config.registration {
         Registration::Open => {}
         Registration::Closed => {
@@ -192,12 +217,10 @@ async fn create_team(State(relay): State<Shared>, headers: HeaderMap, body: Byte
             "the founder's token (32–128 hex digits) is missing",
         );
     };
-    if body.len() > MAX_RECORD_BYTES {
-        return text(
-            StatusCode::PAYLOAD_TOO_LARGE,
-            "the record is larger than the relay accepts",
-        );
-    }
+    let body = match read_body(body, MAX_RECORD_BYTES, RECORD_TOO_LARGE).await {
+        Ok(b) => b,
+        Err(r) => return r,
+    };
     let state = match TeamState::verify(&[&body[..]], None) {
         Ok(s) => s,
         Err(e) => return text(StatusCode::BAD_REQUEST, e.to_string()),
@@ -293,10 +316,14 @@ async fn append_membership(
     Path(team): Path<String>,
     Query(q): Query<Approve>,
     headers: HeaderMap,
-    body: Bytes,
+    body: Body,
 ) -> Response {
     let me = match authenticate(&relay, &headers, &team, false).await {
         Ok(me) => me,
+        Err(r) => return r,
+    };
+    let body = match read_body(body, MAX_RECORD_BYTES, RECORD_TOO_LARGE).await {
+        Ok(b) => b,
         Err(r) => return r,
     };
     let approve = q.approve;
@@ -332,10 +359,14 @@ async fn create_invitation(
     State(relay): State<Shared>,
     Path(team): Path<String>,
     headers: HeaderMap,
-    body: Bytes,
+    body: Body,
 ) -> Response {
     let me = match authenticate(&relay, &headers, &team, true).await {
         Ok(me) => me,
+        Err(r) => return r,
+    };
+    let body = match read_body(body, SMALL_BODY, "an invitation is a few hundred bytes").await {
+        Ok(b) => b,
         Err(r) => return r,
     };
     let Ok(req) = serde_json::from_slice::<NewInvitation>(&body) else {
@@ -382,7 +413,7 @@ struct NewRequest {
 async fn join_request(
     State(relay): State<Shared>,
     Path((team, invitation)): Path<(String, String)>,
-    body: Bytes,
+    body: Body,
 ) -> Response {
     if !valid_id(&team) || !valid_id(&invitation) {
         return text(StatusCode::NOT_FOUND, "no such invitation");
@@ -390,6 +421,10 @@ async fn join_request(
     if !relay.limiter.allow(&format!("join/{team}")) {
         return too_many();
     }
+    let body = match read_body(body, SMALL_BODY, "a join request is a few kilobytes").await {
+        Ok(b) => b,
+        Err(r) => return r,
+    };
     let Ok(req) = serde_json::from_slice::<NewRequest>(&body) else {
         return text(StatusCode::BAD_REQUEST, "expected {\"secret\", \"request\"}");
     };
@@ -523,7 +558,7 @@ async fn upload(
     State(relay): State<Shared>,
     Path((team, device, seq)): Path<(String, String, u64)>,
     headers: HeaderMap,
-    body: Bytes,
+    body: Body,
 ) -> Response {
     let me = match authenticate(&relay, &headers, &team, false).await {
         Ok(me) => me,
@@ -535,12 +570,11 @@ async fn upload(
     if seq == 0 {
         return text(StatusCode::BAD_REQUEST, "batch numbers start at 1");
     }
-    if body.len() > MAX_BATCH_BYTES {
-        return text(
-            StatusCode::PAYLOAD_TOO_LARGE,
-            format!("a batch may be at most {MAX_BATCH_BYTES} bytes"),
-        );
-    }
+    let too_large = format!("a batch may be at most {MAX_BATCH_BYTES} bytes");
+    let body = match read_body(body, MAX_BATCH_BYTES, &too_large).await {
+        Ok(b) => b,
+        Err(r) => return r,
+    };
     let digest: [u8; 32] = Sha256::digest(&body).into();
     let claimed = headers
         .get(DIGEST_HEADER)
@@ -626,29 +660,66 @@ async fn read_log(
     }
 }
 
+/// Requests not yet tied to a device are limited per client address (when the server knows it:
+/// `serve` puts it on every request).
+async fn limit_by_address(
+    State(relay): State<Shared>,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let address = request
+        .extensions()
+        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+        .map(|c| c.0.ip().to_string());
+    if let Some(a) = address
+        && !relay.by_address.allow(&a)
+    {
+        return too_many();
+    }
+    next.run(request).await
+}
+
+/// 200 only when the store answers: a relay whose database is gone must not look healthy.
+async fn healthz(State(relay): State<Shared>) -> Response {
+    match blocking(&relay, |s| s.ping()).await {
+        Ok(()) => text(StatusCode::OK, "ok"),
+        Err(_) => text(StatusCode::SERVICE_UNAVAILABLE, "the relay's database does not answer"),
+    }
+}
+
 pub fn router(store: Arc<dyn Store>, config: Config) -> Router {
     let limiter = RateLimiter::new(config.rate_per_second, config.rate_burst);
-    let relay = Arc::new(Relay { store, config, limiter });
+    let by_address = RateLimiter::new(config.address_rate_per_second, config.address_burst);
+    let relay = Arc::new(Relay {
+        store,
+        config,
+        limiter,
+        by_address,
+    });
+    let per_address = || axum::middleware::from_fn_with_state(relay.clone(), limit_by_address);
     Router::new()
-        .route("/healthz", get(|| async { "ok" }))
-        .route("/v1/teams", post(create_team))
+        .route("/healthz", get(healthz).route_layer(per_address()))
+        .route("/v1/teams", post(create_team).route_layer(per_address()))
         .route(
             "/v1/teams/{team}/membership",
             get(read_membership).post(append_membership),
         )
         .route("/v1/teams/{team}/invitations", post(create_invitation))
-        .route("/v1/teams/{team}/invitations/{invitation}/requests", post(join_request))
+        .route(
+            "/v1/teams/{team}/invitations/{invitation}/requests",
+            post(join_request).route_layer(per_address()),
+        )
         .route("/v1/teams/{team}/requests", get(list_requests))
         .route(
             "/v1/teams/{team}/requests/{device}",
-            get(request_status).delete(refuse_request),
+            get(request_status).route_layer(per_address()).delete(refuse_request),
         )
         .route(
             "/v1/teams/{team}/devices/{device}/batches/{seq}",
             put(upload).get(fetch_batch),
         )
         .route("/v1/teams/{team}/log", get(read_log))
-        // A little over the batch limit, so an oversize body gets the clear 413 above.
-        .layer(DefaultBodyLimit::max(MAX_BATCH_BYTES + 1))
+        // Each handler reads its body itself, after its checks, up to its own limit.
+        .layer(DefaultBodyLimit::disable())
         .with_state(relay)
 }

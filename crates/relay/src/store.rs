@@ -4,7 +4,7 @@
 //! processes commit out of order).
 
 use fieldscreen_wire::Frame;
-use std::sync::{Condvar, Mutex};
+use std::sync::Mutex;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DeviceRecord {
@@ -95,6 +95,8 @@ pub enum StoreError {
 }
 
 pub trait Store: Send + Sync {
+    /// Whether the store answers: what `/healthz` reports.
+    fn ping(&self) -> Result<(), StoreError>;
     /// A team from its first membership record, its founder an admin. False when it exists.
     fn create_team(&self, team: &str, first: &[u8], device: &str, token_hash: &[u8; 32]) -> Result<bool, StoreError>;
     /// The team's membership records from position `after` on (0: all).
@@ -202,6 +204,11 @@ const PURGE_INVITATIONS: &str = "DELETE FROM invitations WHERE expires_at < $1";
 const PURGE_REQUESTS: &str = "DELETE FROM join_requests WHERE NOT EXISTS (SELECT 1 FROM invitations i WHERE i.team = join_requests.team AND i.id = join_requests.invitation)";
 
 impl Store for SqliteStore {
+    fn ping(&self) -> Result<(), StoreError> {
+        self.lock()?.query_row("SELECT 1", [], |_| Ok(()))?;
+        Ok(())
+    }
+
     fn create_team(&self, team: &str, first: &[u8], device: &str, token_hash: &[u8; 32]) -> Result<bool, StoreError> {
         let mut c = self.lock()?;
         let tx = c.transaction()?;
@@ -508,11 +515,17 @@ impl Store for SqliteStore {
 
 // --- PostgreSQL -------------------------------------------------------------------------------
 
-/// A few connections shared by the request threads.
+type PgManager = r2d2_postgres::PostgresConnectionManager<postgres::NoTls>;
+
+/// A pool of connections shared by the request threads. A connection broken by a database
+/// restart is found when it is taken (each is tested first) and replaced by a new one; while the
+/// database is down, a request waits at most `PG_WAIT` and then fails cleanly.
 pub struct PgStore {
-    idle: Mutex<Vec<postgres::Client>>,
-    returned: Condvar,
+    pool: r2d2::Pool<PgManager>,
 }
+
+/// How long a request waits for a connection, and a new connection for the database.
+const PG_WAIT: std::time::Duration = std::time::Duration::from_secs(5);
 
 const PG_SCHEMA: &str = "
     CREATE TABLE IF NOT EXISTS teams (team TEXT PRIMARY KEY, next_pos BIGINT NOT NULL DEFAULT 0);
@@ -538,73 +551,41 @@ const PG_SCHEMA: &str = "
         token_hash BYTEA NOT NULL, at BIGINT NOT NULL, PRIMARY KEY (team, device));
 ";
 
-struct Lease<'a> {
-    store: &'a PgStore,
-    client: Option<postgres::Client>,
-}
-
-impl std::ops::Deref for Lease<'_> {
-    type Target = postgres::Client;
-    fn deref(&self) -> &postgres::Client {
-        self.client
-            .as_ref()
-            .unwrap_or_else(|| unreachable!("a lease holds its client until dropped"))
-    }
-}
-
-impl std::ops::DerefMut for Lease<'_> {
-    fn deref_mut(&mut self) -> &mut postgres::Client {
-        self.client
-            .as_mut()
-            .unwrap_or_else(|| unreachable!("a lease holds its client until dropped"))
-    }
-}
-
-impl Drop for Lease<'_> {
-    fn drop(&mut self) {
-        if let (Some(c), Ok(mut idle)) = (self.client.take(), self.store.idle.lock()) {
-            if !c.is_closed() {
-                idle.push(c);
-            }
-            self.store.returned.notify_one();
-        }
-    }
-}
-
 impl PgStore {
     pub fn open(url: &str, connections: usize) -> Result<PgStore, StoreError> {
-        let mut idle = Vec::with_capacity(connections);
-        for _ in 0..connections.max(1) {
-            idle.push(postgres::Client::connect(url, postgres::NoTls)?);
-        }
+        let mut config: postgres::Config = url.parse()?;
+        config.connect_timeout(PG_WAIT);
+        let pool = r2d2::Pool::builder()
+            .max_size(u32::try_from(connections.max(1)).unwrap_or(8))
+            .min_idle(Some(1))
+            .connection_timeout(PG_WAIT)
+            .test_on_check_out(true)
+            .build(PgManager::new(config, postgres::NoTls))
+            .map_err(|e| StoreError::Other(format!("cannot connect: {e}")))?;
+        let store = PgStore { pool };
         // Several relay processes may start at once: one creates the tables, the others wait.
-        let first = &mut idle[0];
-        let mut tx = first.transaction()?;
+        let mut c = store.lease()?;
+        let mut tx = c.transaction()?;
         tx.execute("SELECT pg_advisory_xact_lock(4242)", &[])?;
         tx.batch_execute(PG_SCHEMA)?;
         tx.commit()?;
-        Ok(PgStore {
-            idle: Mutex::new(idle),
-            returned: Condvar::new(),
-        })
+        drop(c);
+        Ok(store)
     }
 
-    fn lease(&self) -> Result<Lease<'_>, StoreError> {
-        let broken = || StoreError::Other("a request failed while holding the pool".into());
-        let mut idle = self.idle.lock().map_err(|_| broken())?;
-        loop {
-            if let Some(c) = idle.pop() {
-                return Ok(Lease {
-                    store: self,
-                    client: Some(c),
-                });
-            }
-            idle = self.returned.wait(idle).map_err(|_| broken())?;
-        }
+    fn lease(&self) -> Result<r2d2::PooledConnection<PgManager>, StoreError> {
+        self.pool
+            .get()
+            .map_err(|e| StoreError::Other(format!("no connection to the database: {e}")))
     }
 }
 
 impl Store for PgStore {
+    fn ping(&self) -> Result<(), StoreError> {
+        self.lease()?.simple_query("SELECT 1")?;
+        Ok(())
+    }
+
     fn create_team(&self, team: &str, first: &[u8], device: &str, token_hash: &[u8; 32]) -> Result<bool, StoreError> {
         let mut c = self.lease()?;
         let mut tx = c.transaction()?;

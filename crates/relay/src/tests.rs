@@ -467,6 +467,7 @@ async fn a_creation_secret_and_the_rate_limit_hold() {
         registration: Registration::Secret("operator secret".into()),
         rate_per_second: 0.001,
         rate_burst: 3.0,
+        ..Config::default()
     });
     let keys = DeviceKeys::generate().expect("keys");
     assert_eq!(
@@ -508,4 +509,127 @@ async fn the_log_is_compacted_once_every_active_device_has_read_it() {
     assert_eq!(h.append(revoke, &admin, None).await.0, StatusCode::CREATED);
     h.json("GET", "/v1/teams/t1/log?after=3", Some(&admin), "").await;
     assert_eq!(h.store.entries("t1").expect("entries"), 0);
+}
+
+/// Slow clients (slowloris): 2,000 connections that each trickle one header byte per second
+/// never finish a request. The header timeout closes every one of them, and a device's
+/// requests are answered all the while.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn slow_clients_are_closed_and_devices_are_served_meanwhile() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    use tokio::net::TcpStream;
+    use tokio::time::{Duration, Instant, sleep, timeout};
+    rlimit::increase_nofile_limit(u64::MAX).expect("open-file limit");
+    let dir = tempfile::tempdir().expect("dir");
+    let store = Arc::new(SqliteStore::open(&dir.path().join("relay.db").display().to_string()).expect("store"));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let addr = listener.local_addr().expect("addr");
+    let limits = crate::Limits {
+        max_connections: 4096,
+        per_address: 4096,
+        header_timeout: Duration::from_secs(3),
+        ..crate::Limits::default()
+    };
+    let config = Config {
+        address_rate_per_second: 1000.0,
+        address_burst: 1000.0,
+        ..open()
+    };
+    tokio::spawn(crate::serve(
+        listener,
+        router(store, config),
+        limits,
+        std::future::pending(),
+    ));
+
+    let mut slow = Vec::new();
+    for _ in 0..2000 {
+        let mut s = TcpStream::connect(addr).await.expect("connect");
+        s.write_all(b"G").await.expect("first byte");
+        slow.push(s);
+    }
+    let trickle = tokio::spawn(async move {
+        let started = Instant::now();
+        let mut closed = vec![false; slow.len()];
+        while started.elapsed() < Duration::from_secs(10) && closed.iter().any(|c| !c) {
+            for (s, c) in slow.iter_mut().zip(closed.iter_mut()).filter(|(_, c)| !**c) {
+                // A closed connection shows as end of file (or a reset) when read.
+                let mut buf = [0u8; 64];
+                match timeout(Duration::from_millis(1), s.read(&mut buf)).await {
+                    Ok(Ok(0) | Err(_)) => *c = true,
+                    Ok(Ok(_)) | Err(_) => {
+                        if s.write_all(b"E").await.is_err() {
+                            *c = true;
+                        }
+                    }
+                }
+            }
+            sleep(Duration::from_millis(500)).await;
+        }
+        (closed.iter().filter(|c| **c).count(), started.elapsed())
+    });
+
+    // A device meanwhile: every request is answered, each well within the header timeout.
+    let mut answered = 0;
+    let mut slowest = Duration::ZERO;
+    let device_started = Instant::now();
+    while device_started.elapsed() < Duration::from_secs(5) {
+        let t = Instant::now();
+        let mut s = TcpStream::connect(addr).await.expect("device connects");
+        s.write_all(b"GET /healthz HTTP/1.1\r\nHost: relay\r\nConnection: close\r\n\r\n")
+            .await
+            .expect("request");
+        let mut answer = String::new();
+        timeout(Duration::from_secs(2), s.read_to_string(&mut answer))
+            .await
+            .expect("answered in time")
+            .expect("read");
+        assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+        slowest = slowest.max(t.elapsed());
+        answered += 1;
+        sleep(Duration::from_millis(200)).await;
+    }
+    let (closed, took) = trickle.await.expect("trickle");
+    eprintln!(
+        "{closed} of 2000 slow connections closed after {took:?}; {answered} device requests, slowest {slowest:?}"
+    );
+    assert_eq!(closed, 2000, "slow connections left open");
+    assert!(answered >= 10, "{answered}");
+}
+
+/// A request without a valid token is answered before its body is read: someone with no token
+/// cannot make the relay take in a megabyte (here the body never even comes).
+#[tokio::test]
+async fn a_request_without_a_token_is_refused_before_its_body_is_read() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    use tokio::time::{Duration, timeout};
+    let dir = tempfile::tempdir().expect("dir");
+    let store = Arc::new(SqliteStore::open(&dir.path().join("relay.db").display().to_string()).expect("store"));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let addr = listener.local_addr().expect("addr");
+    tokio::spawn(crate::serve(
+        listener,
+        router(store, open()),
+        crate::Limits::default(),
+        std::future::pending(),
+    ));
+    for (method, path) in [
+        ("PUT", "/v1/teams/t1/devices/d1/batches/1"),
+        ("POST", "/v1/teams/t1/membership"),
+        ("POST", "/v1/teams/t1/invitations"),
+    ] {
+        let mut s = tokio::net::TcpStream::connect(addr).await.expect("connect");
+        let head = format!(
+            "{method} {path} HTTP/1.1\r\nHost: relay\r\nAuthorization: Bearer d1.{}\r\nContent-Length: 1048576\r\n\r\n",
+            "0".repeat(64)
+        );
+        s.write_all(head.as_bytes()).await.expect("headers");
+        let mut answer = vec![0u8; 512];
+        let n = timeout(Duration::from_secs(2), s.read(&mut answer))
+            .await
+            .expect("answered without waiting for the body")
+            .expect("read");
+        let answer = String::from_utf8_lossy(&answer[..n]);
+        assert!(answer.starts_with("HTTP/1.1 401"), "{method} {path}: {answer}");
+    }
 }

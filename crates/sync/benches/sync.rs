@@ -56,6 +56,7 @@ fn start_relay(dir: &Path) -> String {
         registration: fieldscreen_relay::Registration::Open,
         rate_per_second: 100_000.0,
         rate_burst: 100_000.0,
+        ..fieldscreen_relay::Config::default()
     };
     let app = fieldscreen_relay::router(store, config);
     let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");

@@ -682,3 +682,82 @@ fn a_case_document_loads_in_javascript_automerge_with_the_same_answers() {
 fn hex_of(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
+
+/// The status code of `GET /healthz`.
+fn health(url: &str) -> u16 {
+    use std::io::Read;
+    let addr = url.trim_start_matches("http://");
+    let Ok(mut s) = std::net::TcpStream::connect(addr) else {
+        return 0;
+    };
+    let _ = s.set_read_timeout(Some(std::time::Duration::from_secs(30)));
+    let _ = write!(s, "GET /healthz HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n");
+    let mut answer = String::new();
+    let _ = s.read_to_string(&mut answer);
+    answer
+        .split_whitespace()
+        .nth(1)
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(0)
+}
+
+/// The database under the relay restarts (on a private PostgreSQL, so the shared one used by the
+/// other tests is left alone): while it is down, syncs fail with a clear message and `/healthz`
+/// says so; once it is back, the relay's broken connections are replaced and syncs succeed.
+#[test]
+fn the_relay_outlives_a_database_restart() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("dir");
+    // The server runs as `postgres` when the tests run as root: it must reach its directory.
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    let pg = dir.path().join("pg");
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("a free port")
+        .port();
+    let scratch = |args: &[&str]| {
+        let out = Command::new(repo().join("scripts/pg-scratch.sh"))
+            .args(args)
+            .output()
+            .expect("pg-scratch.sh runs");
+        assert!(out.status.success(), "pg-scratch {args:?}: {}", text(&out.stderr));
+    };
+    let pg_dir = pg.display().to_string();
+    scratch(&["init", &pg_dir, &port.to_string()]);
+    /// Stops the private cluster however the test ends (already stopped is fine).
+    struct Stop(String);
+    impl Drop for Stop {
+        fn drop(&mut self) {
+            let _ = Command::new(repo().join("scripts/pg-scratch.sh"))
+                .args(["stop", &self.0])
+                .output();
+        }
+    }
+    let _stop = Stop(pg_dir.clone());
+    let relay = start_relay(&format!("postgres://postgres@127.0.0.1:{port}/postgres"));
+    assert_eq!(health(&relay.url), 200);
+    let a = TestVault::new();
+    ok(&a.run(&["team", "create", "--relay", &relay.url, "--name", "Border post"]));
+    interview(&a, "rapid-screen", "rapid-refer-now.answers");
+    ok(&a.run(&["sync"]));
+
+    scratch(&["stop", &pg_dir]);
+    assert_eq!(health(&relay.url), 503, "the relay looks healthy without its database");
+    interview(&a, "rapid-screen", "rapid-refer-now.answers");
+    let failed = a.run(&["sync"]);
+    assert_eq!(failed.status.code(), Some(2));
+    assert!(text(&failed.stderr).contains("relay"), "{}", text(&failed.stderr));
+
+    scratch(&["start", &pg_dir]);
+    let mut healthy = false;
+    for _ in 0..20 {
+        if health(&relay.url) == 200 {
+            healthy = true;
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(500));
+    }
+    assert!(healthy, "the relay did not reconnect to its database");
+    let synced = ok(&a.run(&["sync"]));
+    assert!(synced.contains("1 batch(es) sent"), "{synced}");
+}
