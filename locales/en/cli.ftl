@@ -136,3 +136,8 @@ cli-sync-set-aside = Set aside, not merged: log entry { $pos } (batch { $seq } f
 cli-sync-gap = Missing: batch { $seq } from device { $device } was skipped by the relay. It is asked for again at every sync; if it never comes, the relay withheld or lost it.
 cli-sync-troubled = The sync finished, but part of the team's log was set aside or is missing (above). Tell the team's administrator: a device may be damaged, or the relay may be at fault.
 cli-team-log-trouble = Log entries set aside: { $aside }. Batches missing from the relay: { $missing }. Run `fieldscreen sync` to see which.
+cli-team-relay-device = { $device } “{ $name }”: { $state ->
+    [revoked] revoked
+    [not-come] let in, never came
+   *[active] active
+}; has read the log to position { $acked }; last batch { $seq }.

@@ -135,3 +135,8 @@ cli-sync-set-aside = Apartado, no fusionado: entrada { $pos } del registro (lote
 cli-sync-gap = Falta: el relé saltó el lote { $seq } del dispositivo { $device }. Se vuelve a pedir en cada sincronización; si nunca llega, el relé lo retuvo o lo perdió.
 cli-sync-troubled = La sincronización terminó, pero parte del registro del equipo se apartó o falta (arriba). Avise al administrador del equipo: puede que un dispositivo esté dañado o que el relé falle.
 cli-team-log-trouble = Entradas del registro apartadas: { $aside }. Lotes que faltan en el relé: { $missing }. Ejecute `fieldscreen sync` para verlos.
+cli-team-relay-device = { $device } «{ $name }»: { $state ->
+    [revoked] revocado
+    [not-come] admitido, nunca vino
+   *[active] activo
+}; leyó el registro hasta la posición { $acked }; último lote { $seq }.

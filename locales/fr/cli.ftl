@@ -135,3 +135,8 @@ cli-sync-set-aside = Mis de côté, non fusionné : entrée { $pos } du journal 
 cli-sync-gap = Manquant : le lot { $seq } de l'appareil { $device } a été sauté par le relais. Il est redemandé à chaque synchronisation ; s'il n'arrive jamais, le relais l'a retenu ou perdu.
 cli-sync-troubled = La synchronisation est terminée, mais une partie du journal de l'équipe a été mise de côté ou manque (ci-dessus). Prévenez l'administrateur de l'équipe : un appareil est peut-être endommagé, ou le relais en cause.
 cli-team-log-trouble = Entrées du journal mises de côté : { $aside }. Lots absents du relais : { $missing }. Lancez `fieldscreen sync` pour les voir.
+cli-team-relay-device = { $device } « { $name } » : { $state ->
+    [revoked] révoqué
+    [not-come] admis, jamais venu
+   *[active] actif
+} ; a lu le journal jusqu'à la position { $acked } ; dernier lot { $seq }.

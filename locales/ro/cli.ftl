@@ -135,3 +135,8 @@ cli-sync-set-aside = Pus deoparte, neîmbinat: intrarea { $pos } din jurnal (lot
 cli-sync-gap = Lipsește: releul a sărit lotul { $seq } de la dispozitivul { $device }. Este cerut din nou la fiecare sincronizare; dacă nu vine niciodată, releul l-a reținut sau l-a pierdut.
 cli-sync-troubled = Sincronizarea s-a încheiat, dar o parte din jurnalul echipei a fost pusă deoparte sau lipsește (mai sus). Anunțați administratorul echipei: un dispozitiv poate fi deteriorat sau releul poate fi de vină.
 cli-team-log-trouble = Intrări din jurnal puse deoparte: { $aside }. Loturi lipsă de pe releu: { $missing }. Rulați `fieldscreen sync` pentru a le vedea.
+cli-team-relay-device = { $device } „{ $name }”: { $state ->
+    [revoked] revocat
+    [not-come] admis, nu a venit niciodată
+   *[active] activ
+}; a citit jurnalul până la poziția { $acked }; ultimul lot { $seq }.

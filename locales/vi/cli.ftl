@@ -135,3 +135,8 @@ cli-sync-set-aside = Để riêng, không hợp nhất: mục { $pos } của nh�
 cli-sync-gap = Thiếu: máy chuyển tiếp đã bỏ qua lô { $seq } từ thiết bị { $device }. Lô này được yêu cầu lại ở mỗi lần đồng bộ; nếu không bao giờ đến, máy chuyển tiếp đã giữ lại hoặc làm mất nó.
 cli-sync-troubled = Đồng bộ đã xong, nhưng một phần nhật ký của nhóm đã bị để riêng hoặc bị thiếu (ở trên). Hãy báo cho quản trị viên nhóm: có thể một thiết bị bị hỏng hoặc máy chuyển tiếp có lỗi.
 cli-team-log-trouble = Mục nhật ký bị để riêng: { $aside }. Lô bị thiếu trên máy chuyển tiếp: { $missing }. Chạy `fieldscreen sync` để xem.
+cli-team-relay-device = { $device } “{ $name }”: { $state ->
+    [revoked] đã thu hồi
+    [not-come] đã được nhận, chưa từng kết nối
+   *[active] đang hoạt động
+}; đã đọc nhật ký đến vị trí { $acked }; lô cuối { $seq }.

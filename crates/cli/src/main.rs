@@ -169,6 +169,12 @@ enum TeamAction {
         #[arg(long)]
         json: bool,
     },
+    /// The team's devices as the relay knows them: how far each has read the log, and whether a
+    /// device let in has ever come (admins).
+    Devices {
+        #[arg(long)]
+        json: bool,
+    },
     /// Let in the device whose screen shows this comparison code.
     Approve {
         #[arg(long)]
@@ -557,6 +563,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 }
                 TeamAction::Wait { once } => sync_cmd::wait(&mut vault, once, &t),
                 TeamAction::Requests { json } => sync_cmd::requests(&mut vault, json, &t),
+                TeamAction::Devices { json } => sync_cmd::relay_devices(&mut vault, json, &t),
                 TeamAction::Approve { code, device } => sync_cmd::approve(&mut vault, &code, device.as_deref(), &t),
                 TeamAction::Refuse { device } => sync_cmd::refuse(&mut vault, &device, &t),
                 TeamAction::Revoke { device } => sync_cmd::revoke(&mut vault, &device, &t),

@@ -207,6 +207,39 @@ pub fn requests(vault: &mut Vault, json: bool, t: &Texts) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+pub fn relay_devices(vault: &mut Vault, json: bool, t: &Texts) -> Result<ExitCode> {
+    let all = membership::relay_devices(vault)?;
+    if json {
+        let rows: Vec<serde_json::Value> = all
+            .iter()
+            .map(|(d, name)| serde_json::json!({ "relay": d, "name": name }))
+            .collect();
+        println!("{}", serde_json::to_string_pretty(&rows)?);
+        return Ok(ExitCode::SUCCESS);
+    }
+    for (d, name) in &all {
+        let state = match (d.revoked, d.used) {
+            (true, _) => "revoked",
+            (false, true) => "active",
+            (false, false) => "not-come",
+        };
+        println!(
+            "{}",
+            t.t(
+                "cli-team-relay-device",
+                &[
+                    ("device", d.device.clone()),
+                    ("name", name.clone().unwrap_or_else(|| "-".into())),
+                    ("state", state.into()),
+                    ("acked", d.acked.to_string()),
+                    ("seq", d.last_seq.to_string()),
+                ]
+            )
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 /// Approves the request whose comparison code is the one read from the new device's screen.
 pub fn approve(vault: &mut Vault, code: &str, device: Option<&str>, t: &Texts) -> Result<ExitCode> {
     let device = membership::approve(vault, device, code)?;

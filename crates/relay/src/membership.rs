@@ -84,6 +84,7 @@ pub fn append(
                 device,
                 admin,
                 invitation,
+                at: now,
             }
         }
         Change::Revoked { device } => Effect::Revoke { device },

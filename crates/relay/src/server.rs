@@ -145,6 +145,16 @@ async fn authenticate(relay: &Shared, headers: &HeaderMap, team: &str, admin: bo
     if record.revoked {
         return Err(text(StatusCode::FORBIDDEN, "this device was revoked from the team"));
     }
+    if record.expired(now_secs()) {
+        return Err(text(
+            StatusCode::FORBIDDEN,
+            "this device's place in the team expired unused; ask an admin for a new invitation",
+        ));
+    }
+    if !record.used {
+        let (t, d) = (team.to_string(), device.to_string());
+        blocking(relay, move |s| s.mark_used(&t, &d)).await?;
+    }
     if admin && !record.admin {
         return Err(text(StatusCode::FORBIDDEN, "only an admin of the team can do that"));
     }
@@ -641,7 +651,8 @@ async fn read_log(
     let limit = q.limit.unwrap_or(MAX_PAGE).clamp(1, MAX_PAGE);
     let result = blocking(&relay, move |s| {
         s.acknowledge(&team, &me, after)?;
-        let mut frames = s.read(&team, after, limit)?;
+        let mut frames = s.read(&team, after)?;
+        frames.truncate(limit);
         // A device has its own batches: it gets their places in the log, not their bytes again.
         for f in frames.iter_mut().filter(|f| f.device == me) {
             f.sealed = Vec::new();
@@ -677,6 +688,18 @@ async fn limit_by_address(
         return too_many();
     }
     next.run(request).await
+}
+
+/// The team's devices as the relay knows them (for its admins): who has come, who is revoked,
+/// how far each has read the log and its last batch number.
+async fn list_devices(State(relay): State<Shared>, Path(team): Path<String>, headers: HeaderMap) -> Response {
+    if let Err(r) = authenticate(&relay, &headers, &team, true).await {
+        return r;
+    }
+    match blocking(&relay, move |s| s.devices(&team)).await {
+        Ok(rows) => json(StatusCode::OK, serde_json::to_value(rows).unwrap_or_default()),
+        Err(r) => r,
+    }
 }
 
 /// 200 only when the store answers: a relay whose database is gone must not look healthy.
@@ -719,6 +742,7 @@ pub fn router(store: Arc<dyn Store>, config: Config) -> Router {
             put(upload).get(fetch_batch),
         )
         .route("/v1/teams/{team}/log", get(read_log))
+        .route("/v1/teams/{team}/devices", get(list_devices))
         // Each handler reads its body itself, after its checks, up to its own limit.
         .layer(DefaultBodyLimit::disable())
         .with_state(relay)

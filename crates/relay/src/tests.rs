@@ -633,3 +633,64 @@ async fn a_request_without_a_token_is_refused_before_its_body_is_read() {
         assert!(answer.starts_with("HTTP/1.1 401"), "{method} {path}: {answer}");
     }
 }
+
+/// A place given to a device that never comes expires: it stops holding back compaction after
+/// `UNUSED_PLACE_SECONDS`, and the device is then refused; a place given recently still holds
+/// the log for its device. Admins see both in the device list.
+#[test]
+fn a_place_never_taken_expires() {
+    use crate::store::{AppendRecord, Effect, RequestRecord, UNUSED_PLACE_SECONDS, now_secs};
+    let dir = tempfile::tempdir().expect("dir");
+    let store = SqliteStore::open(&dir.path().join("relay.db").display().to_string()).expect("store");
+    assert!(store.create_team("t1", b"first", "founder", &[1; 32]).expect("team"));
+    let now = now_secs();
+    let add = |device: &str, at: i64, seq: u64| {
+        let inv = format!("inv-{device}");
+        let record = InvitationRecord {
+            inviter: "founder".into(),
+            secret_hash: [2; 32],
+            expires_at: now + 600,
+        };
+        assert!(store.add_invitation("t1", &inv, &record).expect("invitation"));
+        let request = RequestRecord {
+            device: device.into(),
+            invitation: inv.clone(),
+            request: Vec::new(),
+            token_hash: [3; 32],
+            at: now,
+        };
+        store.add_request("t1", &request, now).expect("request");
+        let effect = Effect::Add {
+            device: device.into(),
+            admin: false,
+            invitation: inv,
+            at,
+        };
+        assert_eq!(
+            store.append_record("t1", seq, b"record", &effect).expect("added"),
+            AppendRecord::Appended
+        );
+    };
+    add("long-gone", now - UNUSED_PLACE_SECONDS - 60, 1);
+    let digest: [u8; 32] = Sha256::digest(b"batch").into();
+    store.append("t1", "founder", 1, &digest, b"batch").expect("batch");
+    // Only the founder has read it; the expired place does not hold it back.
+    assert_eq!(store.acknowledge("t1", "founder", 1).expect("ack"), 1);
+    let gone = store.device("t1", "long-gone").expect("device").expect("listed");
+    assert!(gone.expired(now_secs()), "{gone:?}");
+
+    add("on-its-way", now, 2);
+    let digest: [u8; 32] = Sha256::digest(b"batch 2").into();
+    store.append("t1", "founder", 2, &digest, b"batch 2").expect("batch");
+    assert_eq!(
+        store.acknowledge("t1", "founder", 2).expect("ack"),
+        0,
+        "a device let in today must still find the log"
+    );
+    let coming = store.device("t1", "on-its-way").expect("device").expect("listed");
+    assert!(!coming.expired(now_secs()));
+    store.mark_used("t1", "on-its-way").expect("came");
+    let rows = store.devices("t1").expect("devices");
+    let states: Vec<(&str, bool)> = rows.iter().map(|r| (r.device.as_str(), r.used)).collect();
+    assert_eq!(states, [("long-gone", false), ("founder", true), ("on-its-way", true)]);
+}

@@ -260,6 +260,7 @@ pub fn sync(
             done: report.batches_received,
             total: 0,
         });
+        // Pages are bounded by bytes as well as frames: only an empty one ends the log.
         let frames = transport.download(after, MAX_PAGE)?;
         let Some(last) = frames.last().map(|f| f.pos) else {
             break;
@@ -280,9 +281,6 @@ pub fn sync(
         let taken = intake.commit(vault, checked, Some((&key, last)), index)?;
         report.add(taken);
         after = last;
-        if frames.len() < MAX_PAGE {
-            break;
-        }
     }
     // Ask again for what the relay skipped; what it still does not give stays recorded.
     for gap in intake.open_gaps().into_iter().take(MAX_REFETCH) {

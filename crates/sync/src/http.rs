@@ -6,8 +6,8 @@ use crate::client::{Transport, TransportError};
 use crate::team::Team;
 use fieldscreen_team::Invitation;
 use fieldscreen_wire::{
-    DIGEST_HEADER, Frame, INVITE_SCHEME, MAX_BATCH_BYTES, MAX_PAGE, MAX_RECORD_BYTES, MAX_RECORDS_PAGE, TOKEN_HEADER,
-    decode_frames, decode_records, paths,
+    DIGEST_HEADER, Frame, INVITE_SCHEME, MAX_BATCH_BYTES, MAX_PAGE, MAX_PAGE_BYTES, MAX_RECORD_BYTES, MAX_RECORDS_PAGE,
+    TOKEN_HEADER, decode_frames, decode_records, paths,
 };
 use sha2::{Digest, Sha256};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -102,6 +102,20 @@ pub struct RequestRow {
     pub at: i64,
 }
 
+/// A device as the relay knows it: whether it has come since it was let in, how far it has read
+/// the team's log (its last acknowledged position) and its last batch number.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct RelayDevice {
+    pub device: String,
+    pub admin: bool,
+    pub revoked: bool,
+    pub used: bool,
+    /// Seconds since the epoch.
+    pub added_at: i64,
+    pub acked: u64,
+    pub last_seq: u64,
+}
+
 pub struct HttpRelay {
     agent: Agent,
     base: String,
@@ -117,7 +131,12 @@ impl HttpRelay {
 
     pub fn with_credentials(base: &str, team: &str, device: &str, token: &str) -> HttpRelay {
         let agent: Agent = Agent::config_builder()
-            .timeout_global(Some(Duration::from_secs(60)))
+            // No limit on a whole exchange: a slow link takes a page as long as it keeps
+            // moving. What stops a dead one is the wait for each read and each write.
+            .timeout_connect(Some(Duration::from_secs(20)))
+            .timeout_recv_response(Some(Duration::from_secs(60)))
+            .timeout_per_read(Some(Duration::from_secs(30)))
+            .timeout_per_write(Some(Duration::from_secs(30)))
             .http_status_as_error(false)
             .build()
             .into();
@@ -275,6 +294,32 @@ impl HttpRelay {
             .collect())
     }
 
+    /// The team's devices as the relay knows them (admins only).
+    pub fn devices(&self) -> Result<Vec<RelayDevice>, TransportError> {
+        let answer = self.call(
+            Method::Get,
+            paths::devices(&self.team),
+            self.authorised(),
+            None,
+            16 * 1024 * 1024,
+        )?;
+        let rows: Vec<serde_json::Value> = Self::json(&answer)?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|v| {
+                Some(RelayDevice {
+                    device: v["device"].as_str()?.to_string(),
+                    admin: v["admin"].as_bool()?,
+                    revoked: v["revoked"].as_bool()?,
+                    used: v["used"].as_bool()?,
+                    added_at: v["added_at"].as_i64()?,
+                    acked: v["acked"].as_u64()?,
+                    last_seq: v["last_seq"].as_u64()?,
+                })
+            })
+            .collect())
+    }
+
     /// Whether this device's join request is `pending` or `approved`; `None` once it is gone
     /// (refused, expired, or another device was approved on the invitation).
     pub fn request_status(&self) -> Result<Option<String>, TransportError> {
@@ -324,7 +369,7 @@ impl Transport for HttpRelay {
             paths::log(&self.team, after, limit.min(MAX_PAGE)),
             self.authorised(),
             None,
-            (MAX_PAGE * (MAX_BATCH_BYTES + 128)) as u64,
+            MAX_PAGE_BYTES as u64,
         )?;
         Ok(decode_frames(&body)?)
     }

@@ -337,6 +337,20 @@ pub fn requests(vault: &mut Vault) -> Result<Vec<RequestView>, MembershipError> 
     Ok(request_views(&team, &relay)?.into_iter().map(|(v, _)| v).collect())
 }
 
+/// The team's devices as the relay knows them, with their names from the membership log: how
+/// far each has read, whether a device let in has ever come (admins only).
+pub fn relay_devices(vault: &mut Vault) -> Result<Vec<(crate::RelayDevice, Option<String>)>, MembershipError> {
+    let (team, relay) = require_admin(vault)?;
+    Ok(relay
+        .devices()?
+        .into_iter()
+        .map(|d| {
+            let name = team.state.device(&d.device).map(|m| m.name.clone());
+            (d, name)
+        })
+        .collect())
+}
+
 /// Appends a record made by `make` from the latest log, retrying when another admin's record
 /// took the place first. Returns what it changed.
 pub fn append_with_retry(

@@ -222,7 +222,8 @@ impl Transport for SimNet {
                 None => after,
             };
             store.acknowledge(&team, &self.device, acked).expect("ack");
-            let mut frames = store.read(&team, after, limit).expect("read");
+            let mut frames = store.read(&team, after).expect("read");
+            frames.truncate(limit);
             for f in frames.iter_mut().filter(|f| f.device == self.device) {
                 f.sealed = Vec::new();
             }
@@ -289,7 +290,7 @@ impl Transport for SimNet {
             &self.device,
             record,
             approve,
-            0,
+            fieldscreen_relay::now_secs(),
         );
         if self.fault() {
             return Err(Self::down()); // recorded (or not), but the answer is lost
@@ -800,6 +801,18 @@ fn run(seed: u64, dir: &std::path::Path) -> Tally {
     }
 }
 
+/// Every entry the relay's log still holds, page after page.
+fn everything_stored(store: &dyn Store, team: &str) -> Vec<Frame> {
+    let mut all: Vec<Frame> = Vec::new();
+    loop {
+        let page = store.read(team, all.last().map_or(0, |f| f.pos)).expect("frames");
+        if page.is_empty() {
+            return all;
+        }
+        all.extend(page);
+    }
+}
+
 /// A revoked device, given the whole membership log and everything the relay still stores,
 /// holds the key of no batch written after its revocation, and opens none. Returns how many
 /// such batches it tried.
@@ -812,12 +825,7 @@ fn revoked_cannot_read(sh: &Shared, dev: &mut Device, revoked_at: u64, seed: u64
         .records(&team, dev.team.state.len)
         .expect("records");
     dev.team.extend(later).expect("the log extends");
-    let frames = sh
-        .relay
-        .borrow_mut()
-        .store()
-        .read(&team, 0, usize::MAX / 2)
-        .expect("frames");
+    let frames = everything_stored(sh.relay.borrow_mut().store(), &team);
     let mut tried = 0;
     for f in frames
         .iter()
@@ -1050,4 +1058,119 @@ fn a_batch_the_relay_withholds_is_reported_and_asked_for_again() {
     assert_eq!(report.gaps_filled, vec![gap]);
     assert!(report.gaps_open.is_empty() && !report.troubled(), "{report:?}");
     assert_eq!(state_of(&a.vault), state_of(&b.vault));
+}
+
+/// The relay over HTTP in this process (on the store file `path`), as devices reach it.
+fn http_relay(path: &std::path::Path) -> String {
+    let store = std::sync::Arc::new(SqliteStore::open(&path.display().to_string()).expect("store"));
+    let config = fieldscreen_relay::Config {
+        registration: fieldscreen_relay::Registration::Open,
+        ..fieldscreen_relay::Config::default()
+    };
+    let app = fieldscreen_relay::router(store, config);
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let addr = listener.local_addr().expect("addr");
+    listener.set_nonblocking(true).expect("nonblocking");
+    std::thread::spawn(move || {
+        let rt = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()
+            .expect("runtime");
+        rt.block_on(async move {
+            let listener = tokio::net::TcpListener::from_std(listener).expect("listener");
+            let limits = fieldscreen_relay::Limits::default();
+            fieldscreen_relay::serve(listener, app, limits, std::future::pending())
+                .await
+                .expect("serve");
+        });
+    });
+    format!("http://{addr}")
+}
+
+/// A link of `bits_per_second` each way in front of `target`: bytes pass in small pieces, each
+/// after the time the link would take to carry it.
+fn throttled(target: &str, bits_per_second: u64) -> String {
+    use std::io::{Read, Write};
+    let target = target.trim_start_matches("http://").to_string();
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let addr = listener.local_addr().expect("addr");
+    std::thread::spawn(move || {
+        for client in listener.incoming().flatten() {
+            let Ok(server) = std::net::TcpStream::connect(&target) else {
+                continue;
+            };
+            let pipe = move |mut from: std::net::TcpStream, mut to: std::net::TcpStream| {
+                std::thread::spawn(move || {
+                    let mut buf = [0u8; 1024];
+                    let started = std::time::Instant::now();
+                    let mut sent: u64 = 0;
+                    while let Ok(n) = from.read(&mut buf) {
+                        if n == 0 || to.write_all(&buf[..n]).is_err() {
+                            break;
+                        }
+                        sent += n as u64;
+                        let due = std::time::Duration::from_secs_f64(sent as f64 * 8.0 / bits_per_second as f64);
+                        if let Some(wait) = due.checked_sub(started.elapsed()) {
+                            std::thread::sleep(wait);
+                        }
+                    }
+                    let _ = to.shutdown(std::net::Shutdown::Write);
+                });
+            };
+            if let (Ok(c), Ok(s)) = (client.try_clone(), server.try_clone()) {
+                pipe(c, s);
+                pipe(server, client);
+            }
+        }
+    });
+    format!("http://{addr}")
+}
+
+/// A phone on a 1 Mbit/s link takes in a log of many 1 MiB batches: more than any one request
+/// could carry in the time a whole-exchange timeout would allow (the client once gave each
+/// request 60 s, and a page held up to 500 batches). Pages bounded by bytes and timeouts per
+/// read let it finish, page after page. `SLOW_LINK_BATCHES` sets how many (CI: 10, over 8 MB,
+/// about 70 s beside the simulation; `scripts/sync-soak.sh`: 20).
+#[test]
+fn a_device_on_a_slow_link_takes_in_a_large_log_page_by_page() {
+    use rand_like::random_text;
+    let batches: usize = std::env::var("SLOW_LINK_BATCHES")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(10);
+    let dir = tempfile::tempdir().expect("dir");
+    let (_sh, mut a, mut b) = quiet_team(dir.path());
+    let direct = http_relay(&dir.path().join("relay.db"));
+    a.team.relay = direct.clone();
+    b.team.relay = throttled(&direct, 1_000_000);
+    for i in 0..batches {
+        // Close to a full batch each, and incompressible.
+        new_case(&mut a, &[("notes", Answer::Text(random_text(1_000_000, i as u64)))]);
+    }
+    let mut http_a = crate::HttpRelay::new(&a.team);
+    let sent = sync(&mut a.vault, &mut a.team, &mut http_a, &mut index, &mut |_| {}).expect("a sends");
+    assert_eq!(sent.batches_sent, batches, "{sent:?}");
+    let started = std::time::Instant::now();
+    let mut http_b = crate::HttpRelay::new(&b.team);
+    let got = sync(&mut b.vault, &mut b.team, &mut http_b, &mut index, &mut |_| {}).expect("b takes it all in");
+    let took = started.elapsed();
+    eprintln!(
+        "{} batches, {} bytes over 1 Mbit/s in {took:?}",
+        got.batches_received, got.bytes_received
+    );
+    assert_eq!(got.batches_received, batches);
+    assert!(
+        took > std::time::Duration::from_secs(60) || batches < 10,
+        "the link was not slow enough to need more than one 60 s exchange: the test proves nothing"
+    );
+    assert_eq!(state_of(&a.vault), state_of(&b.vault));
+}
+
+/// Deterministic text that Automerge's compression cannot shrink much.
+mod rand_like {
+    pub fn random_text(len: usize, seed: u64) -> String {
+        let mut rng = super::Rng(seed.wrapping_mul(7919).wrapping_add(1));
+        (0..len).map(|_| char::from(b'!' + (rng.below(94) as u8))).collect()
+    }
 }

@@ -11,6 +11,20 @@
 pub const MAX_BATCH_BYTES: usize = 1024 * 1024;
 /// The most frames one download returns.
 pub const MAX_PAGE: usize = 500;
+/// The most bytes one download returns (one frame is always sent, and fits): a phone on a slow
+/// link takes the log a page at a time, each page kept once merged.
+pub const MAX_PAGE_BYTES: usize = 2 * 1024 * 1024;
+
+/// The bytes `encode_frames` gives one frame.
+pub fn encoded_frame_len(device: &str, sealed_len: usize) -> usize {
+    29 + device.len() + sealed_len
+}
+
+/// Whether a frame of `len` encoded bytes still goes into a page that holds `frames` frames of
+/// `bytes` bytes: the rule the relay fills pages by and the client checks them with.
+pub fn fits_in_page(frames: usize, bytes: usize, len: usize) -> bool {
+    frames == 0 || (frames < MAX_PAGE && bytes + len <= MAX_PAGE_BYTES)
+}
 /// Header carrying the SHA-256 (hex) of an uploaded body, so a cut upload is refused.
 pub const DIGEST_HEADER: &str = "x-fieldscreen-sha256";
 /// Longest device or team id.
@@ -61,7 +75,12 @@ pub fn valid_id(id: &str) -> bool {
 }
 
 pub fn encode_frames(frames: &[Frame]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(frames.iter().map(|f| 29 + f.device.len() + f.sealed.len()).sum());
+    let mut out = Vec::with_capacity(
+        frames
+            .iter()
+            .map(|f| encoded_frame_len(&f.device, f.sealed.len()))
+            .sum(),
+    );
     for f in frames {
         out.extend_from_slice(&f.pos.to_be_bytes());
         out.extend_from_slice(&f.seq.to_be_bytes());
@@ -101,6 +120,7 @@ impl<'a> Reader<'a> {
 pub fn decode_frames(body: &[u8]) -> Result<Vec<Frame>, WireError> {
     let mut r = Reader { rest: body };
     let mut out = Vec::new();
+    let mut bytes = 0;
     let mut last = 0u64;
     while !r.rest.is_empty() {
         let pos = r.u64("position")?;
@@ -117,6 +137,11 @@ pub fn decode_frames(body: &[u8]) -> Result<Vec<Frame>, WireError> {
         if len > MAX_BATCH_BYTES {
             return Err(WireError::Malformed("batch larger than the limit"));
         }
+        let frame_len = encoded_frame_len(&device, len);
+        if !fits_in_page(out.len(), bytes, frame_len) {
+            return Err(WireError::Malformed("more than a page holds"));
+        }
+        bytes += frame_len;
         let sealed = r.take(len, "batch")?.to_vec();
         if pos <= last || seq == 0 {
             return Err(WireError::Malformed("positions out of order"));
@@ -128,9 +153,6 @@ pub fn decode_frames(body: &[u8]) -> Result<Vec<Frame>, WireError> {
             seq,
             sealed,
         });
-        if out.len() > MAX_PAGE {
-            return Err(WireError::Malformed("more frames than a page holds"));
-        }
     }
     Ok(out)
 }
@@ -198,6 +220,9 @@ pub mod paths {
     pub fn batch(team: &str, device: &str, seq: u64) -> String {
         format!("/v1/teams/{team}/devices/{device}/batches/{seq}")
     }
+    pub fn devices(team: &str) -> String {
+        format!("/v1/teams/{team}/devices")
+    }
     pub fn log(team: &str, after: u64, limit: usize) -> String {
         format!("/v1/teams/{team}/log?after={after}&limit={limit}")
     }
@@ -251,5 +276,20 @@ mod tests {
             assert!(decode_records(&body[..cut]).is_err(), "cut at {cut}");
         }
         assert!(valid_id("3f2a-team") && !valid_id("") && !valid_id("Upper") && !valid_id(&"a".repeat(65)));
+    }
+
+    #[test]
+    fn a_page_holds_one_full_batch_but_never_more_than_its_bytes() {
+        let one = encode_frames(&[frame(1, MAX_BATCH_BYTES)]);
+        assert_eq!(decode_frames(&one).map(|f| f.len()), Ok(1));
+        let two = encode_frames(&[frame(1, MAX_BATCH_BYTES), frame(2, MAX_BATCH_BYTES)]);
+        assert!(two.len() > MAX_PAGE_BYTES);
+        assert_eq!(decode_frames(&two), Err(WireError::Malformed("more than a page holds")));
+        let small: Vec<Frame> = (1..=MAX_PAGE as u64 + 1).map(|p| frame(p, 1)).collect();
+        assert!(
+            decode_frames(&encode_frames(&small)).is_err(),
+            "more frames than a page"
+        );
+        assert!(fits_in_page(0, 0, usize::MAX), "a page always takes its first frame");
     }
 }

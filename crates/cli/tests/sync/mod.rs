@@ -397,7 +397,15 @@ fn revoked_device_tries(v: &TestVault, database: &str, files: &[PathBuf], team_i
         .and_then(|d| d.revoked_at)
         .expect("revoked in the log");
     let (mut tried, mut opened) = (0, 0);
-    for f in store.read(team_id, 0, usize::MAX / 2).expect("frames") {
+    let mut frames: Vec<fieldscreen_wire::Frame> = Vec::new();
+    loop {
+        let page = store.read(team_id, frames.last().map_or(0, |f| f.pos)).expect("frames");
+        if page.is_empty() {
+            break;
+        }
+        frames.extend(page);
+    }
+    for f in frames {
         let log_len = u64::from_be_bytes(f.sealed[9..17].try_into().expect("header"));
         let result = fieldscreen_sync::open_batch(&team, &f.device, f.seq, &f.sealed);
         if log_len > revoked_at {
@@ -467,17 +475,33 @@ fn a_junk_batch_from_a_member_is_set_aside_and_everything_else_syncs() {
     ok(&b.run(&["sync"]));
     assert_eq!(answers(&a), answers(&b));
 
+    // The admin sees how far each device has read the log.
+    let listed: Vec<Value> = serde_json::from_str(&ok(&a.run(&["team", "devices", "--json"]))).expect("json");
+    let row = |v: &[Value], d: &str| v.iter().find(|r| r["relay"]["device"] == d).cloned().expect("listed");
+    let b_row = row(&listed, &b_device);
+    assert_eq!(
+        (b_row["relay"]["used"].as_bool(), b_row["relay"]["revoked"].as_bool()),
+        (Some(true), Some(false))
+    );
+    assert!(b_row["relay"]["acked"].as_u64() > Some(0), "{b_row}");
+    assert!(ok(&a.run(&["team", "devices"])).contains("active"));
+
     let team_id = team_json(&a)["team"]["team_id"].as_str().expect("team").to_string();
     let store = fieldscreen_relay::SqliteStore::open(&db.display().to_string()).expect("relay store");
+    // Something B has not read yet: the relay keeps it for B.
+    interview(&a, "rapid-screen", "rapid-refer-now.answers");
+    ok(&a.run(&["sync"]));
     assert!(store.entries(&team_id).expect("entries") > 0);
     ok(&a.run(&["team", "revoke", &b_device]));
+    let listed: Vec<Value> = serde_json::from_str(&ok(&a.run(&["team", "devices", "--json"]))).expect("json");
+    assert_eq!(row(&listed, &b_device)["relay"]["revoked"], true);
     for _ in 0..2 {
         ok(&a.run(&["sync"]));
     }
     assert_eq!(
         store.entries(&team_id).expect("entries"),
         0,
-        "the relay kept entries only the revoked device had not acknowledged"
+        "the relay kept entries only the revoked device had not read"
     );
 }
 
@@ -760,4 +784,22 @@ fn the_relay_outlives_a_database_restart() {
     assert!(healthy, "the relay did not reconnect to its database");
     let synced = ok(&a.run(&["sync"]));
     assert!(synced.contains("1 batch(es) sent"), "{synced}");
+}
+
+/// The relay keeps only ciphertext: it is built on plain SQLite, without SQLCipher or OpenSSL.
+#[test]
+fn the_relay_links_no_sqlcipher() {
+    let binary = std::fs::read(relay_binary()).expect("the relay binary");
+    for needle in [&b"sqlcipher"[..], b"SQLCipher", b"cipher_compatibility"] {
+        assert!(
+            !binary.windows(needle.len()).any(|w| w == needle),
+            "the relay binary holds {:?}",
+            String::from_utf8_lossy(needle)
+        );
+    }
+    let cli = std::fs::read(env!("CARGO_BIN_EXE_fieldscreen")).expect("the CLI binary");
+    assert!(
+        cli.windows(9).any(|w| w == b"sqlcipher"),
+        "the search would not find SQLCipher even where it is linked"
+    );
 }
