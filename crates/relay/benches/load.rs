@@ -1,7 +1,9 @@
 //! Load test: `LOAD_CLIENTS` devices (default 200) in teams of 10 upload and download against a
 //! `fieldscreen-relay` process on loopback for `LOAD_SECONDS` (default 60). Passes when no request
 //! failed and every device received every batch its team-mates stored (none lost, despite the
-//! relay compacting as it goes); prints throughput and the relay's memory over time.
+//! relay compacting as it goes); prints throughput and the relay's memory over time. Then the
+//! memory of big pages: one device stores `LOAD_BIG_BATCHES` (default 500) batches of 1 MiB and
+//! another reads the whole log eight times at once; the relay's RSS must stay under 256 MiB.
 //! `cargo bench -p fieldscreen-relay --bench load` (`LOAD_DATABASE=postgres://…` for PostgreSQL).
 
 use fieldscreen_team::{DeviceKeys, Invitation, JoinRequest, Member, TeamState, secret_hash};
@@ -62,6 +64,7 @@ fn main() {
             "1000",
             "--burst",
             "2000",
+            "--open-registration",
         ])
         .stdout(Stdio::piped())
         .stderr(Stdio::inherit())
@@ -198,7 +201,8 @@ fn main() {
                         match decode_frames(&body) {
                             Ok(frames) => {
                                 downloads.fetch_add(1, Ordering::Relaxed);
-                                let more = frames.len() == 500;
+                                // Pages are bounded by bytes too: only an empty one ends the log.
+                                let more = !frames.is_empty();
                                 for f in frames {
                                     *cursor = f.pos;
                                     received.insert((f.device, f.seq));
@@ -279,6 +283,7 @@ fn main() {
             }
         }
     }
+    let big = big_pages(&base, pid, &devices[0], &devices[1], env_or("LOAD_BIG_BATCHES", 500));
     let _ = relay.kill();
     let _ = relay.wait();
     let n = |c: &AtomicU64| c.load(Ordering::Relaxed);
@@ -302,6 +307,101 @@ fn main() {
         "relay memory (RSS): {tenth} KiB at 10% of the run, {} KiB at the end, {max_rss} KiB at most",
         rss.last().copied().unwrap_or(0)
     );
+    println!(
+        "big pages: {} batches of 1 MiB read {} times at once in {:.1} s; relay RSS {} KiB before, {} KiB at most",
+        big.batches, READERS, big.seconds, big.rss_before, big.rss_peak
+    );
     assert_eq!(n(&errors), 0, "requests failed");
     assert_eq!(lost, 0, "batches lost");
+    assert!(big.rss_peak < 256 * 1024, "the relay took {} KiB", big.rss_peak);
+}
+
+const READERS: usize = 8;
+
+struct BigPages {
+    batches: u64,
+    seconds: f64,
+    rss_before: u64,
+    rss_peak: u64,
+}
+
+/// `writer` stores `count` batches of 1 MiB after its last; then `READERS` threads read the
+/// whole log as `reader` at once, page after page, while the relay's RSS is sampled.
+fn big_pages(base: &str, pid: u32, writer: &Device, reader: &Device, count: u64) -> BigPages {
+    let a = agent();
+    let body: Vec<u8> = (0..fieldscreen_wire::MAX_BATCH_BYTES)
+        .map(|k| (k * 7 + k / 251) as u8)
+        .collect();
+    let digest = hex::encode(Sha256::digest(&body));
+    // The writer's batches so far, from the log itself.
+    let mut seq = 0;
+    let mut cursor = 0;
+    loop {
+        let url = format!("{base}{}", paths::log(&writer.team, cursor, 500));
+        let mut r = a.get(url).header("authorization", &reader.auth).call().expect("log");
+        let frames =
+            decode_frames(&r.body_mut().with_config().limit(1 << 30).read_to_vec().expect("body")).expect("frames");
+        let Some(last) = frames.last() else { break };
+        cursor = last.pos;
+        seq = frames
+            .iter()
+            .filter(|f| f.device == writer.id)
+            .map(|f| f.seq)
+            .max()
+            .unwrap_or(seq)
+            .max(seq);
+    }
+    for _ in 0..count {
+        seq += 1;
+        let url = format!("{base}{}", paths::batch(&writer.team, &writer.id, seq));
+        let r = a
+            .put(url)
+            .header("authorization", &writer.auth)
+            .header(DIGEST_HEADER, &digest)
+            .send(&body[..])
+            .expect("upload");
+        assert_eq!(r.status(), 201, "big batch {seq}");
+    }
+    let rss_before = rss_kib(pid);
+    let done = Arc::new(AtomicBool::new(false));
+    let began = Instant::now();
+    let readers: Vec<_> = (0..READERS)
+        .map(|_| {
+            let (base, team, auth) = (base.to_string(), reader.team.clone(), reader.auth.clone());
+            std::thread::spawn(move || {
+                let a = agent();
+                let (mut after, mut got) = (0u64, 0u64);
+                loop {
+                    let url = format!("{base}{}", paths::log(&team, after, 500));
+                    let mut r = a.get(url).header("authorization", &auth).call().expect("page");
+                    let frames = decode_frames(&r.body_mut().with_config().limit(1 << 30).read_to_vec().expect("body"))
+                        .expect("frames");
+                    let Some(last) = frames.last() else { return got };
+                    after = last.pos;
+                    got += frames.len() as u64;
+                }
+            })
+        })
+        .collect();
+    let sampler = {
+        let done = done.clone();
+        std::thread::spawn(move || {
+            let mut peak = 0;
+            while !done.load(Ordering::Relaxed) {
+                peak = peak.max(rss_kib(pid));
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            peak
+        })
+    };
+    for r in readers {
+        assert!(r.join().expect("reader") >= count, "a reader missed batches");
+    }
+    done.store(true, Ordering::Relaxed);
+    BigPages {
+        batches: count,
+        seconds: began.elapsed().as_secs_f64(),
+        rss_before,
+        rss_peak: sampler.join().expect("sampler"),
+    }
 }

@@ -15,8 +15,8 @@ pub mod store;
 pub use serve::{Limits, serve};
 pub use server::{Config, Registration, router};
 pub use store::{
-    AddRequest, Append, AppendRecord, DeviceRecord, DeviceRow, Effect, InvitationRecord, PgStore, RequestRecord,
-    SqliteStore, Store, StoreError, UNUSED_PLACE_SECONDS, now_secs, open_store,
+    AddRequest, Append, AppendRecord, DeviceRecord, Effect, InvitationRecord, PgStore, RequestRecord, SqliteStore,
+    Store, StoreError, UNUSED_PLACE_SECONDS, now_secs, open_store,
 };
 
 #[cfg(test)]

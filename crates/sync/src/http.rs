@@ -6,8 +6,8 @@ use crate::client::{Transport, TransportError};
 use crate::team::Team;
 use fieldscreen_team::Invitation;
 use fieldscreen_wire::{
-    DIGEST_HEADER, Frame, INVITE_SCHEME, MAX_BATCH_BYTES, MAX_PAGE, MAX_PAGE_BYTES, MAX_RECORD_BYTES, MAX_RECORDS_PAGE,
-    TOKEN_HEADER, decode_frames, decode_records, paths,
+    DIGEST_HEADER, DeviceStatus, Frame, INVITE_SCHEME, MAX_BATCH_BYTES, MAX_PAGE, MAX_PAGE_BYTES, MAX_RECORD_BYTES,
+    MAX_RECORDS_PAGE, TOKEN_HEADER, decode_frames, decode_records, paths,
 };
 use sha2::{Digest, Sha256};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -100,20 +100,6 @@ pub struct RequestRow {
     pub inviter: String,
     pub request: Vec<u8>,
     pub at: i64,
-}
-
-/// A device as the relay knows it: whether it has come since it was let in, how far it has read
-/// the team's log (its last acknowledged position) and its last batch number.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct RelayDevice {
-    pub device: String,
-    pub admin: bool,
-    pub revoked: bool,
-    pub used: bool,
-    /// Seconds since the epoch.
-    pub added_at: i64,
-    pub acked: u64,
-    pub last_seq: u64,
 }
 
 pub struct HttpRelay {
@@ -295,7 +281,7 @@ impl HttpRelay {
     }
 
     /// The team's devices as the relay knows them (admins only).
-    pub fn devices(&self) -> Result<Vec<RelayDevice>, TransportError> {
+    pub fn devices(&self) -> Result<Vec<DeviceStatus>, TransportError> {
         let answer = self.call(
             Method::Get,
             paths::devices(&self.team),
@@ -303,21 +289,7 @@ impl HttpRelay {
             None,
             16 * 1024 * 1024,
         )?;
-        let rows: Vec<serde_json::Value> = Self::json(&answer)?;
-        Ok(rows
-            .into_iter()
-            .filter_map(|v| {
-                Some(RelayDevice {
-                    device: v["device"].as_str()?.to_string(),
-                    admin: v["admin"].as_bool()?,
-                    revoked: v["revoked"].as_bool()?,
-                    used: v["used"].as_bool()?,
-                    added_at: v["added_at"].as_i64()?,
-                    acked: v["acked"].as_u64()?,
-                    last_seq: v["last_seq"].as_u64()?,
-                })
-            })
-            .collect())
+        Self::json(&answer)
     }
 
     /// Whether this device's join request is `pending` or `approved`; `None` once it is gone

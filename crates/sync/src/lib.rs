@@ -28,6 +28,6 @@ pub use batch::{BatchError, decode_batch, encode_batch};
 pub use client::{
     LAST_SYNCED, Progress, Stage, SyncError, SyncReport, Transport, TransportError, cursor, pack, refresh, sync,
 };
-pub use http::{HttpRelay, RelayDevice, RequestRow, cancel_when};
+pub use http::{HttpRelay, RequestRow, cancel_when};
 pub use sealing::{OpenError, open_batch, seal_batch};
 pub use team::{Joining, Team, TeamError, check_relay, device_keys, relay_host};

@@ -339,7 +339,9 @@ pub fn requests(vault: &mut Vault) -> Result<Vec<RequestView>, MembershipError> 
 
 /// The team's devices as the relay knows them, with their names from the membership log: how
 /// far each has read, whether a device let in has ever come (admins only).
-pub fn relay_devices(vault: &mut Vault) -> Result<Vec<(crate::RelayDevice, Option<String>)>, MembershipError> {
+pub fn relay_devices(
+    vault: &mut Vault,
+) -> Result<Vec<(fieldscreen_wire::DeviceStatus, Option<String>)>, MembershipError> {
     let (team, relay) = require_admin(vault)?;
     Ok(relay
         .devices()?

@@ -57,6 +57,22 @@ pub struct Frame {
     pub sealed: Vec<u8>,
 }
 
+/// A device of a team as the relay knows it, listed for the team's admins
+/// (`GET paths::devices`, JSON).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct DeviceStatus {
+    pub device: String,
+    pub admin: bool,
+    pub revoked: bool,
+    /// It has made a request with its token since it was let in.
+    pub used: bool,
+    /// When it was let in, seconds since the epoch.
+    pub added_at: i64,
+    /// The last log position it acknowledged, and its last batch number.
+    pub acked: u64,
+    pub last_seq: u64,
+}
+
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum WireError {
     #[error("the relay's answer was cut short ({0})")]

@@ -62,7 +62,17 @@ impl Display {
     pub fn start() -> Res<Display> {
         let xvfb = find_program("Xvfb", &[])?;
         for n in 90..130 {
-            if Path::new(&format!("/tmp/.X11-unix/X{n}")).exists() || Path::new(&format!("/tmp/.X{n}-lock")).exists() {
+            let (socket, lock) = (format!("/tmp/.X11-unix/X{n}"), format!("/tmp/.X{n}-lock"));
+            // An Xvfb that was killed leaves its lock and socket behind: those of a process that
+            // is gone are taken back, or the displays run out after a few dozen runs.
+            let holder = std::fs::read_to_string(&lock)
+                .ok()
+                .and_then(|s| s.trim().parse::<u32>().ok());
+            if holder.is_some_and(|pid| !Path::new(&format!("/proc/{pid}")).exists()) {
+                let _ = std::fs::remove_file(&lock);
+                let _ = std::fs::remove_file(&socket);
+            }
+            if Path::new(&socket).exists() || Path::new(&lock).exists() {
                 continue;
             }
             let child = Command::new(&xvfb)
@@ -78,7 +88,6 @@ impl Display {
                 .stderr(Stdio::null())
                 .spawn()?;
             let process = Process(child);
-            let socket = format!("/tmp/.X11-unix/X{n}");
             if wait_until(Duration::from_secs(10), || Path::new(&socket).exists()) {
                 return Ok(Display {
                     name: format!(":{n}"),

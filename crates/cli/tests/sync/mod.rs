@@ -322,6 +322,11 @@ fn sync_story(database: &str, files: &[PathBuf]) {
     let b_device = device_of(&b);
     let b_bundle = b.path().join("late.bundle");
     ok(&b.run(&["sync", "export", "--output", &b_bundle.display().to_string()]));
+    // Written before the revocation and not yet read by C, so the relay still holds it: the
+    // revoked device must be able to open that one (the check below would prove nothing
+    // otherwise).
+    edit_answer(&a, &adult, "age", 43);
+    ok(&a.run(&["sync"]));
     ok(&a.run(&["team", "revoke", &b_device]));
     interview(&a, "adult-trafficking", "adult-refer-now.answers");
     ok(&a.run(&["sync"]));

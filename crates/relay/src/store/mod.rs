@@ -10,7 +10,7 @@ mod sqlite;
 pub use pg::PgStore;
 pub use sqlite::SqliteStore;
 
-use fieldscreen_wire::{Frame, MAX_PAGE, encoded_frame_len, fits_in_page};
+use fieldscreen_wire::{DeviceStatus, Frame, MAX_PAGE, encoded_frame_len, fits_in_page};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DeviceRecord {
@@ -32,19 +32,6 @@ impl DeviceRecord {
     pub fn expired(&self, now: i64) -> bool {
         !self.used && self.added_at < now.saturating_sub(UNUSED_PLACE_SECONDS)
     }
-}
-
-/// A device as the relay knows it, for the team's admins.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct DeviceRow {
-    pub device: String,
-    pub admin: bool,
-    pub revoked: bool,
-    pub used: bool,
-    pub added_at: i64,
-    /// The last log position it acknowledged, and its last batch number.
-    pub acked: u64,
-    pub last_seq: u64,
 }
 
 /// What an upload did.
@@ -153,7 +140,7 @@ pub trait Store: Send + Sync {
     /// Notes that the device has come (its first request with its token).
     fn mark_used(&self, team: &str, device: &str) -> Result<(), StoreError>;
     /// Every device of the team, in the order they were let in.
-    fn devices(&self, team: &str) -> Result<Vec<DeviceRow>, StoreError>;
+    fn devices(&self, team: &str) -> Result<Vec<DeviceStatus>, StoreError>;
     fn append(
         &self,
         team: &str,

@@ -294,14 +294,14 @@ impl Store for PgStore {
         Ok(())
     }
 
-    fn devices(&self, team: &str) -> Result<Vec<DeviceRow>, StoreError> {
+    fn devices(&self, team: &str) -> Result<Vec<DeviceStatus>, StoreError> {
         let rows = self.lease()?.query(
             "SELECT device, admin, revoked, used, added_at, acked, last_seq FROM devices WHERE team = $1 ORDER BY added_at, device",
             &[&team],
         )?;
         Ok(rows
             .into_iter()
-            .map(|r| DeviceRow {
+            .map(|r| DeviceStatus {
                 device: r.get(0),
                 admin: r.get(1),
                 revoked: r.get(2),

@@ -280,13 +280,13 @@ impl Store for SqliteStore {
         Ok(())
     }
 
-    fn devices(&self, team: &str) -> Result<Vec<DeviceRow>, StoreError> {
+    fn devices(&self, team: &str) -> Result<Vec<DeviceStatus>, StoreError> {
         let c = self.lock()?;
         let mut stmt = c.prepare(
             "SELECT device, admin, revoked, used, added_at, acked, last_seq FROM devices WHERE team = ?1 ORDER BY added_at, device",
         )?;
         let rows = stmt.query_map([team], |r| {
-            Ok(DeviceRow {
+            Ok(DeviceStatus {
                 device: r.get(0)?,
                 admin: r.get::<_, i64>(1)? != 0,
                 revoked: r.get::<_, i64>(2)? != 0,
