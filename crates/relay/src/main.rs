@@ -30,6 +30,12 @@ struct Args {
     /// Requests a device may burst above that.
     #[arg(long, default_value_t = 200.0)]
     burst: f64,
+    /// Requests per second one address may sustain on the routes not tied to a device (creating
+    /// a team, asking to join, `/healthz`), and the burst above that.
+    #[arg(long, default_value_t = Config::default().address_rate_per_second)]
+    address_rate: f64,
+    #[arg(long, default_value_t = Config::default().address_burst)]
+    address_burst: f64,
     /// Connections open at once, in all and from one address.
     #[arg(long, default_value_t = Limits::default().max_connections)]
     max_connections: usize,
@@ -66,7 +72,8 @@ async fn main() -> Result<()> {
             },
             rate_per_second: args.rate,
             rate_burst: args.burst,
-            ..Config::default()
+            address_rate_per_second: args.address_rate,
+            address_burst: args.address_burst,
         },
     );
     let listener = tokio::net::TcpListener::bind(&args.listen)
