@@ -313,7 +313,22 @@ impl App {
     }
 
     pub async fn script(&self, js: &str, args: Vec<serde_json::Value>) -> Res<serde_json::Value> {
-        Ok(self.client.execute(js, args).await?)
+        // WebKitWebDriver once answered "Could not parse script result" to a script that returns
+        // plain JSON, in a full run where the same test passed before and after: a transient
+        // of the driver, most likely while the page re-rendered. Asking again is safe: these
+        // scripts only read, or set a value to what it already is.
+        let mut tries = 0;
+        loop {
+            match self.client.execute(js, args.clone()).await {
+                Err(fantoccini::error::CmdError::Standard(e))
+                    if tries < 3 && e.message.contains("Could not parse script result") =>
+                {
+                    tries += 1;
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                }
+                other => return Ok(other?),
+            }
+        }
     }
 
     /// Waits until `js` (a function body) returns something other than null/false.
