@@ -137,10 +137,13 @@ impl Intake {
             Err(e) => Verdict::SetAside(e.to_string()),
             Ok(plain) => match decode_batch(&plain) {
                 Ok(batch) => Verdict::Merge(batch),
-                Err(e) => Verdict::SetAside(format!(
-                    "batch {} from device {} opened but is damaged: {e}. Nothing from it was merged",
-                    f.seq, f.device
-                )),
+                Err(source) => Verdict::SetAside(
+                    crate::SyncError::Batch {
+                        device: f.device.clone(),
+                        source,
+                    }
+                    .to_string(),
+                ),
             },
         };
         checked

@@ -135,21 +135,13 @@ impl Vault {
         erased: &[String],
     ) -> Result<u64, VaultError> {
         let tx = self.conn.transaction()?;
-        let next: Option<Vec<u8>> = tx
-            .query_row("SELECT value FROM sync_state WHERE key = 'next_seq'", [], |r| r.get(0))
-            .optional()?;
-        let seq = next
-            .and_then(|b| <[u8; 8]>::try_from(b.as_slice()).ok())
-            .map_or(1, u64::from_be_bytes);
+        let seq = next_seq(&tx)?;
+        let seq_i = i64::try_from(seq).unwrap_or(i64::MAX);
         tx.execute(
             "INSERT INTO sync_outbox (seq, sealed) VALUES (?1, ?2)",
-            params![i64::try_from(seq).unwrap_or(i64::MAX), sealed],
+            params![seq_i, sealed],
         )?;
-        tx.execute(
-            "INSERT OR REPLACE INTO sync_state (key, value) VALUES ('next_seq', ?1)",
-            [(seq + 1).to_be_bytes().to_vec()],
-        )?;
-        let seq_i = i64::try_from(seq).unwrap_or(i64::MAX);
+        set_next_seq(&tx, seq + 1)?;
         for (id, heads) in included {
             let before: Option<Vec<u8>> = tx
                 .query_row("SELECT heads FROM sync_sent WHERE case_id = ?1", [id], |r| r.get(0))
@@ -188,10 +180,7 @@ impl Vault {
 
     /// The next batch number `queue_batch` will use.
     pub fn next_batch_seq(&self) -> Result<u64, VaultError> {
-        Ok(self
-            .sync_value("next_seq")?
-            .and_then(|b| <[u8; 8]>::try_from(b.as_slice()).ok())
-            .map_or(1, u64::from_be_bytes))
+        next_seq(&self.conn)
     }
 
     /// Batches waiting for the relay, oldest first.
@@ -240,7 +229,7 @@ impl Vault {
         let tx = self.conn.transaction()?;
         tx.execute("DELETE FROM sync_outbox", [])?;
         tx.execute("DELETE FROM sync_outbox_contents", [])?;
-        tx.execute("DELETE FROM sync_state WHERE key = 'next_seq'", [])?;
+        tx.execute("DELETE FROM sync_state WHERE key = ?1", [NEXT_SEQ])?;
         tx.commit()?;
         self.resend_everything()
     }
@@ -440,10 +429,7 @@ pub(crate) fn unpack_outbox(tx: &rusqlite::Transaction<'_>, from: u64, skip: boo
         (false, _) => Some(from),
     };
     if let Some(next) = next {
-        tx.execute(
-            "INSERT OR REPLACE INTO sync_state (key, value) VALUES ('next_seq', ?1)",
-            [next.to_be_bytes().to_vec()],
-        )?;
+        set_next_seq(tx, next)?;
     }
     Ok(n)
 }
@@ -459,5 +445,25 @@ pub(crate) fn purge_from_outbox(tx: &rusqlite::Transaction<'_>, id: &str) -> Res
     if let Some(from) = first {
         unpack_outbox(tx, u64::try_from(from).unwrap_or(0), false)?;
     }
+    Ok(())
+}
+
+/// Where the next batch number is kept (big-endian u64; 1 when absent).
+const NEXT_SEQ: &str = "next_seq";
+
+fn next_seq(c: &rusqlite::Connection) -> Result<u64, VaultError> {
+    let value: Option<Vec<u8>> = c
+        .query_row("SELECT value FROM sync_state WHERE key = ?1", [NEXT_SEQ], |r| r.get(0))
+        .optional()?;
+    Ok(value
+        .and_then(|b| <[u8; 8]>::try_from(b.as_slice()).ok())
+        .map_or(1, u64::from_be_bytes))
+}
+
+fn set_next_seq(c: &rusqlite::Connection, seq: u64) -> Result<(), VaultError> {
+    c.execute(
+        "INSERT OR REPLACE INTO sync_state (key, value) VALUES (?1, ?2)",
+        params![NEXT_SEQ, seq.to_be_bytes().to_vec()],
+    )?;
     Ok(())
 }
