@@ -1,72 +1,18 @@
 //! The Tauri commands: each one locks the app state, calls the core, and returns a view or an
 //! error the front end can show as it is.
 
+use crate::error::{CommandError, ErrorCode};
 use crate::state::{AppState, Interview};
-use fieldscreen_catalog::{APP_DEFAULT_LANGUAGE, app_localizer, load};
-use fieldscreen_i18n::{LanguageIdentifier, negotiate, parse_ftl};
+use fieldscreen_catalog::APP_DEFAULT_LANGUAGE;
+use fieldscreen_i18n::{LanguageIdentifier, TextDirection, negotiate, parse_ftl};
 use fieldscreen_protocol::engine::Step;
-use fieldscreen_protocol::{Answer, Level, Session, State, StoppedBy};
-use fieldscreen_vault::{CaseFilter, CaseMeta, CaseSummary, KdfParams, Recorder, Vault, VaultError, resume_session};
+use fieldscreen_protocol::{Answer, AnswerError, Level, Session, State, StoppedBy};
+use fieldscreen_vault::{CaseFilter, CaseMeta, CaseSummary, KdfParams, Recorder, Vault, resume_session};
 use fieldscreen_views::{self as views, HistoryView, Langs, OutcomeView, StepView, TextView, TranscriptEntry};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use tauri::State as Tauri;
 use zeroize::Zeroizing;
-
-/// An error as the front end shows it: a stable code and a sentence.
-#[derive(Debug, Serialize)]
-pub struct CommandError {
-    pub code: &'static str,
-    pub message: String,
-    pub wait_secs: Option<i64>,
-    /// Attempts left before the key is destroyed, when the worker chose to show them.
-    pub remaining: Option<u32>,
-}
-
-impl CommandError {
-    pub(crate) fn new(code: &'static str, message: impl Into<String>) -> Self {
-        CommandError {
-            code,
-            message: message.into(),
-            wait_secs: None,
-            remaining: None,
-        }
-    }
-}
-
-impl From<VaultError> for CommandError {
-    fn from(e: VaultError) -> Self {
-        let message = e.to_string();
-        match e {
-            VaultError::WrongPassphrase {
-                wait_secs, remaining, ..
-            } => CommandError {
-                code: "wrong-passphrase",
-                message,
-                wait_secs: Some(wait_secs),
-                remaining,
-            },
-            VaultError::LockedOut { wait_secs, .. } => CommandError {
-                code: "locked-out",
-                message,
-                wait_secs: Some(wait_secs),
-                remaining: None,
-            },
-            VaultError::WeakPassphrase(_) | VaultError::GuessablePassphrase(_) => {
-                CommandError::new("weak-passphrase", message)
-            }
-            VaultError::DuressSameAsReal => CommandError::new("duress-same", message),
-            VaultError::Damaged(_) => CommandError::new("damaged", message),
-            _ => CommandError::new("vault", message),
-        }
-    }
-}
-
-impl From<fieldscreen_catalog::CatalogError> for CommandError {
-    fn from(e: fieldscreen_catalog::CatalogError) -> Self {
-        CommandError::new("protocol", e.to_string())
-    }
-}
 
 type Result<T> = std::result::Result<T, CommandError>;
 
@@ -75,7 +21,7 @@ pub(crate) fn lock_state_of<'a>(
 ) -> Result<std::sync::MutexGuard<'a, crate::state::Inner>> {
     state
         .guard()
-        .map_err(|_| CommandError::new("state", "the app state is unavailable"))
+        .map_err(|_| CommandError::new(ErrorCode::AppState, "the app state is unavailable"))
 }
 
 pub(crate) fn today() -> jiff::civil::Date {
@@ -83,13 +29,15 @@ pub(crate) fn today() -> jiff::civil::Date {
 }
 
 #[derive(Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct LanguageView {
     pub tag: String,
-    pub dir: &'static str,
+    pub dir: TextDirection,
     pub draft: bool,
 }
 
 #[derive(Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct ProtocolView {
     pub id: String,
     pub version: String,
@@ -99,13 +47,15 @@ pub struct ProtocolView {
 
 /// A language of the app, named in itself (`app-language-name` of its own files).
 #[derive(Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct UiLanguage {
     pub tag: String,
     pub name: String,
-    pub dir: &'static str,
+    pub dir: TextDirection,
 }
 
 #[derive(Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct AppInfo {
     pub vault_exists: bool,
     pub unlocked: bool,
@@ -128,8 +78,8 @@ pub fn app_info(state: Tauri<'_, AppState>, lang: String) -> Result<AppInfo> {
     let lang = requested_language(&lang);
     let inner = lock_state_of(&state)?;
     let mut protocols = Vec::new();
-    for src in &inner.protocols {
-        let loaded = load(src, &inner.app, Some(today()))?;
+    for src in inner.catalog.sources() {
+        let loaded = inner.catalog.load(&src.dir_name, Some(today()))?;
         let chain = loaded.chain(lang)?;
         let h = &loaded.protocol.header;
         protocols.push(ProtocolView {
@@ -141,33 +91,22 @@ pub fn app_info(state: Tauri<'_, AppState>, lang: String) -> Result<AppInfo> {
                 .iter()
                 .map(|l| LanguageView {
                     tag: l.tag.clone(),
-                    dir: if l.direction == fieldscreen_protocol::model::Direction::Rtl {
-                        "rtl"
-                    } else {
-                        "ltr"
-                    },
+                    dir: l.direction,
                     draft: l.status != fieldscreen_protocol::model::TranslationStatus::Complete,
                 })
                 .collect(),
         });
     }
     Ok(AppInfo {
-        vault_exists: inner.vault_dir.join("vault.key").exists(),
+        vault_exists: fieldscreen_vault::default_dir().is_ok_and(|d| fieldscreen_vault::exists(&d)),
         unlocked: inner.vault.is_some(),
         ui_languages: ui_languages(&inner)?,
         protocols,
     })
 }
 
-fn dir_name(d: fieldscreen_i18n::TextDirection) -> &'static str {
-    match d {
-        fieldscreen_i18n::TextDirection::Rtl => "rtl",
-        fieldscreen_i18n::TextDirection::Ltr => "ltr",
-    }
-}
-
 fn ui_languages(inner: &crate::state::Inner) -> Result<Vec<UiLanguage>> {
-    let localizer = app_localizer(&inner.app)?;
+    let localizer = inner.catalog.app_localizer()?;
     Ok(localizer
         .languages()
         .into_iter()
@@ -177,16 +116,17 @@ fn ui_languages(inner: &crate::state::Inner) -> Result<Vec<UiLanguage>> {
             UiLanguage {
                 tag: lang.to_string(),
                 name: if name.fell_back { lang.to_string() } else { name.text },
-                dir: dir_name(fieldscreen_i18n::direction_of(&lang)),
+                dir: fieldscreen_i18n::direction_of(&lang),
             }
         })
         .collect())
 }
 
 #[derive(Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct UiText {
     pub lang: String,
-    pub dir: &'static str,
+    pub dir: TextDirection,
     pub strings: BTreeMap<String, String>,
 }
 
@@ -194,14 +134,16 @@ pub struct UiText {
 #[tauri::command]
 pub fn ui_text(state: Tauri<'_, AppState>, lang: String) -> Result<UiText> {
     let inner = lock_state_of(&state)?;
-    let localizer = app_localizer(&inner.app)?;
+    let localizer = inner.catalog.app_localizer()?;
     let default: LanguageIdentifier = APP_DEFAULT_LANGUAGE
         .parse()
-        .map_err(|_| CommandError::new("lang", "bad default language"))?;
+        .map_err(|_| CommandError::new(ErrorCode::Language, "bad default language"))?;
     let chain = negotiate(requested_language(&lang), &localizer.languages(), &default)
-        .map_err(|e| CommandError::new("lang", e.to_string()))?;
+        .map_err(|e| CommandError::new(ErrorCode::Language, e.to_string()))?;
+    crate::error::set_screen_language(chain.clone());
     let keys: Vec<String> = inner
-        .app
+        .catalog
+        .app()
         .files_for(APP_DEFAULT_LANGUAGE)
         .iter()
         .flat_map(|f| parse_ftl(&f.text).messages.into_keys())
@@ -209,7 +151,7 @@ pub fn ui_text(state: Tauri<'_, AppState>, lang: String) -> Result<UiText> {
     let primary = chain.primary().cloned().unwrap_or(default);
     Ok(UiText {
         lang: primary.to_string(),
-        dir: dir_name(fieldscreen_i18n::direction_of(&primary)),
+        dir: fieldscreen_i18n::direction_of(&primary),
         strings: keys
             .into_iter()
             .map(|k| (k.clone(), localizer.text(&chain, &k, None).text))
@@ -222,7 +164,7 @@ pub fn ui_text(state: Tauri<'_, AppState>, lang: String) -> Result<UiText> {
 pub async fn create_vault(state: Tauri<'_, AppState>, passphrase: String) -> Result<()> {
     let passphrase = Zeroizing::new(passphrase);
     let mut inner = lock_state_of(&state)?;
-    let vault = Vault::init(&inner.vault_dir.clone(), &passphrase, KdfParams::DEFAULT)?;
+    let vault = Vault::init(&fieldscreen_vault::default_dir()?, &passphrase, KdfParams::DEFAULT)?;
     inner.vault = Some(vault);
     Ok(())
 }
@@ -232,7 +174,7 @@ pub async fn create_vault(state: Tauri<'_, AppState>, passphrase: String) -> Res
 pub async fn unlock(state: Tauri<'_, AppState>, passphrase: String) -> Result<()> {
     let passphrase = Zeroizing::new(passphrase);
     let mut inner = lock_state_of(&state)?;
-    let vault = Vault::open(&inner.vault_dir.clone(), &passphrase)?;
+    let vault = Vault::open(&fieldscreen_vault::default_dir()?, &passphrase)?;
     inner.vault = Some(vault);
     Ok(())
 }
@@ -245,7 +187,7 @@ pub async fn lock(state: Tauri<'_, AppState>) -> Result<()> {
         Ok(())
     } else {
         Err(CommandError::new(
-            "busy",
+            ErrorCode::Busy,
             "the vault could not be closed yet; it will be at the next try",
         ))
     }
@@ -254,6 +196,7 @@ pub async fn lock(state: Tauri<'_, AppState>) -> Result<()> {
 /// What the case list asks for: an outcome level, a date range on the last update (inclusive,
 /// `YYYY-MM-DD`), a case-id prefix.
 #[derive(Debug, Default, serde::Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct CaseQuery {
     pub level: Option<String>,
     pub from: Option<String>,
@@ -264,10 +207,9 @@ pub struct CaseQuery {
 
 fn checked_date(d: Option<String>) -> Result<Option<String>> {
     match d.filter(|d| !d.is_empty()) {
-        Some(d) => d
-            .parse::<jiff::civil::Date>()
-            .map(|_| Some(d.clone()))
-            .map_err(|_| CommandError::new("date", format!("`{d}` is not a date (YYYY-MM-DD)"))),
+        Some(d) => d.parse::<jiff::civil::Date>().map(|_| Some(d.clone())).map_err(|_| {
+            CommandError::new(ErrorCode::Date, format!("`{d}` is not a date (YYYY-MM-DD)")).with("value", d)
+        }),
         None => Ok(None),
     }
 }
@@ -289,20 +231,15 @@ pub fn list_cases(state: Tauri<'_, AppState>, query: CaseQuery) -> Result<Vec<Ca
 }
 
 pub(crate) fn unlocked(inner: &crate::state::Inner) -> Result<&Vault> {
-    inner
-        .vault
-        .as_ref()
-        .ok_or_else(|| CommandError::new("locked", "the vault is locked"))
+    inner.vault.as_ref().ok_or_else(CommandError::locked)
 }
 
 pub(crate) fn unlocked_mut(inner: &mut crate::state::Inner) -> Result<&mut Vault> {
-    inner
-        .vault
-        .as_mut()
-        .ok_or_else(|| CommandError::new("locked", "the vault is locked"))
+    inner.vault.as_mut().ok_or_else(CommandError::locked)
 }
 
 #[derive(Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct CaseDetail {
     pub id: String,
     pub protocol_id: String,
@@ -310,8 +247,8 @@ pub struct CaseDetail {
     pub created_at: String,
     pub interviewer_lang: String,
     pub respondent_lang: Option<String>,
-    /// As in the case list: in-progress, completed, stopped, emergency, consent-refused, postponed.
-    pub state: String,
+    /// As in the case list.
+    pub state: fieldscreen_vault::CaseState,
     pub transcript: Vec<TranscriptEntry>,
     pub history: Vec<HistoryView>,
     /// Stored answers this protocol version does not know.
@@ -322,15 +259,16 @@ pub struct CaseDetail {
 
 /// A referral of the case, suggested or tracked, with the steps it may take next.
 #[derive(Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct ReferralTrackView {
     pub id: String,
     pub name: String,
     pub category: &'static str,
-    pub status: &'static str,
+    pub status: fieldscreen_report::Status,
     pub steps: Vec<fieldscreen_report::Step>,
-    pub next: Vec<&'static str>,
+    pub next: Vec<fieldscreen_report::Status>,
     /// Of `next`, those that need a reason.
-    pub needs_reason: Vec<&'static str>,
+    pub needs_reason: Vec<fieldscreen_report::Status>,
 }
 
 fn referral_views(
@@ -352,15 +290,10 @@ fn referral_views(
                 id: r.id.clone(),
                 name: r.name.clone(),
                 category: r.category.name(),
-                status: status.name(),
+                status,
                 steps: track.map(|t| t.steps.clone()).unwrap_or_default(),
-                next: status.next().iter().map(|s| s.name()).collect(),
-                needs_reason: status
-                    .next()
-                    .iter()
-                    .filter(|s| s.needs_reason())
-                    .map(|s| s.name())
-                    .collect(),
+                next: status.next().to_vec(),
+                needs_reason: status.next().iter().copied().filter(|s| s.needs_reason()).collect(),
             }
         })
         .collect())
@@ -373,8 +306,7 @@ pub fn case_detail(state: Tauri<'_, AppState>, case_id: String, lang: String) ->
     let vault = unlocked(&inner)?;
     let mut doc = vault.load_case(&case_id)?;
     let meta = doc.meta()?;
-    let src = find_protocol(&inner, &meta.protocol_id)?;
-    let loaded = load(src, &inner.app, Some(today()))?;
+    let loaded = inner.catalog.load(&meta.protocol_id, Some(today()))?;
     let langs = Langs::new(&loaded, &lang, None)?;
     let (session, unknown_answers) = resume_session(vault, &case_id, loaded.protocol.clone())?;
     let history = doc
@@ -394,7 +326,7 @@ pub fn case_detail(state: Tauri<'_, AppState>, case_id: String, lang: String) ->
         transcript: views::transcript(&langs, &session),
         history,
         outcome: outcome.map(|o| views::outcome(&langs, &session, &o)),
-        state: fieldscreen_vault::state_label(session.state()),
+        state: fieldscreen_vault::CaseState::of(session.state()),
         unknown_answers,
         id: case_id,
         protocol_id: meta.protocol_id,
@@ -403,14 +335,6 @@ pub fn case_detail(state: Tauri<'_, AppState>, case_id: String, lang: String) ->
         interviewer_lang: meta.interviewer_lang,
         respondent_lang: meta.respondent_lang,
     })
-}
-
-fn find_protocol<'a>(inner: &'a crate::state::Inner, id: &str) -> Result<&'a fieldscreen_catalog::ProtocolSource> {
-    inner
-        .protocols
-        .iter()
-        .find(|p| p.dir_name == id)
-        .ok_or_else(|| CommandError::new("protocol", format!("no protocol `{id}`")))
 }
 
 /// The current passphrase is asked again so that someone at an unlocked device cannot lock its
@@ -428,8 +352,7 @@ pub async fn change_passphrase(state: Tauri<'_, AppState>, current: String, new:
 /// The open vault, once `current` has been checked against the key file again (a setting that
 /// decides what unlocking does is not changed by whoever finds the device unlocked).
 fn reauthenticated<'a>(inner: &'a mut crate::state::Inner, current: &str) -> Result<&'a mut Vault> {
-    let dir = inner.vault_dir.clone();
-    drop(Vault::open(&dir, current)?);
+    drop(Vault::open(&fieldscreen_vault::default_dir()?, current)?);
     unlocked_mut(inner)
 }
 
@@ -440,6 +363,7 @@ pub fn passphrase_strength(passphrase: String) -> fieldscreen_vault::Strength {
 }
 
 #[derive(Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct UnlockSettings {
     /// The duress answer's name (`DuressAction::name`), if one is set.
     pub duress: Option<&'static str>,
@@ -481,11 +405,7 @@ pub async fn set_duress(
         return Ok(());
     };
     let action = fieldscreen_vault::DuressAction::parse(&name)?;
-    if let Some(mut practice) = vault.set_duress(&duress, action, KdfParams::DEFAULT)? {
-        use fieldscreen_report::synthetic;
-        let loaded = fieldscreen_catalog::bundled::load_protocol(synthetic::PRACTICE_PROTOCOL)?;
-        synthetic::fill_practice_vault(&mut practice, &loaded.protocol, today())?;
-    }
+    fieldscreen_report::synthetic::set_duress(vault, &duress, action, KdfParams::DEFAULT, today())?;
     Ok(())
 }
 
@@ -533,15 +453,9 @@ pub fn start_interview(
 ) -> Result<StepView> {
     let mut inner = lock_state_of(&state)?;
     if inner.vault.is_none() {
-        return Err(CommandError::new("locked", "the vault is locked"));
+        return Err(CommandError::locked());
     }
-    let src = find_protocol(&inner, &protocol)?;
-    let protocols = fieldscreen_catalog::load_interview(
-        src,
-        |id| find_protocol(&inner, id).ok().cloned(),
-        &inner.app,
-        Some(today()),
-    )?;
+    let protocols = inner.catalog.interview(&protocol, Some(today()))?;
     let session = protocols.start();
     let meta = CaseMeta::for_protocol(&protocols.main.protocol, &lang, respondent.as_deref());
     let interview = Interview {
@@ -561,8 +475,7 @@ pub fn resume_interview(state: Tauri<'_, AppState>, case_id: String) -> Result<S
     let mut inner = lock_state_of(&state)?;
     let vault = unlocked(&inner)?;
     let meta = vault.load_case(&case_id)?.meta()?;
-    let src = find_protocol(&inner, &meta.protocol_id)?;
-    let loaded = load(src, &inner.app, Some(today()))?;
+    let loaded = inner.catalog.load(&meta.protocol_id, Some(today()))?;
     let (session, _dropped) = resume_session(vault, &case_id, loaded.protocol.clone())?;
     let interview = Interview {
         lang: meta.interviewer_lang.clone(),
@@ -586,27 +499,35 @@ pub fn current(state: Tauri<'_, AppState>) -> Result<Option<StepView>> {
 /// returning the next step.
 fn with_interview(
     state: &Tauri<'_, AppState>,
-    act: impl FnOnce(&mut Session) -> std::result::Result<Option<usize>, CommandError>,
+    act: impl FnOnce(&mut Session) -> std::result::Result<Option<usize>, AnswerError>,
 ) -> Result<StepView> {
     let mut guard = lock_state_of(state)?;
     let inner = &mut *guard;
     let (Some(interview), Some(vault)) = (inner.interview.as_mut(), inner.vault.as_mut()) else {
-        return Err(CommandError::new("no-interview", "no interview is open"));
+        return Err(CommandError::new(ErrorCode::NoInterview, "no interview is open"));
     };
-    let changed = act(&mut interview.session)?;
+    let changed = match act(&mut interview.session) {
+        Ok(changed) => changed,
+        Err(e) => return Err(crate::error::answer_error(e, |key| constraint_text(interview, key))),
+    };
     interview.recorder.after(vault, &interview.session, changed)?;
     step(interview)
 }
 
-fn engine_error(e: fieldscreen_protocol::AnswerError) -> CommandError {
-    CommandError::new("answer", e.to_string())
+/// A constraint's message, from the protocol, in the interviewer's language.
+fn constraint_text(interview: &Interview, key: &str) -> String {
+    let loaded = interview.protocols.running(&interview.session);
+    match loaded.chain(&interview.lang) {
+        Ok(chain) => loaded.localizer.text(&chain, key, None).text,
+        Err(_) => String::new(),
+    }
 }
 
 #[tauri::command]
 pub fn answer(state: Tauri<'_, AppState>, value: Answer) -> Result<StepView> {
     with_interview(&state, |s| {
         let at = s.current_index();
-        match s.answer(value).map_err(engine_error)? {
+        match s.answer(value)? {
             Step::Question(_) | Step::Finished(_) => Ok(at),
         }
     })
@@ -616,7 +537,7 @@ pub fn answer(state: Tauri<'_, AppState>, value: Answer) -> Result<StepView> {
 pub fn skip(state: Tauri<'_, AppState>) -> Result<StepView> {
     with_interview(&state, |s| {
         let at = s.current_index();
-        s.skip().map_err(engine_error)?;
+        s.skip()?;
         Ok(at)
     })
 }
@@ -650,18 +571,14 @@ pub fn move_referral(
     lang: String,
 ) -> Result<CaseDetail> {
     let status = fieldscreen_report::Status::parse(&status)
-        .ok_or_else(|| CommandError::new("referral", format!("unknown status `{status}`")))?;
+        .ok_or_else(|| CommandError::new(ErrorCode::ReferralStatus, format!("unknown status `{status}`")))?;
     {
         let mut inner = lock_state_of(&state)?;
         let inner = &mut *inner;
         let meta = unlocked(inner)?.load_case(&case_id)?.meta()?;
-        let loaded = load(find_protocol(inner, &meta.protocol_id)?, &inner.app, Some(today()))?;
-        let vault = inner
-            .vault
-            .as_mut()
-            .ok_or_else(|| CommandError::new("locked", "the vault is locked"))?;
-        fieldscreen_report::move_referral(vault, &case_id, &loaded.protocol, &referral_id, status, today(), reason)
-            .map_err(|e| CommandError::new("referral", e.to_string()))?;
+        let loaded = inner.catalog.load(&meta.protocol_id, Some(today()))?;
+        let vault = inner.vault.as_mut().ok_or_else(CommandError::locked)?;
+        fieldscreen_report::move_referral(vault, &case_id, &loaded.protocol, &referral_id, status, today(), reason)?;
     }
     case_detail(state, case_id, lang)
 }
@@ -669,6 +586,7 @@ pub fn move_referral(
 /// One table of de-identified figures: one or two variables (the CLI's names), months as
 /// `YYYY-MM`, k = 11.
 #[derive(Debug, serde::Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct ReportQuery {
     pub by: Vec<String>,
     pub from: String,
@@ -678,35 +596,47 @@ pub struct ReportQuery {
 /// Async: reading every case takes a while on a large vault.
 #[tauri::command]
 pub async fn report(state: Tauri<'_, AppState>, query: ReportQuery) -> Result<fieldscreen_report::PublishedTable> {
-    use fieldscreen_report::{MIN_K, Variable, tabulate, vault_facts};
+    use fieldscreen_report::{MIN_K, TableRequest, Variable, publish_table};
     let by = query
         .by
         .iter()
         .map(|name| {
-            Variable::from_name(name).ok_or_else(|| CommandError::new("report", format!("unknown variable `{name}`")))
+            Variable::from_name(name).ok_or_else(|| {
+                CommandError::new(ErrorCode::ReportVariable, format!("unknown variable `{name}`")).with("name", name)
+            })
         })
         .collect::<Result<Vec<_>>>()?;
-    let inner = lock_state_of(&state)?;
-    let vault = unlocked(&inner)?;
-    let protocol = |id: &str| {
-        let src = inner.protocols.iter().find(|p| p.dir_name == id)?;
-        load(src, &inner.app, Some(today())).ok().map(|l| l.protocol)
+    let request = TableRequest {
+        by,
+        from: query.from,
+        to: query.to,
+        k: MIN_K,
     };
-    let all = vault_facts(vault, protocol, today(), |_, _| {
-        if state.cancelled() {
-            std::ops::ControlFlow::Break(())
-        } else {
-            std::ops::ControlFlow::Continue(())
-        }
-    })?;
-    tabulate(&all.facts, &by, &query.from, &query.to, MIN_K).map_err(|e| CommandError::new("report", e.to_string()))
+    let mut inner = lock_state_of(&state)?;
+    let inner = &mut *inner;
+    let vault = inner.vault.as_mut().ok_or_else(CommandError::locked)?;
+    let catalog = &inner.catalog;
+    let published = publish_table(
+        vault,
+        |id| catalog.protocol(id, Some(today())),
+        today(),
+        &request,
+        |_, _| {
+            if state.cancelled() {
+                std::ops::ControlFlow::Break(())
+            } else {
+                std::ops::ControlFlow::Continue(())
+            }
+        },
+    )?;
+    Ok(published.table)
 }
 
 /// The interviewer's own judgement beside the computed level; the reason is required and kept.
 #[tauri::command]
 pub fn set_override(state: Tauri<'_, AppState>, level: Level, reason: String) -> Result<StepView> {
     with_interview(&state, |s| {
-        s.set_override(level, &reason).map_err(engine_error)?;
+        s.set_override(level, &reason)?;
         Ok(None)
     })
 }

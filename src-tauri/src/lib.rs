@@ -3,8 +3,11 @@
 //! screening logic lives here.
 
 mod commands;
+mod error;
 mod state;
 mod sync;
+#[cfg(test)]
+mod ts_types;
 
 /// The entry point for desktop (`main.rs`) and for the mobile builds.
 #[cfg_attr(mobile, tauri::mobile_entry_point)]

@@ -1,10 +1,9 @@
 //! What the running app holds: the bundled protocols and strings, the unlocked vault (if any) and
 //! the interview in progress (if any).
 
-use fieldscreen_catalog::{AppStrings, ProtocolSource, bundled};
+use fieldscreen_catalog::Catalog;
 use fieldscreen_protocol::Session;
 use fieldscreen_vault::{Recorder, Vault};
-use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError, TryLockError};
 use std::time::{Duration, Instant};
@@ -19,10 +18,9 @@ pub struct Interview {
 }
 
 pub struct Inner {
-    pub vault_dir: PathBuf,
     pub vault: Option<Vault>,
-    pub protocols: Vec<ProtocolSource>,
-    pub app: AppStrings,
+    /// The bundled protocols and strings: the one place a protocol is found by id.
+    pub catalog: Catalog,
     pub interview: Option<Interview>,
 }
 
@@ -37,25 +35,14 @@ pub struct AppState {
 /// the cancel flag every few milliseconds, so this is a bound, not a typical time).
 const LOCK_DEADLINE: Duration = Duration::from_millis(900);
 
-/// `FIELDSCREEN_VAULT`, else the platform's data directory.
-fn vault_dir() -> PathBuf {
-    if let Ok(d) = std::env::var("FIELDSCREEN_VAULT") {
-        return PathBuf::from(d);
-    }
-    directories::ProjectDirs::from("org", "FieldScreen", "FieldScreen")
-        .map_or_else(|| PathBuf::from("fieldscreen-vault"), |d| d.data_dir().join("vault"))
-}
-
 impl AppState {
     pub fn new() -> AppState {
         let cancel = Arc::new(AtomicBool::new(false));
         fieldscreen_sync::cancel_when(cancel.clone());
         AppState {
             inner: Mutex::new(Inner {
-                vault_dir: vault_dir(),
                 vault: None,
-                protocols: bundled::protocols(),
-                app: bundled::app_strings(),
+                catalog: Catalog::bundled(),
                 interview: None,
             }),
             cancel,

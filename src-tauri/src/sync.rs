@@ -1,61 +1,35 @@
 //! Sync commands: status, "sync now" with progress events, enrolment, conflict review. Each one
 //! adapts a call into `fieldscreen-sync`; nothing about sync is decided here.
 
-use crate::commands::{CommandError, lock_state_of, today, unlocked, unlocked_mut};
+use crate::commands::{lock_state_of, today, unlocked, unlocked_mut};
+use crate::error::{CommandError, ErrorCode};
 use crate::state::{AppState, Inner};
-use fieldscreen_catalog::load;
-use fieldscreen_catalog::{AppStrings, ProtocolSource};
+use fieldscreen_catalog::Catalog;
 use fieldscreen_sync::membership::{
     self, InvitationView, JoinPending, JoinPreview, JoinState, MembershipError, RequestView, TeamInfo,
 };
-use fieldscreen_sync::{HttpRelay, Progress, Stage, SyncError, Team, conflicts};
+use fieldscreen_sync::{HttpRelay, Progress, Stage, Team, conflicts};
 use fieldscreen_vault::{CaseDoc, CaseIndex, Vault};
 use fieldscreen_views::{Langs, TextView};
 use serde::Serialize;
-use std::collections::HashMap;
 use tauri::{AppHandle, Emitter, Manager, State as Tauri};
 
 type Result<T> = std::result::Result<T, CommandError>;
 
-impl From<MembershipError> for CommandError {
-    fn from(e: MembershipError) -> Self {
-        CommandError::new("sync", e.to_string())
-    }
-}
-
-impl From<SyncError> for CommandError {
-    fn from(e: SyncError) -> Self {
-        let code = match &e {
-            SyncError::Transport(fieldscreen_sync::TransportError::Unreachable(_)) => "offline",
-            _ => "sync",
-        };
-        CommandError::new(code, e.to_string())
-    }
-}
-
-/// A merged case's listing, through the bundled protocol when there is one.
-fn indexer<'a>(protocols: &'a [ProtocolSource], app: &'a AppStrings) -> impl FnMut(&CaseDoc) -> Option<CaseIndex> + 'a {
-    fieldscreen_vault::indexer(
-        move |id: &str| {
-            let src = protocols.iter().find(|p| p.dir_name == id)?;
-            load(src, app, Some(today())).ok().map(|l| l.protocol)
-        },
-        today(),
-    )
+/// A merged case's listing, through its protocol when this app has it.
+fn indexer(catalog: &Catalog) -> impl FnMut(&CaseDoc) -> Option<CaseIndex> + '_ {
+    fieldscreen_vault::indexer(move |id: &str| catalog.protocol(id, Some(today())), today())
 }
 
 /// The unlocked vault and a listing indexer over the bundled protocols, borrowed side by side.
 fn vault_with_indexer(inner: &mut Inner) -> Result<(&mut Vault, impl FnMut(&CaseDoc) -> Option<CaseIndex> + '_)> {
-    let Inner {
-        vault, protocols, app, ..
-    } = inner;
-    let vault = vault
-        .as_mut()
-        .ok_or_else(|| CommandError::new("locked", "the vault is locked"))?;
-    Ok((vault, indexer(protocols, app)))
+    let Inner { vault, catalog, .. } = inner;
+    let vault = vault.as_mut().ok_or_else(CommandError::locked)?;
+    Ok((vault, indexer(catalog)))
 }
 
 #[derive(Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct SyncStatus {
     pub team: Option<TeamInfo>,
     pub joining: Option<JoinState>,
@@ -86,13 +60,15 @@ pub fn sync_status(state: Tauri<'_, AppState>) -> Result<SyncStatus> {
 }
 
 #[derive(Serialize, Clone)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct ProgressView {
-    pub stage: &'static str,
+    pub stage: Stage,
     pub done: usize,
     pub total: usize,
 }
 
 #[derive(Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct SyncDone {
     pub sent: usize,
     pub received: usize,
@@ -112,15 +88,10 @@ pub async fn sync_now(app: AppHandle) -> Result<SyncDone> {
         let mut team = Team::require(vault).map_err(MembershipError::from)?;
         let mut relay = HttpRelay::new(&team);
         let mut progress = |p: Progress| {
-            let stage = match p.stage {
-                Stage::Packing => "packing",
-                Stage::Uploading => "uploading",
-                Stage::Downloading => "downloading",
-            };
             let _ = worker.emit(
                 "sync-progress",
                 ProgressView {
-                    stage,
+                    stage: p.stage,
                     done: p.done,
                     total: p.total,
                 },
@@ -136,7 +107,7 @@ pub async fn sync_now(app: AppHandle) -> Result<SyncDone> {
         })
     })
     .await
-    .map_err(|_| CommandError::new("sync", "the sync stopped unexpectedly"))?
+    .map_err(|_| CommandError::new(ErrorCode::Sync, "the sync stopped unexpectedly"))?
 }
 
 #[tauri::command]
@@ -155,6 +126,7 @@ pub async fn team_create(
 }
 
 #[derive(Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct InviteView {
     pub id: String,
     pub code: String,
@@ -260,10 +232,11 @@ async fn blocking<T: Send + 'static>(
         f(&mut guard)
     })
     .await
-    .map_err(|_| CommandError::new("sync", "the request stopped unexpectedly"))?
+    .map_err(|_| CommandError::new(ErrorCode::Sync, "the request stopped unexpectedly"))?
 }
 
 #[derive(Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct ConflictView {
     pub case_id: String,
     pub question_id: String,
@@ -276,20 +249,13 @@ pub struct ConflictView {
 pub fn conflict_list(state: Tauri<'_, AppState>, lang: String) -> Result<Vec<ConflictView>> {
     let inner = lock_state_of(&state)?;
     let vault = unlocked(&inner)?;
-    let mut loaded_by_protocol = HashMap::new();
     let mut out = Vec::new();
     for c in conflicts::list(vault)? {
-        let loaded = match loaded_by_protocol.entry(c.protocol_id.clone()) {
-            std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
-            std::collections::hash_map::Entry::Vacant(e) => {
-                let src = inner.protocols.iter().find(|p| p.dir_name == c.protocol_id);
-                e.insert(src.and_then(|s| load(s, &inner.app, Some(today())).ok()))
-            }
-        };
+        let loaded = inner.catalog.load(&c.protocol_id, Some(today())).ok();
         let raw = |a: &fieldscreen_protocol::Answer| TextView {
             text: serde_json::to_string(a).unwrap_or_default(),
             lang: "und".into(),
-            dir: "ltr",
+            dir: fieldscreen_i18n::TextDirection::Ltr,
             fell_back: true,
         };
         let (question, values) = match loaded.as_ref() {
@@ -319,7 +285,7 @@ fn raw_question(id: &str) -> TextView {
     TextView {
         text: id.to_string(),
         lang: "und".into(),
-        dir: "ltr",
+        dir: fieldscreen_i18n::TextDirection::Ltr,
         fell_back: true,
     }
 }
@@ -329,6 +295,6 @@ pub fn resolve_conflict(state: Tauri<'_, AppState>, case_id: String, question: S
     let mut guard = lock_state_of(&state)?;
     let (vault, mut index) = vault_with_indexer(&mut guard)?;
     conflicts::resolve(vault, &case_id, &question, keep, &mut index)
-        .map_err(|e| CommandError::new("conflict", e.to_string()))?;
+        .map_err(|e| CommandError::new(ErrorCode::Conflict, e.to_string()))?;
     Ok(())
 }

@@ -1,5 +1,6 @@
 // Fails when a Svelte component shows text that does not come from Fluent: a literal word in
-// markup, a literal in a user-visible attribute, or a t("key") whose key no .ftl file defines.
+// markup, a literal in a user-visible attribute, a t("key") whose key no .ftl file defines, or
+// an error's raw `.message` instead of its localised text.
 // `node scripts/check-strings.mjs --self-test` shows the check catching planted mistakes.
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
@@ -59,6 +60,10 @@ export function checkComponent(name, source, keys) {
     const value = m[3] ?? m[4] ?? "";
     if (/\p{L}/u.test(value)) problems.push(`${name}:${lineOf(bare, m.index)}: literal ${m[1]}="${value}"`);
   }
+  // An error is shown by its localised text (errorText), never by the core's English sentence.
+  for (const m of source.matchAll(/\.message\b/g)) {
+    problems.push(`${name}:${lineOf(source, m.index)}: raw error message (show errorText(e))`);
+  }
   // Every key the component asks for exists; a computed key must at least name a known family.
   for (const m of source.matchAll(/\bt\(\s*(["'`])((?:(?!\1).)*)\1/g)) {
     const key = m[2];
@@ -88,6 +93,7 @@ function selfTest(keys) {
     ['<p>{t("app-no-such-key")}</p>', "no message"],
     ['<p>{t(`zz-${x}`)}</p>', "no message starts"],
     ['<p>{a} and {b}</p>', "literal text"],
+    ['<script>try { f(); } catch (e) { error = (e as CommandError).message; }</script>', "raw error message"],
   ];
   const clean = '<script>const s = "Hello";</script><p dir="ltr">{t("app-back")} / {n}</p><p>{t(`app-state-${s}`)}</p><style>p::after { content: "x"; }</style>';
   let failed = 0;

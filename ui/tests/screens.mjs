@@ -30,7 +30,7 @@ const base = `http://127.0.0.1:${server.address().port}/`;
 function installMock({ fx, scenario }) {
   const calls = [];
   let unlocked = scenario.unlocked;
-  const fail = (code, message, wait_secs = null) => Promise.reject({ code, message, wait_secs });
+  const fail = (code, text, wait_secs = null) => Promise.reject({ code, text, wait_secs });
   const handlers = {
     ui_text: () => fx.uiText,
     app_info: () => ({ ...fx.appInfo, vault_exists: scenario.exists, unlocked }),
@@ -69,7 +69,7 @@ function installMock({ fx, scenario }) {
     invoke: async (cmd, args) => {
       calls.push(cmd);
       const h = handlers[cmd];
-      if (!h) return Promise.reject({ code: "mock", message: `unmocked command ${cmd}`, wait_secs: null });
+      if (!h) return Promise.reject({ code: "mock", text: `unmocked command ${cmd}`, wait_secs: null });
       return h(args ?? {});
     },
     transformCallback: () => 0,

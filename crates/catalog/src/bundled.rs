@@ -63,15 +63,7 @@ pub fn protocols() -> Vec<ProtocolSource> {
     all
 }
 
-/// One bundled protocol, loaded with the bundled app strings (tests, benchmarks, examples).
-pub fn load_protocol(dir_name: &str) -> Result<crate::Loaded, crate::CatalogError> {
-    let src = protocols()
-        .into_iter()
-        .find(|p| p.dir_name == dir_name)
-        .ok_or_else(|| crate::CatalogError::UnknownProtocol(dir_name.to_string()))?;
-    crate::load(&src, &app_strings(), None)
-}
-
+/// The app's own strings as built in.
 pub fn app_strings() -> AppStrings {
     let mut langs = Vec::new();
     for d in LOCALES.dirs() {
@@ -94,19 +86,4 @@ pub fn app_strings() -> AppStrings {
     }
     langs.sort_by(|a, b| a.0.cmp(&b.0));
     AppStrings { langs }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_bundled_protocol_loads_by_name_and_an_unknown_name_is_refused() {
-        let loaded = load_protocol("rapid-screen").expect("loads");
-        assert_eq!(loaded.protocol.header.id, "rapid-screen");
-        assert!(matches!(
-            load_protocol("no-such-protocol"),
-            Err(crate::CatalogError::UnknownProtocol(name)) if name == "no-such-protocol"
-        ));
-    }
 }

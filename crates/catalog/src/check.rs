@@ -2,9 +2,9 @@
 //! app strings the engine needs. Every problem is reported, located, none stops the others.
 
 use crate::source::{AppStrings, ProtocolSource};
-use fieldscreen_i18n::{FtlFile, LanguageIdentifier, Message, TextDirection, direction_of, parse_ftl};
+use fieldscreen_i18n::{FtlFile, LanguageIdentifier, Message, direction_of, parse_ftl};
 use fieldscreen_protocol::diagnostic::did_you_mean;
-use fieldscreen_protocol::model::{Direction, TranslationStatus};
+use fieldscreen_protocol::model::TranslationStatus;
 use fieldscreen_protocol::{Diagnostic, Location, Protocol, Severity, builtin, compile};
 use std::collections::BTreeMap;
 
@@ -129,11 +129,7 @@ fn check_translations(protocol: &Protocol, src: &ProtocolSource, protocol_path: 
         let complete = lang.status == TranslationStatus::Complete;
         if let Ok(id) = lang.tag.parse::<LanguageIdentifier>() {
             let cldr = direction_of(&id);
-            let declared = if lang.direction == Direction::Rtl {
-                TextDirection::Rtl
-            } else {
-                TextDirection::Ltr
-            };
+            let declared = lang.direction;
             if cldr != declared {
                 out.push(diag(
                     Severity::Warning,

@@ -1,11 +1,14 @@
 //! The protocol catalog: reads protocol directories (from disk or embedded in a binary), checks a
 //! protocol together with its translations, and loads it with the app's own strings into a
-//! ready-to-run protocol and localiser. The CLI and the app both go through here.
+//! ready-to-run protocol and localiser. The CLI and the app both go through here: a [`Catalog`]
+//! is the only way either finds a protocol by its id.
 
 pub mod bundled;
+mod catalog;
 mod check;
 mod source;
 
+pub use catalog::Catalog;
 pub use check::{Checked, check};
 pub use source::{AppStrings, ProtocolSource, TextFile, list_protocol_dirs, read_app_strings, read_protocol_dir};
 
@@ -23,8 +26,8 @@ pub enum CatalogError {
     Invalid { id: String, diagnostics: Vec<Diagnostic> },
     #[error("`{0}` is not a language tag")]
     BadLanguage(String),
-    #[error("no protocol `{0}`")]
-    UnknownProtocol(String),
+    #[error("no protocol `{id}`; available: {}", .available.join(", "))]
+    UnknownProtocol { id: String, available: Vec<String> },
 }
 
 /// A protocol ready for interviews, with the strings to show it in every language it has.
@@ -65,7 +68,7 @@ pub fn app_localizer(app: &AppStrings) -> Result<Localizer, CatalogError> {
 pub const APP_DEFAULT_LANGUAGE: &str = "en";
 
 /// Checks and loads a protocol; any error refuses it.
-pub fn load(src: &ProtocolSource, app: &AppStrings, today: Option<jiff::civil::Date>) -> Result<Loaded, CatalogError> {
+fn load(src: &ProtocolSource, app: &AppStrings, today: Option<jiff::civil::Date>) -> Result<Loaded, CatalogError> {
     let checked = check(src, app, today);
     let id = src.dir_name.clone();
     let (errors, warnings): (Vec<_>, Vec<_>) = checked
@@ -110,14 +113,14 @@ pub fn load(src: &ProtocolSource, app: &AppStrings, today: Option<jiff::civil::D
 /// What an interview runs on: its protocol and, when the protocol names one, the child branch
 /// the age gate moves a child or presumed child to before anything is stored.
 pub struct Interview {
-    pub main: Loaded,
-    pub child: Option<Loaded>,
+    pub main: Arc<Loaded>,
+    pub child: Option<Arc<Loaded>>,
 }
 
 impl Interview {
     /// For a stored case: it was stored after consent, so its protocol never changes again and
     /// no child branch applies.
-    pub fn of_stored_case(main: Loaded) -> Interview {
+    pub fn of_stored_case(main: Arc<Loaded>) -> Interview {
         Interview { main, child: None }
     }
 
@@ -138,23 +141,4 @@ impl Interview {
             _ => &self.main,
         }
     }
-}
-
-/// Loads a protocol for an interview, with its child branch found through `find` (the
-/// caller's list of protocols: the bundled ones or a directory's).
-pub fn load_interview(
-    src: &ProtocolSource,
-    find: impl FnOnce(&str) -> Option<ProtocolSource>,
-    app: &AppStrings,
-    today: Option<jiff::civil::Date>,
-) -> Result<Interview, CatalogError> {
-    let main = load(src, app, today)?;
-    let child = match &main.protocol.header.child_branch {
-        Some(id) => {
-            let child_src = find(id).ok_or_else(|| CatalogError::UnknownProtocol(id.clone()))?;
-            Some(load(&child_src, app, today)?)
-        }
-        None => None,
-    };
-    Ok(Interview { main, child })
 }

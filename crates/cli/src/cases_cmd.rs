@@ -1,10 +1,9 @@
 //! `fieldscreen cases list|show|delete|export`.
 
 use crate::render::Screen;
-use crate::sources::Sources;
 use crate::texts::Texts;
 use anyhow::{Result, bail};
-use fieldscreen_catalog::load;
+use fieldscreen_catalog::Catalog;
 use fieldscreen_protocol::Answer;
 use fieldscreen_vault::{CaseFilter, Vault, resume_session};
 use jiff::civil::Date;
@@ -47,11 +46,11 @@ pub fn resolve(vault: &Vault, id: &str) -> Result<String> {
     }
 }
 
-pub fn show(vault: &Vault, src: &Sources, id: &str, lang: &str, history: bool, today: Date) -> Result<ExitCode> {
+pub fn show(vault: &Vault, catalog: &Catalog, id: &str, lang: &str, history: bool, today: Date) -> Result<ExitCode> {
     let id = resolve(vault, id)?;
     let mut doc = vault.load_case(&id)?;
     let meta = doc.meta()?;
-    let loaded = load(&src.find(&meta.protocol_id)?, &src.app, Some(today))?;
+    let loaded = catalog.load(&meta.protocol_id, Some(today))?;
     if loaded.protocol.header.version.to_string() != meta.protocol_version {
         eprintln!(
             "note: the case was recorded with {} {}, shown with version {}",
@@ -176,7 +175,13 @@ fn exportable(
     }
 }
 
-pub fn export(vault: &mut Vault, src: &Sources, request: &ExportRequest, today: Date, t: &Texts) -> Result<ExitCode> {
+pub fn export(
+    vault: &mut Vault,
+    catalog: &Catalog,
+    request: &ExportRequest,
+    today: Date,
+    t: &Texts,
+) -> Result<ExitCode> {
     let (format, output, yes) = (request.format, request.output.as_ref(), request.yes);
     if !request.plaintext && output.is_none() {
         eprintln!("{}", t.t("cli-sealed-needs-output", &[]));
@@ -199,18 +204,8 @@ pub fn export(vault: &mut Vault, src: &Sources, request: &ExportRequest, today: 
         Some(crate::passphrase::new_export_passphrase(t)?)
     };
     let cases = vault.list_cases(&CaseFilter::default())?;
-    let mut protocols: std::collections::BTreeMap<String, Option<std::sync::Arc<fieldscreen_protocol::Protocol>>> =
-        std::collections::BTreeMap::new();
-    let mut answers_of = |vault: &Vault, id: &str, protocol_id: &str| -> Result<Vec<(String, Answer)>> {
-        let protocol = protocols
-            .entry(protocol_id.to_string())
-            .or_insert_with(|| {
-                src.find(protocol_id)
-                    .ok()
-                    .and_then(|s| load(&s, &src.app, Some(today)).ok())
-                    .map(|l| l.protocol)
-            })
-            .clone();
+    let answers_of = |vault: &Vault, id: &str, protocol_id: &str| -> Result<Vec<(String, Answer)>> {
+        let protocol = catalog.protocol(protocol_id, Some(today));
         Ok(exportable(
             vault.load_case(id)?.answers()?,
             protocol.as_deref(),
@@ -242,7 +237,7 @@ pub fn export(vault: &mut Vault, src: &Sources, request: &ExportRequest, today: 
                         c.id.as_str(),
                         &c.protocol_id,
                         &c.protocol_version,
-                        &c.state,
+                        c.state.as_str(),
                         c.level.as_deref().unwrap_or(""),
                         &q,
                         &kind,
@@ -267,7 +262,7 @@ pub fn export(vault: &mut Vault, src: &Sources, request: &ExportRequest, today: 
         (Some(p), None) => crate::private_file::write_private(p, out.as_bytes())?,
         (None, _) => print!("{out}"),
     }
-    vault.record_action("export", None)?;
+    vault.record_action(fieldscreen_vault::AuditAction::CasesExported, None)?;
     let done = if request.plaintext {
         "cli-written-plain"
     } else {

@@ -4,10 +4,9 @@
 use crate::cases_cmd::confirm;
 use crate::passphrase;
 use crate::private_file::write_private;
-use crate::sources::Sources;
 use crate::texts::Texts;
 use anyhow::{Context, Result, bail};
-use fieldscreen_catalog::load;
+use fieldscreen_catalog::Catalog;
 use fieldscreen_report::htcds::{export_vault, to_csv, to_json};
 use fieldscreen_vault::{KdfParams, Vault, is_sealed, seal, sealed_content, unseal};
 use jiff::civil::Date;
@@ -28,7 +27,7 @@ pub struct Request {
     pub yes: bool,
 }
 
-pub fn export(vault: &mut Vault, src: &Sources, req: &Request, today: Date, t: &Texts) -> Result<ExitCode> {
+pub fn export(vault: &mut Vault, catalog: &Catalog, req: &Request, today: Date, t: &Texts) -> Result<ExitCode> {
     let target = req.output.display().to_string();
     let key = if req.plaintext {
         "cli-confirm-htcds-plain"
@@ -45,10 +44,7 @@ pub fn export(vault: &mut Vault, src: &Sources, req: &Request, today: Date, t: &
     } else {
         Some(passphrase::new_export_passphrase(t)?)
     };
-    let protocol = |id: &str| {
-        let source = src.find(id).ok()?;
-        load(&source, &src.app, Some(today)).ok().map(|l| l.protocol)
-    };
+    let protocol = |id: &str| catalog.protocol(id, Some(today));
     let export = export_vault(vault, protocol, today, |n, total| {
         eprintln!("… {n} of {total} cases read")
     })?;

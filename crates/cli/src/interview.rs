@@ -1,16 +1,16 @@
-//! `fieldscreen interview`: one screening in the terminal, typed or scripted. Nothing is stored:
-//! the encrypted vault is a separate component.
+//! `fieldscreen interview`: one screening in the terminal, typed or scripted. Each answer is saved
+//! in the vault (encrypted, through the same `Recorder` as the app) before the next question is
+//! shown; with `--practice` nothing is stored.
 
 use crate::input::{self, Input};
 use crate::render::Screen;
 use crate::script::{Feed, Missing, Unlisted};
-use crate::sources::Sources;
 use crate::{cases_cmd, passphrase, vault_cmd};
 use anyhow::{Context, Result};
-use fieldscreen_catalog::{Interview, load, load_interview};
+use fieldscreen_catalog::{Catalog, Interview};
 use fieldscreen_protocol::engine::Step;
-use fieldscreen_protocol::{AnswerError, EndReason, Session, State, StoppedBy};
-use fieldscreen_vault::{CaseMeta, Recorder, resume_session};
+use fieldscreen_protocol::{AnswerError, EndReason, Question, Session, State, StoppedBy};
+use fieldscreen_vault::{CaseMeta, Recorder, Vault, resume_session};
 use jiff::civil::Date;
 use std::io::{IsTerminal, Write};
 use std::path::Path;
@@ -55,64 +55,34 @@ pub struct Args {
 const EXIT_BAD_INPUT: u8 = 2;
 const EXIT_INPUT_ENDED: u8 = 3;
 
-pub fn run(src: &Sources, args: &Args, today: Date, vault_dir: &Path, pass: passphrase::Source) -> Result<ExitCode> {
-    let mut vault = if args.practice {
+pub fn run(
+    catalog: &Catalog,
+    args: &Args,
+    today: Date,
+    vault_dir: &Path,
+    pass: passphrase::Source,
+) -> Result<ExitCode> {
+    let vault = if args.practice {
         None
     } else {
         Some(vault_cmd::open(vault_dir, pass)?)
     };
-    let (interview, mut session, resumed) = match (&args.resume, &vault) {
+    let (interview, session, resumed) = match (&args.resume, &vault) {
         (Some(wanted), Some(v)) => {
             let id = cases_cmd::resolve(v, wanted)?;
             let meta = v.load_case(&id)?.meta()?;
-            let main = load(&src.find(&meta.protocol_id)?, &src.app, Some(today))?;
+            let main = catalog.load(&meta.protocol_id, Some(today))?;
             let (session, dropped) = resume_session(v, &id, main.protocol.clone())?;
             (Interview::of_stored_case(main), session, Some((id, meta, dropped)))
         }
         _ => {
             let id = args.protocol.as_deref().context("--protocol is required")?;
-            let interview = load_interview(&src.find(id)?, |c| src.find(c).ok(), &src.app, Some(today))?;
+            let interview = catalog.interview(id, Some(today))?;
             let session = interview.start();
             (interview, session, None)
         }
     };
-    let loaded = &interview.main;
-    let lang = match &resumed {
-        Some((_, meta, _)) if args.lang == "en" => meta.interviewer_lang.clone(),
-        _ => args.lang.clone(),
-    };
-    let respondent = args
-        .respondent_lang
-        .clone()
-        .or_else(|| resumed.as_ref().and_then(|(_, m, _)| m.respondent_lang.clone()));
-    let mut screen = Screen::new(interview.running(&session), &lang, respondent.as_deref())?;
-    let mut prompt: Box<dyn Write> = if args.json {
-        Box::new(std::io::stderr())
-    } else {
-        Box::new(std::io::stdout())
-    };
-    let mut recorder = match (vault.is_some(), resumed) {
-        (false, _) => {
-            writeln!(prompt, "{}", screen.cli("cli-practice", &[]))?;
-            None
-        }
-        (true, Some((id, meta, dropped))) => {
-            writeln!(prompt, "{}", screen.cli("cli-case-resumed", &[("id", id.clone())]))?;
-            if !dropped.is_empty() {
-                writeln!(
-                    prompt,
-                    "{}",
-                    screen.cli("cli-resume-dropped", &[("ids", dropped.join(", "))])
-                )?;
-            }
-            Some(Recorder::resume(meta, id, today))
-        }
-        (true, None) => {
-            let meta = CaseMeta::for_protocol(&loaded.protocol, &lang, respondent.as_deref());
-            Some(Recorder::new(meta, today))
-        }
-    };
-    let mut feed = match &args.answers {
+    let feed = match &args.answers {
         Some(path) => {
             let file = std::fs::File::open(path).with_context(|| format!("opening {}", path.display()))?;
             let known = |id: &str| known_question(&interview, id);
@@ -126,177 +96,315 @@ pub fn run(src: &Sources, args: &Args, today: Date, vault_dir: &Path, pass: pass
         }
         None => Feed::keyboard(Box::new(std::io::stdin().lock())),
     };
-    let scripted = args.answers.is_some() || !std::io::stdin().is_terminal();
-    tracing::info!(protocol = %loaded.protocol.header.id, scripted, "interview started");
-    // Saves what the last command changed, before the next question is shown.
-    let mut save =
-        |session: &Session, changed: Option<usize>, screen: &Screen<'_>, prompt: &mut Box<dyn Write>| -> Result<()> {
-            let (Some(r), Some(v)) = (recorder.as_mut(), vault.as_mut()) else {
-                return Ok(());
-            };
-            let had_case = r.case_id().is_some();
-            r.after(v, session, changed)
-                .context("the answer could not be saved; it was NOT recorded")?;
-            if let (false, Some(id)) = (had_case, r.case_id()) {
-                writeln!(prompt, "{}", screen.cli("cli-case-started", &[("id", id.to_string())]))?;
-            }
-            if args.print_acks && r.case_id().is_some() {
-                let p = session.protocol();
-                let acked: Vec<usize> = if had_case {
-                    changed.into_iter().collect()
-                } else {
-                    (0..p.questions.len())
-                        .filter(|i| session.answer_of(*i).is_some())
-                        .collect()
-                };
-                for q in acked {
-                    // One write per line: a pipe write this short is atomic, so a reader never sees
-                    // half an acknowledgement.
-                    let line = format!("ack {} {}\n", r.case_id().unwrap_or("-"), p.questions[q].id);
-                    std::io::stderr().write_all(line.as_bytes())?;
-                }
-            }
-            Ok(())
-        };
+    let mut run = Run::begin(args, &interview, session, resumed, vault, feed, today)?;
+    tracing::info!(protocol = %interview.main.protocol.header.id, scripted = run.scripted, "interview started");
+    let end = run.ask_until_the_end()?;
+    tracing::info!(state = ?run.session.state(), "interview ended");
+    run.finish(end)
+}
 
-    let mut last_section = None;
-    let mut input_ended = false;
-    loop {
-        let q = match session.state() {
-            State::Ended(_) => break,
-            State::Completed => {
-                write!(prompt, "\n{}\n> ", screen.cli("cli-completed-prompt", &[]))?;
-                prompt.flush()?;
-                let Some(line) = feed.at_completion()? else {
-                    break;
-                };
-                if line.text.trim().is_empty() {
-                    break;
-                }
-                match input::parse(&line.text, &fieldscreen_protocol::Kind::Note) {
-                    Ok(Input::Back) => {
-                        session.back();
-                    }
-                    Ok(Input::Override { level, reason }) => {
-                        if session.set_override(level, &reason).is_err() {
-                            writeln!(prompt, "{}", screen.cli("cli-override-needs-reason", &[]))?;
-                        }
-                    }
-                    _ => break,
-                }
-                save(&session, None, &screen, &mut prompt)?;
-                continue;
-            }
-            State::InProgress => match session.current() {
-                Some(q) => q.clone(),
-                None => break,
-            },
+/// How the question loop ended.
+enum End {
+    /// The interview finished, stopped or ended; or the worker left the completion prompt.
+    Finished,
+    /// The answers ran out before the interview ended: the case stays open for `--resume`.
+    InputEnded,
+    /// A scripted answer was refused: the script is wrong, the run stops.
+    BadInput,
+}
+
+/// One interview in the terminal: the session, what it is shown on, where answers come from
+/// and where each is saved.
+struct Run<'a> {
+    args: &'a Args,
+    interview: &'a Interview,
+    session: Session,
+    screen: Screen<'a>,
+    lang: String,
+    respondent: Option<String>,
+    prompt: Box<dyn Write>,
+    /// `None` in practice: nothing is stored.
+    store: Option<(Recorder, Vault)>,
+    feed: Feed,
+    scripted: bool,
+    /// The section whose header was shown last (a header is shown once per section).
+    last_section: Option<usize>,
+    today: Date,
+}
+
+impl<'a> Run<'a> {
+    fn begin(
+        args: &'a Args,
+        interview: &'a Interview,
+        session: Session,
+        resumed: Option<(String, CaseMeta, Vec<String>)>,
+        vault: Option<Vault>,
+        feed: Feed,
+        today: Date,
+    ) -> Result<Run<'a>> {
+        let lang = match &resumed {
+            Some((_, meta, _)) if args.lang == "en" => meta.interviewer_lang.clone(),
+            _ => args.lang.clone(),
         };
-        let first = last_section != Some(q.section);
-        last_section = Some(q.section);
-        write!(prompt, "{}", screen.question(&session, &q, first))?;
-        prompt.flush()?;
-        let line = match feed.line_for(&q.id)? {
+        let respondent = args
+            .respondent_lang
+            .clone()
+            .or_else(|| resumed.as_ref().and_then(|(_, m, _)| m.respondent_lang.clone()));
+        let screen = Screen::new(interview.running(&session), &lang, respondent.as_deref())?;
+        let mut prompt: Box<dyn Write> = if args.json {
+            Box::new(std::io::stderr())
+        } else {
+            Box::new(std::io::stdout())
+        };
+        let recorder = match (vault.is_some(), resumed) {
+            (false, _) => {
+                writeln!(prompt, "{}", screen.cli("cli-practice", &[]))?;
+                None
+            }
+            (true, Some((id, meta, dropped))) => {
+                writeln!(prompt, "{}", screen.cli("cli-case-resumed", &[("id", id.clone())]))?;
+                if !dropped.is_empty() {
+                    writeln!(
+                        prompt,
+                        "{}",
+                        screen.cli("cli-resume-dropped", &[("ids", dropped.join(", "))])
+                    )?;
+                }
+                Some(Recorder::resume(meta, id, today))
+            }
+            (true, None) => {
+                let meta = CaseMeta::for_protocol(&interview.main.protocol, &lang, respondent.as_deref());
+                Some(Recorder::new(meta, today))
+            }
+        };
+        Ok(Run {
+            args,
+            interview,
+            session,
+            screen,
+            lang,
+            respondent,
+            prompt,
+            store: recorder.zip(vault),
+            feed,
+            scripted: args.answers.is_some() || !std::io::stdin().is_terminal(),
+            last_section: None,
+            today,
+        })
+    }
+
+    /// Asks question after question until the interview ends or the answers run out.
+    fn ask_until_the_end(&mut self) -> Result<End> {
+        loop {
+            let q = match self.session.state() {
+                State::Ended(_) => return Ok(End::Finished),
+                State::Completed => {
+                    if !self.at_completion()? {
+                        return Ok(End::Finished);
+                    }
+                    continue;
+                }
+                State::InProgress => match self.session.current() {
+                    Some(q) => q.clone(),
+                    None => return Ok(End::Finished),
+                },
+            };
+            if let Some(end) = self.ask(&q)? {
+                return Ok(end);
+            }
+        }
+    }
+
+    /// Every visible question is passed: the worker may go back, override the level, or end.
+    /// Returns whether the interview goes on.
+    fn at_completion(&mut self) -> Result<bool> {
+        write!(self.prompt, "\n{}\n> ", self.screen.cli("cli-completed-prompt", &[]))?;
+        self.prompt.flush()?;
+        let Some(line) = self.feed.at_completion()? else {
+            return Ok(false);
+        };
+        if line.text.trim().is_empty() {
+            return Ok(false);
+        }
+        match input::parse(&line.text, &fieldscreen_protocol::Kind::Note) {
+            Ok(Input::Back) => {
+                self.session.back();
+            }
+            Ok(Input::Override { level, reason }) => {
+                if self.session.set_override(level, &reason).is_err() {
+                    writeln!(self.prompt, "{}", self.screen.cli("cli-override-needs-reason", &[]))?;
+                }
+            }
+            _ => return Ok(false),
+        }
+        self.save(None)?;
+        Ok(true)
+    }
+
+    /// Shows one question and applies the answer given; `Some` when the run ends here.
+    fn ask(&mut self, q: &Question) -> Result<Option<End>> {
+        let first = self.last_section != Some(q.section);
+        self.last_section = Some(q.section);
+        write!(self.prompt, "{}", self.screen.question(&self.session, q, first))?;
+        self.prompt.flush()?;
+        let line = match self.feed.line_for(&q.id)? {
             Ok(line) => line,
             Err(missing) => {
                 if let Missing::Unnamed(id) = missing {
-                    eprintln!("{}", screen.cli("cli-script-missing", &[("question", id)]));
+                    eprintln!("{}", self.screen.cli("cli-script-missing", &[("question", id)]));
                 }
                 // An interruption, not a decision to stop: the case stays open for --resume.
-                input_ended = true;
-                break;
+                return Ok(Some(End::InputEnded));
             }
         };
-        let line_no = line.number;
-        let at = session.current_index();
-        if scripted {
-            writeln!(prompt)?;
+        if self.scripted {
+            writeln!(self.prompt)?;
         }
-        let (problem, changed): (Option<String>, Option<usize>) = match input::parse(&line.text, &q.kind) {
-            Err(inv) => (Some(screen.cli(inv.key, &[])), None),
-            Ok(Input::Back) => ((!session.back()).then(|| screen.cli("cli-at-start", &[])), None),
-            Ok(Input::Skip) => match session.skip() {
-                Ok(_) => (None, at),
-                Err(e) => (Some(error_text(&screen, &e)), None),
+        match self.apply(&line.text, q) {
+            Ok(changed) => {
+                self.follow_the_branch()?;
+                self.save(changed)?;
+                Ok(None)
+            }
+            Err(problem) => {
+                writeln!(self.prompt, "   !! {problem}")?;
+                if self.scripted {
+                    let at = [("line", line.number.to_string()), ("question", q.id.clone())];
+                    eprintln!("{}", self.screen.cli("cli-script-stopped", &at));
+                    return Ok(Some(End::BadInput));
+                }
+                // Show the same question again with its section header.
+                self.last_section = None;
+                Ok(None)
+            }
+        }
+    }
+
+    /// Applies one typed line to the session: the question it changed, or why it was refused
+    /// (in the interviewer's language).
+    fn apply(&mut self, text: &str, q: &Question) -> Result<Option<usize>, String> {
+        let at = self.session.current_index();
+        let screen = &self.screen;
+        match input::parse(text, &q.kind) {
+            Err(inv) => Err(screen.cli(inv.key, &[])),
+            Ok(Input::Back) => {
+                if self.session.back() {
+                    Ok(None)
+                } else {
+                    Err(screen.cli("cli-at-start", &[]))
+                }
+            }
+            Ok(Input::Skip) => match self.session.skip() {
+                Ok(_) => Ok(at),
+                Err(e) => Err(error_text(screen, &e)),
             },
             Ok(Input::Stop) => {
-                session.stop(StoppedBy::Respondent);
-                (None, None)
+                self.session.stop(StoppedBy::Respondent);
+                Ok(None)
             }
-            Ok(Input::Override { level, reason }) => (
-                session
-                    .set_override(level, &reason)
-                    .err()
-                    .map(|_| screen.cli("cli-override-needs-reason", &[])),
-                None,
-            ),
-            Ok(Input::Answer(a)) => match session.answer(a) {
-                Ok(Step::Question(_) | Step::Finished(_)) => (None, at),
-                Err(e) => (Some(error_text(&screen, &e)), None),
+            Ok(Input::Override { level, reason }) => match self.session.set_override(level, &reason) {
+                Ok(()) => Ok(None),
+                Err(_) => Err(screen.cli("cli-override-needs-reason", &[])),
             },
-        };
-        if problem.is_none() {
-            // The age gate moved a child to the protocol's child branch (or back): from here on
-            // the questions are that protocol's, in its own words.
-            if !Arc::ptr_eq(&screen.loaded().protocol, session.protocol_arc()) {
-                screen = Screen::new(interview.running(&session), &lang, respondent.as_deref())?;
-                writeln!(
-                    prompt,
-                    "{}",
-                    screen.cli("cli-switched-protocol", &[("protocol", screen.protocol_title())])
-                )?;
-                last_section = None;
-            }
-            save(&session, changed, &screen, &mut prompt)?;
-        }
-        if let Some(message) = problem {
-            writeln!(prompt, "   !! {message}")?;
-            if scripted {
-                eprintln!(
-                    "{}",
-                    screen.cli(
-                        "cli-script-stopped",
-                        &[("line", line_no.to_string()), ("question", q.id.clone())]
-                    )
-                );
-                return Ok(ExitCode::from(EXIT_BAD_INPUT));
-            }
-            // Show the same question again with its section header.
-            last_section = None;
+            Ok(Input::Answer(a)) => match self.session.answer(a) {
+                Ok(Step::Question(_) | Step::Finished(_)) => Ok(at),
+                Err(e) => Err(error_text(screen, &e)),
+            },
         }
     }
-    tracing::info!(state = ?session.state(), "interview ended");
 
-    match session.outcome(today) {
-        None => {
-            writeln!(prompt, "\n{}", screen.cli("cli-consent-refused", &[]))?;
-            if args.json {
-                println!("{}", serde_json::json!({ "state": session.state() }));
-            }
+    /// The age gate moved a child to the protocol's child branch (or back): from here on the
+    /// questions are that protocol's, in its own words.
+    fn follow_the_branch(&mut self) -> Result<()> {
+        if Arc::ptr_eq(&self.screen.loaded().protocol, self.session.protocol_arc()) {
+            return Ok(());
         }
-        Some(outcome) => {
-            if args.json {
-                println!("{}", serde_json::to_string_pretty(&outcome)?);
+        self.screen = Screen::new(
+            self.interview.running(&self.session),
+            &self.lang,
+            self.respondent.as_deref(),
+        )?;
+        let title = [("protocol", self.screen.protocol_title())];
+        writeln!(self.prompt, "{}", self.screen.cli("cli-switched-protocol", &title))?;
+        self.last_section = None;
+        Ok(())
+    }
+
+    /// Saves what the last command changed, before the next question is shown.
+    fn save(&mut self, changed: Option<usize>) -> Result<()> {
+        let Some((recorder, vault)) = self.store.as_mut() else {
+            return Ok(());
+        };
+        let had_case = recorder.case_id().is_some();
+        recorder
+            .after(vault, &self.session, changed)
+            .context("the answer could not be saved; it was NOT recorded")?;
+        let Some(id) = recorder.case_id() else {
+            return Ok(());
+        };
+        if !had_case {
+            writeln!(
+                self.prompt,
+                "{}",
+                self.screen.cli("cli-case-started", &[("id", id.to_string())])
+            )?;
+        }
+        if self.args.print_acks {
+            let p = self.session.protocol();
+            let acked: Vec<usize> = if had_case {
+                changed.into_iter().collect()
             } else {
-                if let State::Ended(EndReason::PostponedForSafety) = session.state() {
-                    println!("\n{}", screen.cli("cli-postponed", &[]));
-                }
-                print!("{}", screen.outcome(&session, &outcome));
+                (0..p.questions.len())
+                    .filter(|i| self.session.answer_of(*i).is_some())
+                    .collect()
+            };
+            for q in acked {
+                // One write per line: a pipe write this short is atomic, so a reader never sees
+                // half an acknowledgement.
+                let line = format!("ack {id} {}\n", p.questions[q].id);
+                std::io::stderr().write_all(line.as_bytes())?;
             }
         }
+        Ok(())
     }
-    if let Some(report) = screen.fallback_report() {
-        writeln!(prompt, "\n{report}")?;
+
+    /// Shows the outcome (or why there is none) and gives the exit code.
+    fn finish(mut self, end: End) -> Result<ExitCode> {
+        if let End::BadInput = end {
+            return Ok(ExitCode::from(EXIT_BAD_INPUT));
+        }
+        match self.session.outcome(self.today) {
+            None => {
+                writeln!(self.prompt, "\n{}", self.screen.cli("cli-consent-refused", &[]))?;
+                if self.args.json {
+                    println!("{}", serde_json::json!({ "state": self.session.state() }));
+                }
+            }
+            Some(outcome) => {
+                if self.args.json {
+                    println!("{}", serde_json::to_string_pretty(&outcome)?);
+                } else {
+                    if let State::Ended(EndReason::PostponedForSafety) = self.session.state() {
+                        println!("\n{}", self.screen.cli("cli-postponed", &[]));
+                    }
+                    print!("{}", self.screen.outcome(&self.session, &outcome));
+                }
+            }
+        }
+        if let Some(report) = self.screen.fallback_report() {
+            writeln!(self.prompt, "\n{report}")?;
+        }
+        if let End::InputEnded = end {
+            let case = self
+                .store
+                .as_ref()
+                .and_then(|(r, _)| r.case_id().map(str::to_string))
+                .unwrap_or_default();
+            eprintln!("{}", self.screen.cli("cli-input-ended", &[("case", case)]));
+            return Ok(ExitCode::from(EXIT_INPUT_ENDED));
+        }
+        Ok(ExitCode::SUCCESS)
     }
-    if input_ended {
-        let case = recorder
-            .as_ref()
-            .and_then(|r| r.case_id().map(str::to_string))
-            .unwrap_or_default();
-        eprintln!("{}", screen.cli("cli-input-ended", &[("case", case)]));
-        return Ok(ExitCode::from(EXIT_INPUT_ENDED));
-    }
-    Ok(ExitCode::SUCCESS)
 }
 
 /// Whether a keyed script may name `id`: a question of the protocol or of its child branch.

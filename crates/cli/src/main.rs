@@ -13,13 +13,13 @@ mod referral_cmd;
 mod render;
 mod report_cmd;
 mod script;
-mod sources;
 mod sync_cmd;
 mod texts;
 mod vault_cmd;
 
 use anyhow::Result;
 use clap::{Parser, Subcommand};
+use fieldscreen_catalog::Catalog;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -40,7 +40,7 @@ struct Cli {
     #[arg(long, global = true, value_parser = parse_date)]
     today: Option<jiff::civil::Date>,
     /// The vault directory (default: the platform's data directory).
-    #[arg(long, global = true, env = "FIELDSCREEN_VAULT")]
+    #[arg(long, global = true, env = fieldscreen_vault::DIR_ENV)]
     vault: Option<PathBuf>,
     /// Read the vault passphrase from this file descriptor instead of the terminal.
     #[arg(long, global = true)]
@@ -262,11 +262,11 @@ enum VaultAction {
 enum CasesAction {
     /// The cases, newest first.
     List {
-        /// in-progress, completed, stopped, emergency, consent-refused, postponed.
-        #[arg(long)]
-        state: Option<String>,
-        /// refer-now, assess-further, labour-rights-concern, no-indication.
-        #[arg(long)]
+        /// Only cases in this state (a wrong name is answered with the list).
+        #[arg(long, value_parser = parse_state)]
+        state: Option<fieldscreen_vault::CaseState>,
+        /// Only cases with this result (a wrong name is answered with the list).
+        #[arg(long, value_parser = parse_result)]
         level: Option<String>,
         /// Last updated on or after this date (YYYY-MM-DD).
         #[arg(long)]
@@ -380,6 +380,22 @@ enum ProtocolAction {
     },
 }
 
+fn parse_state(s: &str) -> Result<fieldscreen_vault::CaseState, String> {
+    use fieldscreen_vault::CaseState;
+    CaseState::parse(s).ok_or_else(|| format!("one of: {}", CaseState::names().join(", ")))
+}
+
+/// A screening's result as listed: a level, or `incomplete`.
+fn parse_result(s: &str) -> Result<String, String> {
+    use fieldscreen_protocol::{Level, outcome::INCOMPLETE};
+    if Level::from_name(s).is_some() || s == INCOMPLETE {
+        return Ok(s.to_string());
+    }
+    let mut names: Vec<&str> = Level::ALL.iter().rev().map(Level::name).collect();
+    names.push(INCOMPLETE);
+    Err(format!("one of: {}", names.join(", ")))
+}
+
 fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {
     s.parse().map_err(|_| format!("`{s}` is not a date (YYYY-MM-DD)"))
 }
@@ -402,22 +418,22 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<ExitCode> {
     let today = cli.today.unwrap_or_else(|| jiff::ZonedDateTime::now().date());
-    let src = sources::Sources::new(cli.protocols, cli.locales)?;
+    let catalog = Catalog::open(cli.protocols.as_deref(), cli.locales.as_deref())?;
     let pass = passphrase::Source { fd: cli.passphrase_fd };
-    let t = texts::Texts::new(&src.app, &cli.ui_lang)?;
+    let t = texts::Texts::new(catalog.app(), &cli.ui_lang)?;
     let _ = vault_cmd::WAIT_LABEL.set(t.t("cli-vault-wait", &[]));
     let vault_dir = || vault_cmd::dir(cli.vault.as_deref());
     match cli.command {
         Command::Protocol {
             action: ProtocolAction::List { lang },
-        } => protocol_cmd::list(&src, &lang, today),
+        } => protocol_cmd::list(&catalog, &lang, today),
         Command::Protocol {
             action: ProtocolAction::Show { id, lang },
-        } => protocol_cmd::show(&src, &id, &lang, today),
+        } => protocol_cmd::show(&catalog, &id, &lang, today),
         Command::Protocol {
             action: ProtocolAction::Check { dirs, strict },
-        } => protocol_cmd::check(&src, &dirs, strict, today),
-        Command::Interview(args) => interview::run(&src, &args, today, &vault_dir()?, pass),
+        } => protocol_cmd::check(&catalog, &dirs, strict, today),
+        Command::Interview(args) => interview::run(&catalog, &args, today, &vault_dir()?, pass),
         Command::Vault { action } => {
             let dir = vault_dir()?;
             match action {
@@ -454,7 +470,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     };
                     cases_cmd::list(&vault, &filter, json)
                 }
-                CasesAction::Show { id, lang, history } => cases_cmd::show(&vault, &src, &id, &lang, history, today),
+                CasesAction::Show { id, lang, history } => {
+                    cases_cmd::show(&vault, &catalog, &id, &lang, history, today)
+                }
                 CasesAction::Delete { id, yes } => cases_cmd::delete(&mut vault, &id, yes, &t),
                 CasesAction::Referral {
                     id,
@@ -470,11 +488,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
                         reason,
                         date,
                     };
-                    referral_cmd::record(&mut vault, &src, step, today)
+                    referral_cmd::record(&mut vault, &catalog, step, today)
                 }
                 CasesAction::Conflicts { json } => sync_cmd::conflicts(&vault, json),
                 CasesAction::Resolve { id, question, keep } => {
-                    sync_cmd::resolve_conflict(&mut vault, &src, &id, &question, keep, today, &t)
+                    sync_cmd::resolve_conflict(&mut vault, &catalog, &id, &question, keep, today, &t)
                 }
                 CasesAction::Export {
                     format,
@@ -490,7 +508,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                         include_views,
                         plaintext,
                     };
-                    cases_cmd::export(&mut vault, &src, &request, today, &t)
+                    cases_cmd::export(&mut vault, &catalog, &request, today, &t)
                 }
                 CasesAction::Htcds {
                     format,
@@ -504,7 +522,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                         plaintext,
                         yes,
                     };
-                    htcds_cmd::export(&mut vault, &src, &request, today, &t)
+                    htcds_cmd::export(&mut vault, &catalog, &request, today, &t)
                 }
             }
         }
@@ -525,7 +543,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 format,
                 output,
             };
-            report_cmd::run(&mut vault, &src, &request, today)
+            report_cmd::run(&mut vault, &catalog, &request, today)
         }
         Command::Unseal { file, output } => htcds_cmd::unseal_file(&file, output.as_ref(), &t),
         Command::Team { action } => {
@@ -576,9 +594,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Sync { action } => {
             let mut vault = vault_cmd::open(&vault_dir()?, pass)?;
             match action {
-                None => sync_cmd::run(&mut vault, &src, today, &t),
+                None => sync_cmd::run(&mut vault, &catalog, today, &t),
                 Some(SyncAction::Export { output }) => sync_cmd::export_bundle(&mut vault, &output, &t),
-                Some(SyncAction::Import { file }) => sync_cmd::import_bundle(&mut vault, &src, &file, today, &t),
+                Some(SyncAction::Import { file }) => sync_cmd::import_bundle(&mut vault, &catalog, &file, today, &t),
             }
         }
     }

@@ -1,18 +1,17 @@
 //! `fieldscreen protocol list|show|check`.
 
 use crate::render::Screen;
-use crate::sources::Sources;
 use anyhow::Result;
-use fieldscreen_catalog::{check as check_source, load};
+use fieldscreen_catalog::{Catalog, check as check_source, read_protocol_dir};
 use fieldscreen_protocol::Severity;
 use fieldscreen_protocol::model::TranslationStatus;
 use jiff::civil::Date;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-pub fn list(src: &Sources, lang: &str, today: Date) -> Result<ExitCode> {
-    for s in src.all()? {
-        match load(&s, &src.app, Some(today)) {
+pub fn list(catalog: &Catalog, lang: &str, today: Date) -> Result<ExitCode> {
+    for s in catalog.sources() {
+        match catalog.load(&s.dir_name, Some(today)) {
             Ok(loaded) => {
                 let screen = Screen::new(&loaded, lang, None)?;
                 let h = &loaded.protocol.header;
@@ -50,8 +49,8 @@ fn first_line(s: &str) -> &str {
     s.lines().next().unwrap_or("")
 }
 
-pub fn show(src: &Sources, id: &str, lang: &str, today: Date) -> Result<ExitCode> {
-    let loaded = load(&src.find(id)?, &src.app, Some(today))?;
+pub fn show(catalog: &Catalog, id: &str, lang: &str, today: Date) -> Result<ExitCode> {
+    let loaded = catalog.load(id, Some(today))?;
     let screen = Screen::new(&loaded, lang, None)?;
     let p = &loaded.protocol;
     let h = &p.header;
@@ -105,15 +104,17 @@ pub fn show(src: &Sources, id: &str, lang: &str, today: Date) -> Result<ExitCode
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn check(src: &Sources, dirs: &[PathBuf], strict: bool, today: Date) -> Result<ExitCode> {
+pub fn check(catalog: &Catalog, dirs: &[PathBuf], strict: bool, today: Date) -> Result<ExitCode> {
     let sources = if dirs.is_empty() {
-        src.all()?
+        catalog.sources().to_vec()
     } else {
-        dirs.iter().map(|d| src.read_dir(d)).collect::<Result<Vec<_>>>()?
+        dirs.iter()
+            .map(|d| read_protocol_dir(d))
+            .collect::<Result<Vec<_>, _>>()?
     };
     let (mut errors, mut warnings) = (0, 0);
     for s in &sources {
-        let checked = check_source(s, &src.app, Some(today));
+        let checked = check_source(s, catalog.app(), Some(today));
         for d in &checked.diagnostics {
             println!("{d}");
             match d.severity {

@@ -2,9 +2,8 @@
 //! declined, contacted, service received or not), dated, with a reason where one is needed.
 
 use crate::cases_cmd::resolve;
-use crate::sources::Sources;
 use anyhow::{Result, bail};
-use fieldscreen_catalog::load;
+use fieldscreen_catalog::Catalog;
 use fieldscreen_report::{ReferralTrack, Status};
 use fieldscreen_vault::Vault;
 use jiff::civil::Date;
@@ -24,14 +23,14 @@ pub struct Step {
     pub date: Option<Date>,
 }
 
-pub fn record(vault: &mut Vault, src: &Sources, step: Step, today: Date) -> Result<ExitCode> {
+pub fn record(vault: &mut Vault, catalog: &Catalog, step: Step, today: Date) -> Result<ExitCode> {
     let id = resolve(vault, &step.case)?;
     let Some(status) = Status::parse(&step.status) else {
         let known: Vec<&str> = Status::ALL.iter().map(|s| s.name()).collect();
         bail!("unknown status `{}`; one of: {}", step.status, known.join(", "));
     };
     let meta = vault.load_case(&id)?.meta()?;
-    let loaded = load(&src.find(&meta.protocol_id)?, &src.app, Some(today))?;
+    let loaded = catalog.load(&meta.protocol_id, Some(today))?;
     fieldscreen_report::move_referral(
         vault,
         &id,

@@ -2,10 +2,9 @@
 //! k suppressed (fieldscreen-report). No identifier, free text or date finer than a month
 //! leaves this way.
 
-use crate::sources::Sources;
 use anyhow::{Result, bail};
-use fieldscreen_catalog::load;
-use fieldscreen_report::{PublishedTable, Variable, tabulate, vault_facts};
+use fieldscreen_catalog::Catalog;
+use fieldscreen_report::{PublishedTable, TableRequest, Variable, publish_table};
 use fieldscreen_vault::Vault;
 use jiff::civil::Date;
 use std::path::PathBuf;
@@ -68,7 +67,7 @@ fn render(table: &PublishedTable, format: Format) -> Result<Vec<u8>> {
     })
 }
 
-pub fn run(vault: &mut Vault, src: &Sources, req: &Request, today: Date) -> Result<ExitCode> {
+pub fn run(vault: &mut Vault, catalog: &Catalog, req: &Request, today: Date) -> Result<ExitCode> {
     let by = variables(&req.by)?;
     if matches!(req.format, Format::Xlsx) && req.output.is_none() {
         bail!("a spreadsheet needs --output FILE.xlsx");
@@ -79,24 +78,25 @@ pub fn run(vault: &mut Vault, src: &Sources, req: &Request, today: Date) -> Resu
     if by.is_empty() {
         bail!("name one or two variables with --by");
     }
-    let protocol = |id: &str| {
-        let source = src.find(id).ok()?;
-        load(&source, &src.app, Some(today)).ok().map(|l| l.protocol)
-    };
-    let all = vault_facts(vault, protocol, today, |n, total| {
-        if n % 1000 == 0 {
-            eprintln!("… {n} of {total} cases read");
-        }
-        std::ops::ControlFlow::Continue(())
-    })?;
-    let skipped = all.without_protocol;
-    let table = tabulate(&all.facts, &by, &from, &to, req.k)?;
-    let bytes = render(&table, req.format)?;
+    let request = TableRequest { by, from, to, k: req.k };
+    let published = publish_table(
+        vault,
+        |id| catalog.protocol(id, Some(today)),
+        today,
+        &request,
+        |n, total| {
+            if n % 1000 == 0 {
+                eprintln!("… {n} of {total} cases read");
+            }
+            std::ops::ControlFlow::Continue(())
+        },
+    )?;
+    let skipped = published.without_protocol;
+    let bytes = render(&published.table, req.format)?;
     match &req.output {
         Some(p) => std::fs::write(p, bytes)?,
         None => std::io::Write::write_all(&mut std::io::stdout(), &bytes)?,
     }
-    vault.record_action("report", None)?;
     if skipped > 0 {
         eprintln!("{skipped} case(s) left out: their protocol is not installed");
     }

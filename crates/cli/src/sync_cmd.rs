@@ -1,10 +1,9 @@
 //! `fieldscreen team …`, `fieldscreen sync [export|import]`, `fieldscreen cases conflicts|resolve`.
 
 use crate::cases_cmd::resolve;
-use crate::sources::Sources;
 use crate::texts::Texts;
 use anyhow::{Context, Result};
-use fieldscreen_catalog::load;
+use fieldscreen_catalog::Catalog;
 use fieldscreen_sync::membership::{self, JoinState};
 use fieldscreen_sync::{HttpRelay, Progress, Team, bundle, conflicts, sync};
 use fieldscreen_vault::{CaseDoc, CaseIndex, Vault};
@@ -15,14 +14,8 @@ use std::process::ExitCode;
 use zeroize::Zeroizing;
 
 /// A merged case's listing, through its protocol when it is installed here.
-fn indexer(src: &Sources, today: Date) -> impl FnMut(&CaseDoc) -> Option<CaseIndex> + '_ {
-    fieldscreen_vault::indexer(
-        move |id: &str| {
-            let source = src.find(id).ok()?;
-            load(&source, &src.app, Some(today)).ok().map(|l| l.protocol)
-        },
-        today,
-    )
+fn indexer(catalog: &Catalog, today: Date) -> impl FnMut(&CaseDoc) -> Option<CaseIndex> + '_ {
+    fieldscreen_vault::indexer(move |id: &str| catalog.protocol(id, Some(today)), today)
 }
 
 pub struct CreateArgs<'a> {
@@ -355,7 +348,7 @@ pub fn show(vault: &mut Vault, json: bool, t: &Texts) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn run(vault: &mut Vault, src: &Sources, today: Date, t: &Texts) -> Result<ExitCode> {
+pub fn run(vault: &mut Vault, catalog: &Catalog, today: Date, t: &Texts) -> Result<ExitCode> {
     if Team::load(vault)?.is_none() && fieldscreen_sync::Joining::load(vault)?.is_some() {
         let finished = wait(vault, true, t)?;
         if Team::load(vault)?.is_none() {
@@ -364,7 +357,7 @@ pub fn run(vault: &mut Vault, src: &Sources, today: Date, t: &Texts) -> Result<E
     }
     let mut team = Team::require(vault)?;
     let mut relay = HttpRelay::new(&team);
-    let mut index = indexer(src, today);
+    let mut index = indexer(catalog, today);
     let mut progress = |p: Progress| {
         if p.total > 0 {
             eprint!("\r{:?} {}/{}   ", p.stage, p.done, p.total);
@@ -443,10 +436,10 @@ pub fn export_bundle(vault: &mut Vault, output: &Path, t: &Texts) -> Result<Exit
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn import_bundle(vault: &mut Vault, src: &Sources, file: &Path, today: Date, t: &Texts) -> Result<ExitCode> {
+pub fn import_bundle(vault: &mut Vault, catalog: &Catalog, file: &Path, today: Date, t: &Texts) -> Result<ExitCode> {
     let team = Team::require(vault)?;
     let bytes = std::fs::read(file).with_context(|| format!("reading {}", file.display()))?;
-    let got = bundle::import(vault, &team, &bytes, &mut indexer(src, today))?;
+    let got = bundle::import(vault, &team, &bytes, &mut indexer(catalog, today))?;
     println!(
         "{}",
         t.t(
@@ -490,7 +483,7 @@ pub fn conflicts(vault: &Vault, json: bool) -> Result<ExitCode> {
 /// explicit edit that replaces every value, recorded in the audit log.
 pub fn resolve_conflict(
     vault: &mut Vault,
-    src: &Sources,
+    catalog: &Catalog,
     id: &str,
     question: &str,
     keep: usize,
@@ -498,7 +491,7 @@ pub fn resolve_conflict(
     t: &Texts,
 ) -> Result<ExitCode> {
     let id = resolve(vault, id)?;
-    conflicts::resolve(vault, &id, question, keep, &mut indexer(src, today))?;
+    conflicts::resolve(vault, &id, question, keep, &mut indexer(catalog, today))?;
     println!(
         "{}",
         t.t(

@@ -7,14 +7,12 @@ use fieldscreen_vault::{DuressAction, KdfParams, Policy, Vault, VaultError};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-/// The vault directory: `--vault`, else the platform's data directory.
+/// The vault directory: `--vault` (or `FIELDSCREEN_VAULT`), else the one every front end uses.
 pub fn dir(explicit: Option<&Path>) -> Result<PathBuf> {
-    if let Some(d) = explicit {
-        return Ok(d.to_path_buf());
+    match explicit {
+        Some(d) => Ok(d.to_path_buf()),
+        None => Ok(fieldscreen_vault::default_dir()?),
     }
-    let dirs = directories::ProjectDirs::from("org", "FieldScreen", "FieldScreen")
-        .context("no home directory to keep the vault in; pass --vault DIR")?;
-    Ok(dirs.data_dir().join("vault"))
 }
 
 /// What the countdown before an owed wait says, in the interface language (set at start).
@@ -104,11 +102,13 @@ pub fn duress(dir: &Path, source: passphrase::Source, action: Option<&str>, off:
     let action = DuressAction::parse(name)?;
     eprintln!("{}", t.t("cli-vault-duress-explain", &[]));
     let pass = passphrase::duress_passphrase(t)?;
-    if let Some(mut practice) = v.set_duress(&pass, action, KdfParams::DEFAULT)? {
-        use fieldscreen_report::synthetic;
-        let loaded = fieldscreen_catalog::bundled::load_protocol(synthetic::PRACTICE_PROTOCOL)?;
-        synthetic::fill_practice_vault(&mut practice, &loaded.protocol, jiff::ZonedDateTime::now().date())?;
-    }
+    fieldscreen_report::synthetic::set_duress(
+        &mut v,
+        &pass,
+        action,
+        KdfParams::DEFAULT,
+        jiff::ZonedDateTime::now().date(),
+    )?;
     println!(
         "{}",
         t.t("cli-vault-duress-set", &[("action", action.name().to_string())])

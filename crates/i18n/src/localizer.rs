@@ -8,18 +8,29 @@ use std::collections::BTreeSet;
 use std::sync::Mutex;
 use unic_langid::{CharacterDirection, LanguageIdentifier};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Which way a language's script runs: the one type for it, from a protocol's declaration to
+/// the `dir` attribute a front end sets (serialised as `ltr` / `rtl`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "lowercase")]
 pub enum TextDirection {
     Ltr,
     Rtl,
 }
 
 impl TextDirection {
+    pub const ALL: [TextDirection; 2] = [TextDirection::Ltr, TextDirection::Rtl];
+
     pub fn as_str(self) -> &'static str {
         match self {
             TextDirection::Ltr => "ltr",
             TextDirection::Rtl => "rtl",
         }
+    }
+
+    /// `ltr` or `rtl`, as written in a protocol file.
+    pub fn parse(name: &str) -> Option<TextDirection> {
+        TextDirection::ALL.into_iter().find(|d| d.as_str() == name)
     }
 }
 

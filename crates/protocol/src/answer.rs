@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
 pub enum DurationUnit {
     Days,
@@ -28,6 +29,7 @@ impl DurationUnit {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "type", content = "value", rename_all = "kebab-case")]
 pub enum Answer {
     Yes,
@@ -35,7 +37,7 @@ pub enum Answer {
     Choice(String),
     Choices(BTreeSet<String>),
     Number(i64),
-    Date(Date),
+    Date(#[cfg_attr(feature = "ts", ts(type = "string"))] Date),
     Duration {
         amount: u32,
         unit: DurationUnit,

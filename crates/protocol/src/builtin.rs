@@ -68,9 +68,34 @@ const fn const_eq(a: &str, b: &str) -> bool {
     true
 }
 
-pub const CONSENT_FULL: &str = "full";
-pub const CONSENT_ANONYMOUS: &str = "anonymous";
-pub const CONSENT_REFUSED: &str = "refused";
+/// What the person agreed to: the consent question's choices, by their codes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Consent {
+    /// The screening, with what identifies the person.
+    Full,
+    /// The screening, without the questions that identify the person.
+    Anonymous,
+    Refused,
+}
+
+impl Consent {
+    pub const ALL: [Consent; 3] = [Consent::Full, Consent::Anonymous, Consent::Refused];
+
+    /// The choice code, as stored with the answer and in listings.
+    pub const fn code(self) -> &'static str {
+        match self {
+            Consent::Full => "full",
+            Consent::Anonymous => "anonymous",
+            Consent::Refused => "refused",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Consent> {
+        Consent::ALL.into_iter().find(|c| c.code() == code)
+    }
+}
+
 pub const DECISION_POSTPONE: &str = "postpone";
 pub const DECISION_PROCEED: &str = "proceed";
 pub const INTERPRETER_NOT_INDEPENDENT: &str = "not-independent";
@@ -218,9 +243,9 @@ pub fn questions() -> Vec<Question> {
         q(
             CONSENT,
             Kind::Single(vec![
-                choice(CONSENT_FULL),
-                choice(CONSENT_ANONYMOUS),
-                choice(CONSENT_REFUSED),
+                choice(Consent::Full.code()),
+                choice(Consent::Anonymous.code()),
+                choice(Consent::Refused.code()),
             ]),
             SECTION_CONSENT,
             true,
@@ -235,7 +260,7 @@ pub fn questions() -> Vec<Question> {
             true,
             Some(Cond::All(vec![
                 Cond::AgeGroup(AgeGroup::Child),
-                Cond::Not(Box::new(is(CONSENT, Expected::Code(CONSENT_REFUSED.into())))),
+                Cond::Not(Box::new(is(CONSENT, Expected::Code(Consent::Refused.code().into())))),
             ])),
         ),
     ]

@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
 pub enum StoppedBy {
     Respondent,
@@ -19,6 +20,7 @@ pub enum StoppedBy {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "reason", rename_all = "kebab-case")]
 pub enum EndReason {
     Stopped {
@@ -34,6 +36,7 @@ pub enum EndReason {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "state", rename_all = "kebab-case")]
 pub enum State {
     InProgress,
@@ -253,7 +256,7 @@ impl Session {
                 .as_ref()
                 .is_none_or(|c| c.eval(&v));
             let own_ok = q.relevant.as_ref().is_none_or(|c| c.eval(&v));
-            let consent_ok = !(q.identifying && self.consent() == Some(builtin::CONSENT_ANONYMOUS));
+            let consent_ok = !(q.identifying && self.consent() == Some(builtin::Consent::Anonymous));
             // A survivors' views section past its own consent question waits for a yes to it.
             let views_ok = self.protocol.sections[q.section]
                 .views_consent
@@ -270,9 +273,9 @@ impl Session {
         self.visible().visible.get(q).copied().unwrap_or(false)
     }
 
-    pub fn consent(&self) -> Option<&str> {
+    pub fn consent(&self) -> Option<builtin::Consent> {
         match self.answers.get(builtin::index(builtin::CONSENT)) {
-            Some(Some(Answer::Choice(c))) => Some(c.as_str()),
+            Some(Some(Answer::Choice(c))) => builtin::Consent::from_code(c),
             _ => None,
         }
     }
@@ -382,7 +385,7 @@ impl Session {
     fn end_after(&self, at: QIdx) -> Option<EndReason> {
         let id = self.protocol.questions[at].id.as_str();
         let chosen = |code: &str| matches!(&self.answers[at], Some(Answer::Choice(c)) if c == code);
-        if id == builtin::CONSENT && chosen(builtin::CONSENT_REFUSED) {
+        if id == builtin::CONSENT && chosen(builtin::Consent::Refused.code()) {
             return Some(EndReason::ConsentRefused);
         }
         if id == builtin::ASSENT && matches!(self.answers[at], Some(Answer::No)) {

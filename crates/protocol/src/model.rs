@@ -20,13 +20,6 @@ pub enum Status {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum Direction {
-    Ltr,
-    Rtl,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
 pub enum TranslationStatus {
     Complete,
     DraftNeedsNativeReview,
@@ -44,7 +37,7 @@ pub struct Source {
 #[derive(Debug, Clone, Serialize)]
 pub struct Language {
     pub tag: String,
-    pub direction: Direction,
+    pub direction: fieldscreen_i18n::TextDirection,
     pub status: TranslationStatus,
 }
 
@@ -303,6 +296,7 @@ impl Indicator {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
 pub enum Level {
     NoIndication,

@@ -77,7 +77,7 @@ pub struct Outcome {
     pub age_group: AgeGroup,
     /// The age gate was not reached; the adult lists were used.
     pub age_group_assumed: bool,
-    pub consent: Option<String>,
+    pub consent: Option<crate::builtin::Consent>,
     /// What the answers given so far point to (kept for the audit trail; never shown as a result
     /// of an unfinished interview).
     pub computed_level: Level,
@@ -247,7 +247,7 @@ pub(crate) fn evaluate(session: &Session, visible: &Visible<'_>, today: Date) ->
         complete: *session.state() == State::Completed,
         age_group: age,
         age_group_assumed: assumed,
-        consent: session.consent().map(str::to_string),
+        consent: session.consent(),
         computed_level: computed,
         level,
         result,

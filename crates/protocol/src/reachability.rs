@@ -34,7 +34,7 @@ pub fn unreachable_questions(p: &Protocol) -> Vec<QIdx> {
         if q.identifying {
             parts.push(Cond::Not(Box::new(Cond::Answer {
                 q: crate::builtin::index(crate::builtin::CONSENT),
-                test: Test::Is(vec![Expected::Code(crate::builtin::CONSENT_ANONYMOUS.into())]),
+                test: Test::Is(vec![Expected::Code(crate::builtin::Consent::Anonymous.code().into())]),
             })));
         }
         if let Some(consent) = p.sections[q.section].views_consent.filter(|c| *c != i) {

@@ -3,7 +3,6 @@
 //! back into facts and tabulated. Prints the time of each part and the time per case.
 //! `cargo bench -p fieldscreen-report --bench vault_report`
 
-use fieldscreen_catalog::bundled;
 use fieldscreen_report::{Variable, synthetic, tabulate, vault_facts};
 use fieldscreen_vault::{CaseMeta, Durability, KdfParams, Recorder, Vault};
 use std::time::Instant;
@@ -13,7 +12,9 @@ fn main() {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(10_000);
-    let loaded = bundled::load_protocol("adult-trafficking").expect("bundled protocol loads");
+    let loaded = fieldscreen_catalog::Catalog::bundled()
+        .load("adult-trafficking", None)
+        .expect("bundled protocol loads");
     let today = jiff::civil::date(2026, 11, 28);
     let dir = tempfile::tempdir().expect("dir");
     let kdf = KdfParams {

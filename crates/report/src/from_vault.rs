@@ -110,6 +110,49 @@ pub fn move_referral(
     track.record(status, date, reason)?;
     let json = serde_json::to_string(&track).map_err(|e| VaultError::Document(e.to_string()))?;
     vault.set_referral(case_id, referral_id, &json)?;
-    vault.record_action("referral", Some(case_id))?;
+    vault.record_action(fieldscreen_vault::AuditAction::ReferralMoved, Some(case_id))?;
     Ok(track)
+}
+
+/// What a published table counts: one or two variables over months `from` to `to`
+/// (`YYYY-MM`), cells under `k` suppressed.
+pub struct TableRequest {
+    pub by: Vec<crate::Variable>,
+    pub from: String,
+    pub to: String,
+    pub k: u64,
+}
+
+/// A table ready to leave the vault.
+pub struct Published {
+    pub table: crate::PublishedTable,
+    /// Cases left out because their protocol is not available here.
+    pub without_protocol: usize,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum PublishError {
+    #[error(transparent)]
+    Vault(#[from] VaultError),
+    #[error(transparent)]
+    Report(#[from] crate::ReportError),
+}
+
+/// Counts every case of the vault into one de-identified table and records in the audit log
+/// that a table left it. Every front end publishes through here, so every publication is
+/// audited alike. `protocol` and `progress` are as for [`vault_facts`].
+pub fn publish_table(
+    vault: &mut Vault,
+    protocol: impl FnMut(&str) -> Option<Arc<Protocol>>,
+    today: jiff::civil::Date,
+    request: &TableRequest,
+    progress: impl FnMut(usize, usize) -> std::ops::ControlFlow<()>,
+) -> Result<Published, PublishError> {
+    let all = vault_facts(vault, protocol, today, progress)?;
+    let table = crate::tabulate(&all.facts, &request.by, &request.from, &request.to, request.k)?;
+    vault.record_action(fieldscreen_vault::AuditAction::ReportPublished, None)?;
+    Ok(Published {
+        table,
+        without_protocol: all.without_protocol,
+    })
 }

@@ -5,7 +5,6 @@
 use crate::htcds::{htcds_case, to_csv, to_json};
 use crate::tests::synthetic;
 use crate::*;
-use fieldscreen_catalog::bundled;
 use fieldscreen_vault::CaseMeta;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -28,7 +27,11 @@ fn golden(name: &str, actual: &str) {
 }
 
 pub(crate) fn protocol(dir: &str) -> std::sync::Arc<fieldscreen_protocol::Protocol> {
-    bundled::load_protocol(dir).expect("bundled protocol loads").protocol
+    fieldscreen_catalog::Catalog::bundled()
+        .load(dir, None)
+        .expect("bundled protocol loads")
+        .protocol
+        .clone()
 }
 
 #[test]

@@ -13,7 +13,7 @@
 
 use crate::from_case::case_facts;
 use crate::tracking::{ReferralTrack, Status};
-use fieldscreen_protocol::{Answer, Protocol, Session, builtin};
+use fieldscreen_protocol::{Protocol, Session, builtin};
 use fieldscreen_vault::{CaseFilter, CaseMeta, Vault, VaultError, session_of};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
@@ -114,8 +114,7 @@ pub fn htcds_case(
     tracked: &BTreeMap<String, ReferralTrack>,
 ) -> Option<HtcdsCase> {
     let p = session.protocol();
-    let consent = p.question_index(builtin::CONSENT).and_then(|q| session.answer_of(q));
-    if !matches!(consent, Some(Answer::Choice(c)) if c == builtin::CONSENT_FULL) {
+    if session.consent() != Some(builtin::Consent::Full) {
         return None;
     }
     let facts = case_facts(session, &meta.created_at, today, tracked);
@@ -289,6 +288,9 @@ pub fn export_vault(
             None => out.without_consent += 1,
         }
     }
-    vault.record_action(&format!("htcds-export ({} cases)", out.cases.len()), None)?;
+    vault.record_action(
+        fieldscreen_vault::AuditAction::HtcdsExported { cases: out.cases.len() },
+        None,
+    )?;
     Ok(out)
 }

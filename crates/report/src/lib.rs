@@ -18,7 +18,10 @@ mod tracking;
 
 pub use facts::{AGE_BANDS, CaseFacts, Gender, Referral, age_band};
 pub use from_case::case_facts;
-pub use from_vault::{ReferralError, VaultFacts, move_referral, tracked_referrals, vault_facts};
+pub use from_vault::{
+    PublishError, Published, ReferralError, TableRequest, VaultFacts, move_referral, publish_table, tracked_referrals,
+    vault_facts,
+};
 pub use suppress::{MIN_K, Suppression, suppress_one_way, suppress_two_way};
 pub use table::{Cell, PublishedTable, ReportError, Variable, tabulate};
 pub use tracking::{ReferralTrack, Status, Step, TrackError};

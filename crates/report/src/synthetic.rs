@@ -35,14 +35,19 @@ pub fn interview(protocol: Arc<Protocol>, case: u64, mut after: impl FnMut(&Sess
     session.start();
     let mut step = 0u64;
     while let Some(q) = session.current() {
+        use fieldscreen_protocol::builtin::{self, Consent};
         let fixed = match q.id.as_str() {
-            "safety_alone" | "safety_place" => Some(Answer::Yes),
-            "safety_companion" | "danger_now" | "medical_urgent" => Some(Answer::No),
-            "assent" => Some(Answer::Yes),
-            "safety_interpreter" => Some(Answer::Choice("no-interpreter".into())),
-            "consent" => Some(Answer::Choice(
-                if case.is_multiple_of(10) { "refused" } else { "full" }.into(),
-            )),
+            builtin::SAFETY_ALONE | builtin::SAFETY_PLACE | builtin::ASSENT => Some(Answer::Yes),
+            builtin::SAFETY_COMPANION | "danger_now" | "medical_urgent" => Some(Answer::No),
+            builtin::SAFETY_INTERPRETER => Some(Answer::Choice("no-interpreter".into())),
+            builtin::CONSENT => {
+                let consent = if case.is_multiple_of(10) {
+                    Consent::Refused
+                } else {
+                    Consent::Full
+                };
+                Some(Answer::Choice(consent.code().into()))
+            }
             _ => None,
         };
         let given = fixed.unwrap_or_else(|| answer(&q.kind, case.wrapping_mul(31).wrapping_add(step * 7)));
@@ -60,14 +65,31 @@ pub fn interview(protocol: Arc<Protocol>, case: u64, mut after: impl FnMut(&Sess
 pub const PRACTICE_PROTOCOL: &str = "adult-trafficking";
 pub const PRACTICE_INTERVIEWS: u64 = 3;
 
-/// Fills a new practice vault (what a duress passphrase may open) with a few plausible
-/// interviews of `protocol` (`PRACTICE_PROTOCOL`, loaded by the caller), recorded in English.
-pub fn fill_practice_vault(
+/// Why a duress passphrase could not be set with its practice vault.
+#[derive(Debug, thiserror::Error)]
+pub enum PracticeError {
+    #[error(transparent)]
+    Vault(#[from] fieldscreen_vault::VaultError),
+    #[error(transparent)]
+    Protocol(#[from] fieldscreen_catalog::CatalogError),
+}
+
+/// Sets the vault's duress passphrase (`action`: what it does when typed). When the action
+/// opens a new practice vault, that vault is filled with a few plausible interviews of the
+/// bundled `PRACTICE_PROTOCOL`, recorded in English, so that whoever forced it open finds an
+/// ordinary worker's vault. Every front end sets a duress passphrase through here.
+pub fn set_duress(
     vault: &mut fieldscreen_vault::Vault,
-    protocol: &Arc<Protocol>,
+    duress: &str,
+    action: fieldscreen_vault::DuressAction,
+    params: fieldscreen_vault::KdfParams,
     today: jiff::civil::Date,
-) -> Result<u64, fieldscreen_vault::VaultError> {
-    record(vault, protocol, "en", PRACTICE_INTERVIEWS, today)
+) -> Result<(), PracticeError> {
+    if let Some(mut practice) = vault.set_duress(duress, action, params)? {
+        let loaded = fieldscreen_catalog::Catalog::bundled().load(PRACTICE_PROTOCOL, None)?;
+        record(&mut practice, &loaded.protocol, "en", PRACTICE_INTERVIEWS, today)?;
+    }
+    Ok(())
 }
 
 /// Records `count` synthetic interviews into `vault`, answer by answer through the recorder the

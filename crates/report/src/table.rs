@@ -220,6 +220,7 @@ fn keys(case: &CaseFacts, by: &[Variable]) -> Vec<Vec<String>> {
 /// One published entry: the category of each variable (or "total"), and the count unless it is
 /// suppressed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Cell {
     pub key: Vec<String>,
     pub count: Option<u64>,
@@ -228,7 +229,10 @@ pub struct Cell {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct PublishedTable {
+    /// Serialised by their names (`Variable::name`).
+    #[cfg_attr(feature = "ts", ts(type = "string[]"))]
     pub variables: Vec<Variable>,
     pub from: String,
     pub to: String,

@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "ReferralStatus"))]
 #[serde(rename_all = "kebab-case")]
 pub enum Status {
     Suggested,
@@ -61,8 +62,10 @@ impl Status {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "ReferralStep"))]
 pub struct Step {
     pub status: Status,
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub date: jiff::civil::Date,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,

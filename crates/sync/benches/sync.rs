@@ -10,7 +10,6 @@
 //! `cargo bench -p fieldscreen-sync --bench sync` (needs `npm ci` in tools/automerge-js).
 
 use automerge::sync::SyncDoc;
-use fieldscreen_catalog::bundled;
 use fieldscreen_report::synthetic;
 use fieldscreen_sync::{HttpRelay, Team, membership, sync};
 use fieldscreen_vault::{
@@ -42,7 +41,7 @@ fn vault(dir: &Path) -> Vault {
 
 fn index(doc: &CaseDoc) -> Option<CaseIndex> {
     Some(CaseIndex {
-        state: "completed".into(),
+        state: fieldscreen_vault::CaseState::Completed,
         answer_count: i64::try_from(doc.answers().ok()?.len()).ok()?,
         ..CaseIndex::default()
     })
@@ -157,7 +156,9 @@ fn main() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
 
     // --- The cases: interviews saved answer by answer, as the app does ----------------------
-    let loaded = bundled::load_protocol("adult-trafficking").expect("bundled protocol loads");
+    let loaded = fieldscreen_catalog::Catalog::bundled()
+        .load("adult-trafficking", None)
+        .expect("bundled protocol loads");
     let today = jiff::civil::date(2026, 11, 28);
     let mut a = vault(&work.path().join("a"));
     let mut answers = 0usize;

@@ -41,7 +41,7 @@ pub fn export(vault: &mut Vault, team: &Team) -> Result<(Vec<u8>, usize), SyncEr
     out.push(u8::try_from(team.device_id.len()).unwrap_or(0));
     out.extend_from_slice(team.device_id.as_bytes());
     out.extend_from_slice(&sealed);
-    vault.record_action(&format!("bundle-export ({count} cases)"), None)?;
+    vault.record_action(fieldscreen_vault::AuditAction::BundleExported { cases: count }, None)?;
     Ok((out, count))
 }
 
@@ -80,6 +80,11 @@ pub fn import(
         source,
     })?;
     let got = vault.receive(&batch, &Ledger::state("bundle/last-import", device.as_bytes()), index)?;
-    vault.record_action(&format!("bundle-import ({} cases)", batch.updates.len()), None)?;
+    vault.record_action(
+        fieldscreen_vault::AuditAction::BundleImported {
+            cases: batch.updates.len(),
+        },
+        None,
+    )?;
     Ok(got)
 }

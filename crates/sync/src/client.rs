@@ -7,7 +7,7 @@ use crate::intake::{Intake, Taken};
 use crate::sealing::{OpenError, log_len_of, seal_batch};
 use crate::team::{Team, TeamError};
 use fieldscreen_team::Change;
-use fieldscreen_vault::{Batch, CaseDoc, CaseIndex, Gap, Quarantined, Vault, VaultError};
+use fieldscreen_vault::{AuditAction, Batch, CaseDoc, CaseIndex, Gap, Quarantined, Vault, VaultError};
 use fieldscreen_wire::{BATCH_NUMBER_TAKEN, Frame, MAX_BATCH_BYTES, MAX_PAGE, WireError};
 
 /// What a sync speaks to: the relay over HTTP, or a simulated one in tests.
@@ -64,7 +64,9 @@ pub struct Progress {
     pub total: usize,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "kebab-case")]
 pub enum Stage {
     Packing,
     Uploading,
@@ -180,7 +182,7 @@ pub fn refresh(vault: &mut Vault, team: &mut Team, transport: &mut dyn Transport
     if !changes.is_empty() {
         team.save(vault)?;
         for c in &changes {
-            vault.record_action(&crate::membership::audit_text(c), None)?;
+            vault.record_action(crate::membership::audit_action(c), None)?;
         }
     }
     if team.revoked() {
@@ -297,10 +299,10 @@ pub fn sync(
     report.gaps_open = intake.open_gaps();
     vault.set_sync_value(LAST_SYNCED, jiff::Timestamp::now().to_string().as_bytes())?;
     vault.record_action(
-        &format!(
-            "sync (sent {}, received {})",
-            report.batches_sent, report.batches_received
-        ),
+        AuditAction::Synced {
+            sent: report.batches_sent,
+            received: report.batches_received,
+        },
         None,
     )?;
     tracing::info!(

@@ -72,6 +72,11 @@ pub fn resolve(
     vault.update_case(case_id, &format!("resolve {question}"), &listing, |d| {
         d.set_answer(question, Some(&chosen))
     })?;
-    vault.record_action(&format!("conflict-resolved {question}"), Some(case_id))?;
+    vault.record_action(
+        fieldscreen_vault::AuditAction::ConflictResolved {
+            question: question.to_string(),
+        },
+        Some(case_id),
+    )?;
     Ok(chosen)
 }

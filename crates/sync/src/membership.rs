@@ -7,7 +7,7 @@ use crate::client::{SyncError, Transport, TransportError, refresh};
 use crate::http::HttpRelay;
 use crate::team::{Joining, Team, TeamError, check_relay, device_keys, random_hex, relay_host};
 use fieldscreen_team::{Change, Invitation, JoinRequest, Member, TeamState, comparison_code, hash_of, secret_hash};
-use fieldscreen_vault::{Vault, VaultError};
+use fieldscreen_vault::{AuditAction, Vault, VaultError};
 use zeroize::Zeroizing;
 
 #[derive(Debug, thiserror::Error)]
@@ -38,14 +38,20 @@ impl From<fieldscreen_team::LogError> for MembershipError {
     }
 }
 
-/// The audit log's words for a membership change: device ids, never names.
-pub fn audit_text(change: &Change) -> String {
+/// The audit entry for a membership change: device ids, never names.
+pub fn audit_action(change: &Change) -> AuditAction {
     match change {
-        Change::Created { device } => format!("team-created {device}"),
-        Change::Added { device, admin, .. } => format!("device-added {device}{}", if *admin { " admin" } else { "" }),
-        Change::Revoked { device } => format!("device-revoked {device}"),
-        Change::AdminSet { device, admin } => format!("admin-{} {device}", if *admin { "added" } else { "removed" }),
-        Change::Rotated => "keys-rotated".into(),
+        Change::Created { device } => AuditAction::TeamCreated { device: device.clone() },
+        Change::Added { device, admin, .. } => AuditAction::DeviceAdded {
+            device: device.clone(),
+            admin: *admin,
+        },
+        Change::Revoked { device } => AuditAction::DeviceRevoked { device: device.clone() },
+        Change::AdminSet { device, admin } => AuditAction::AdminSet {
+            device: device.clone(),
+            admin: *admin,
+        },
+        Change::Rotated => AuditAction::KeysRotated,
     }
 }
 
@@ -87,7 +93,12 @@ pub fn create_team(
     if legacy {
         vault.resend_everything()?;
     }
-    vault.record_action(&format!("team-created {}", team.device_id), None)?;
+    vault.record_action(
+        AuditAction::TeamCreated {
+            device: team.device_id.clone(),
+        },
+        None,
+    )?;
     Ok(team)
 }
 
@@ -108,7 +119,12 @@ pub fn invite(vault: &mut Vault, ttl_seconds: u64) -> Result<InvitationView, Mem
     let inv = Invitation::new(&team.relay, &team.team_id, team.state.first_hash, &team.device_id)?;
     let (expires_at, ttl_seconds) =
         relay.create_invitation(&inv.id, &secret_hash(inv.secret.as_slice()), ttl_seconds)?;
-    vault.record_action(&format!("invitation-made {}", inv.id), None)?;
+    vault.record_action(
+        AuditAction::InvitationMade {
+            invitation: inv.id.clone(),
+        },
+        None,
+    )?;
     let code = inv.code();
     Ok(InvitationView {
         id: inv.id.clone(),
@@ -130,6 +146,7 @@ fn qr_svg(code: &str) -> Option<String> {
 
 /// What a person checks before joining: where the relay is and which team it is.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct JoinPreview {
     pub relay_host: String,
     pub team_id: String,
@@ -161,6 +178,7 @@ pub fn preview_join(code: &str) -> Result<JoinPreview, MembershipError> {
 
 /// A join request sent: what this screen shows while the admin decides.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct JoinPending {
     pub team_name: String,
     pub relay_host: String,
@@ -203,7 +221,7 @@ pub fn request_join(
         send_cases,
     }
     .save(vault)?;
-    vault.record_action("join-requested", None)?;
+    vault.record_action(AuditAction::JoinRequested, None)?;
     Ok(JoinPending {
         team_name: state.team_name,
         relay_host: relay_host(&inv.relay),
@@ -213,6 +231,7 @@ pub fn request_join(
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "state", rename_all = "kebab-case")]
 pub enum JoinState {
     NotJoining,
@@ -246,7 +265,7 @@ pub fn finish_join(vault: &mut Vault) -> Result<JoinState, MembershipError> {
         Some("approved") => {}
         _ => {
             Joining::forget(vault)?;
-            vault.record_action("join-refused", None)?;
+            vault.record_action(AuditAction::JoinRefused, None)?;
             return Ok(JoinState::Refused);
         }
     }
@@ -272,7 +291,12 @@ pub fn finish_join(vault: &mut Vault) -> Result<JoinState, MembershipError> {
     } else {
         vault.keep_local()?;
     }
-    vault.record_action(&format!("team-joined {}", team.team_id), None)?;
+    vault.record_action(
+        AuditAction::TeamJoined {
+            team: team.team_id.clone(),
+        },
+        None,
+    )?;
     Ok(JoinState::Joined {
         team_id: team.team_id,
         team_name: team.state.team_name,
@@ -281,6 +305,7 @@ pub fn finish_join(vault: &mut Vault) -> Result<JoinState, MembershipError> {
 
 /// A pending join request as an admin sees it.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct RequestView {
     pub device: String,
     pub name: String,
@@ -369,7 +394,7 @@ pub fn append_with_retry(
             Ok(()) => {
                 let change = team.extend(vec![record])?.remove(0);
                 team.save(vault)?;
-                vault.record_action(&audit_text(&change), None)?;
+                vault.record_action(audit_action(&change), None)?;
                 return Ok(change);
             }
             Err(TransportError::Refused { status: 409, .. }) => continue,
@@ -422,7 +447,12 @@ pub fn approve(vault: &mut Vault, device: Option<&str>, comparison: &str) -> Res
 pub fn refuse(vault: &mut Vault, device: &str) -> Result<(), MembershipError> {
     let (_, relay) = require_admin(vault)?;
     relay.refuse_request(device)?;
-    vault.record_action(&format!("join-request-refused {device}"), None)?;
+    vault.record_action(
+        AuditAction::JoinRequestRefused {
+            device: device.to_string(),
+        },
+        None,
+    )?;
     Ok(())
 }
 
@@ -457,7 +487,7 @@ pub fn set_admin(vault: &mut Vault, device: &str, admin: bool) -> Result<(), Mem
 /// should still revoke it, which is what closes the relay's door and changes the key.
 pub fn leave(vault: &mut Vault) -> Result<(), MembershipError> {
     Team::forget(vault)?;
-    vault.record_action("team-left", None)?;
+    vault.record_action(AuditAction::TeamLeft, None)?;
     Ok(())
 }
 
@@ -479,6 +509,7 @@ pub struct Status {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct TeamInfo {
     pub team_id: String,
     pub team_name: String,
@@ -491,6 +522,7 @@ pub struct TeamInfo {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct MemberInfo {
     pub device: String,
     pub name: String,
@@ -500,6 +532,7 @@ pub struct MemberInfo {
 
 /// A device's standing in the team, as every front end names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
 pub enum Role {
     Admin,

@@ -536,7 +536,7 @@ fn change_membership(sh: &Shared, devices: &mut Vec<Device>, seed: u64) {
 
 fn index(doc: &CaseDoc) -> Option<CaseIndex> {
     Some(CaseIndex {
-        state: "in-progress".into(),
+        state: fieldscreen_vault::CaseState::InProgress,
         answer_count: i64::try_from(doc.answers().ok()?.len()).ok()?,
         ..CaseIndex::default()
     })
@@ -987,6 +987,27 @@ fn a_case_deleted_before_its_batch_left_is_taken_out_of_the_outbox() {
         "the erasure did not arrive"
     );
     assert_eq!(state_of(&a.vault), state_of(&b.vault));
+}
+
+#[test]
+fn a_case_is_listed_as_begun_at_the_same_time_on_every_device() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (_sh, mut a, mut b) = quiet_team(dir.path());
+    let id = new_case(&mut a, &[("hours", Answer::Number(70))]);
+    a.sync().expect("a syncs");
+    b.sync().expect("b syncs");
+    let listed = |dev: &Device| {
+        dev.vault
+            .list_cases(&fieldscreen_vault::CaseFilter::default())
+            .expect("list")
+            .into_iter()
+            .find(|c| c.id == id)
+            .map(|c| c.created_at)
+            .expect("listed")
+    };
+    let started = a.vault.load_case(&id).expect("case").meta().expect("meta").created_at;
+    assert_eq!(listed(&a), started, "the device that began it lists another time");
+    assert_eq!(listed(&b), started, "the device it reached lists another time");
 }
 
 #[test]

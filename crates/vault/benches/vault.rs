@@ -32,7 +32,7 @@ fn meta() -> CaseMeta {
 
 fn index() -> CaseIndex {
     CaseIndex {
-        state: "in-progress".into(),
+        state: fieldscreen_vault::CaseState::InProgress,
         answer_count: 1,
         ..CaseIndex::default()
     }

@@ -7,7 +7,7 @@ use fieldscreen_vault::{CaseFilter, Vault};
 use std::io::{Read, Write};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let dir = std::env::var("FIELDSCREEN_VAULT")?;
+    let dir = std::env::var(fieldscreen_vault::DIR_ENV)?;
     let passphrase = zeroize::Zeroizing::new(std::env::var("FIELDSCREEN_PASSPHRASE")?);
     let mut read = 0usize;
     {

@@ -5,6 +5,8 @@ use std::path::PathBuf;
 pub enum VaultError {
     #[error("there is no vault in {0}; create one with `fieldscreen vault init`")]
     NoVault(PathBuf),
+    #[error("this system has no data directory to keep the vault in; name one with FIELDSCREEN_VAULT")]
+    NoDataDirectory,
     #[error("a vault already exists in {0}")]
     AlreadyExists(PathBuf),
     #[error("wrong passphrase ({failed} failed attempt(s) in a row){}{}", if *wait_secs > 0 { format!("; wait {wait_secs} s before the next try") } else { String::new() }, match remaining { Some(n) => format!("; {n} attempt(s) left before the vault is erased"), None => String::new() })]

@@ -5,21 +5,27 @@
 //! changes saved since; each answer is one change, committed before the interview moves on.
 
 pub mod attempts;
+mod audit;
 mod case_doc;
+mod case_state;
 mod db;
 mod error;
 mod keyfile;
+mod location;
 mod recorder;
 mod schema;
 mod seal;
 mod sync_ledger;
 mod sync_store;
 
+pub use audit::{AuditAction, AuditEntry};
 pub use case_doc::{CaseDoc, CaseMeta, HistoryEntry};
+pub use case_state::CaseState;
 pub use db::{DB_FILE, Durability};
 pub use error::VaultError;
 pub use keyfile::{DuressAction, ERASE_AFTER_CHOICES, KdfParams, KeyFile, Policy, SecretKey};
-pub use recorder::{Recorder, case_index, index_of_doc, indexer, resume_session, session_of, state_label};
+pub use location::{DIR_ENV, default_dir, exists};
+pub use recorder::{Recorder, case_index, index_of_doc, indexer, resume_session, session_of};
 pub use seal::{is_sealed, seal, sealed_content, unseal};
 pub use sync_ledger::{Gap, Ledger, Quarantined};
 pub use sync_store::{Batch, CaseUpdate, Received};
@@ -54,13 +60,14 @@ pub const DEVICE_SECRET: &str = "device-keys";
 
 /// What the listing shows of a case, derived from its document.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct CaseSummary {
     pub id: String,
     pub protocol_id: String,
     pub protocol_version: String,
     pub created_at: String,
     pub updated_at: String,
-    pub state: String,
+    pub state: CaseState,
     pub level: Option<String>,
     pub age_group: Option<String>,
     pub consent: Option<String>,
@@ -70,7 +77,7 @@ pub struct CaseSummary {
 /// The listing columns a write updates, computed from the document by the caller.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CaseIndex {
-    pub state: String,
+    pub state: CaseState,
     pub level: Option<String>,
     pub age_group: Option<String>,
     pub consent: Option<String>,
@@ -79,7 +86,7 @@ pub struct CaseIndex {
 
 #[derive(Debug, Clone, Default)]
 pub struct CaseFilter {
-    pub state: Option<String>,
+    pub state: Option<CaseState>,
     pub level: Option<String>,
     /// Inclusive bounds on the last update, compared as RFC 3339 text (a date prefix works).
     pub updated_from: Option<String>,
@@ -101,14 +108,6 @@ pub struct VaultInfo {
     pub kdf: KdfParams,
     pub db_bytes: u64,
     pub wal_bytes: u64,
-}
-
-#[derive(Debug, Clone, serde::Serialize)]
-pub struct AuditEntry {
-    pub at: String,
-    pub actor: String,
-    pub action: String,
-    pub case_id: Option<String>,
 }
 
 pub struct Vault {
@@ -135,6 +134,7 @@ fn now_ms() -> i64 {
 
 /// How hard a passphrase is to guess, as zxcvbn estimates it.
 #[derive(Debug, Clone, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Strength {
     /// 0 (guessed at once) to 4 (very hard).
     pub score: u8,
@@ -178,6 +178,24 @@ fn create_private_dir(dir: &Path) -> Result<(), VaultError> {
         use std::os::unix::fs::PermissionsExt;
         let _ = std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700));
     }
+    Ok(())
+}
+
+/// Lists a new case, in the caller's transaction: the same row whether the case was begun here
+/// or arrived from the team. Its creation time is the interview's start as the case's own
+/// document records it, so every device lists it at the same time.
+fn insert_case(
+    tx: &rusqlite::Transaction<'_>,
+    id: &str,
+    meta: &CaseMeta,
+    index: &CaseIndex,
+    updated_at: &str,
+) -> Result<(), VaultError> {
+    tx.execute(
+        "INSERT INTO cases (id, protocol_id, protocol_version, created_at, updated_at, state, level, age_group, consent, answer_count)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        params![id, meta.protocol_id, meta.protocol_version, meta.created_at, updated_at, index.state, index.level, index.age_group, index.consent, index.answer_count],
+    )?;
     Ok(())
 }
 
@@ -239,7 +257,7 @@ impl Vault {
         let conn = Self::create_database(&dir.join(DB_FILE), &db_key, &key_file)?;
         let device: String = conn.query_row("SELECT value FROM vault_meta WHERE key = 'device'", [], |r| r.get(0))?;
         let mut v = Vault::assemble(dir, conn, key_file, db_key, device);
-        v.audit("vault-init", None)?;
+        v.audit(AuditAction::VaultCreated, None)?;
         tracing::info!(dir = %dir.display(), "vault created");
         Ok(v)
     }
@@ -345,7 +363,12 @@ impl Vault {
         v.db_file = db_file;
         v.slot = slot;
         v.duress = duress;
-        v.audit(if failed > 0 { "unlock-after-failures" } else { "unlock" }, None)?;
+        v.audit(
+            AuditAction::Unlocked {
+                after_failures: failed > 0,
+            },
+            None,
+        )?;
         Ok(v)
     }
 
@@ -447,14 +470,7 @@ impl Vault {
         }
         next.install(&self.dir)?;
         self.key_file = next;
-        self.audit(
-            if rekey {
-                "passphrase-changed-rekeyed"
-            } else {
-                "passphrase-changed"
-            },
-            None,
-        )
+        self.audit(AuditAction::PassphraseChanged { rekeyed: rekey }, None)
     }
 
     /// Sets the duress passphrase and what it does. For the answers that show the practice
@@ -491,7 +507,7 @@ impl Vault {
             v.db_file = DECOY_DB_FILE;
             v.slot = DURESS_SLOT;
             v.duress = Some(action);
-            v.audit("vault-init", None)?;
+            v.audit(AuditAction::VaultCreated, None)?;
             Some(v)
         } else {
             None
@@ -504,7 +520,7 @@ impl Vault {
             "INSERT OR REPLACE INTO vault_meta (key, value) VALUES (?1, ?2)",
             [DURESS_META, action.name()],
         )?;
-        self.audit("duress-set", None)?;
+        self.audit(AuditAction::DuressSet, None)?;
         Ok(decoy)
     }
 
@@ -522,7 +538,7 @@ impl Vault {
         }
         self.conn
             .execute("DELETE FROM vault_meta WHERE key = ?1", [DURESS_META])?;
-        self.audit("duress-cleared", None)
+        self.audit(AuditAction::DuressCleared, None)
     }
 
     /// The duress answer set for this vault; none in the practice vault, as in a vault
@@ -550,7 +566,7 @@ impl Vault {
         next.policy = policy;
         next.write(&self.dir)?;
         self.key_file = next;
-        self.audit("unlock-policy-set", None)
+        self.audit(AuditAction::UnlockPolicySet, None)
     }
 
     pub fn dir(&self) -> &Path {
@@ -583,32 +599,18 @@ impl Vault {
         db::integrity_problems(&self.conn)
     }
 
-    fn audit(&mut self, action: &str, case_id: Option<&str>) -> Result<(), VaultError> {
-        self.conn.execute(
-            "INSERT INTO audit (at, actor, action, case_id) VALUES (?1, ?2, ?3, ?4)",
-            params![now_iso(), self.device, action, case_id],
-        )?;
-        Ok(())
+    fn audit(&mut self, action: AuditAction, case_id: Option<&str>) -> Result<(), VaultError> {
+        Ok(audit::record(&self.conn, &now_iso(), &self.device, &action, case_id)?)
     }
 
     /// Records an action that happens outside the vault but concerns it (an export, say).
-    pub fn record_action(&mut self, action: &str, case_id: Option<&str>) -> Result<(), VaultError> {
+    pub fn record_action(&mut self, action: AuditAction, case_id: Option<&str>) -> Result<(), VaultError> {
         self.audit(action, case_id)
     }
 
+    /// The latest `limit` entries of the audit log, newest first.
     pub fn audit_log(&self, limit: usize) -> Result<Vec<AuditEntry>, VaultError> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT at, actor, action, case_id FROM audit ORDER BY id DESC LIMIT ?1")?;
-        let rows = stmt.query_map([i64::try_from(limit).unwrap_or(i64::MAX)], |r| {
-            Ok(AuditEntry {
-                at: r.get(0)?,
-                actor: r.get(1)?,
-                action: r.get(2)?,
-                case_id: r.get(3)?,
-            })
-        })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        Ok(audit::latest(&self.conn, limit)?)
     }
 
     /// Creates a case and stores its first change. Returns the case id.
@@ -619,20 +621,13 @@ impl Vault {
         let bytes = doc.save_incremental();
         let now = now_iso();
         let tx = self.conn.transaction()?;
-        tx.execute(
-            "INSERT INTO cases (id, protocol_id, protocol_version, created_at, updated_at, state, level, age_group, consent, answer_count)
-             VALUES (?1, ?2, ?3, ?4, ?4, ?5, ?6, ?7, ?8, ?9)",
-            params![id, meta.protocol_id, meta.protocol_version, now, index.state, index.level, index.age_group, index.consent, index.answer_count],
-        )?;
+        insert_case(&tx, &id, meta, index, &now)?;
         tx.execute(
             "INSERT INTO case_changes (case_id, seq, bytes) VALUES (?1, 1, ?2)",
             params![id, bytes],
         )?;
         tx.execute("INSERT OR IGNORE INTO sync_unsent (case_id) VALUES (?1)", [&id])?;
-        tx.execute(
-            "INSERT INTO audit (at, actor, action, case_id) VALUES (?1, ?2, 'case-created', ?3)",
-            params![now, self.device, id],
-        )?;
+        audit::record(&tx, &now, &self.device, &AuditAction::CaseCreated, Some(&id))?;
         tx.commit()?;
         self.docs.insert(id.clone(), doc);
         Ok(id)
@@ -745,7 +740,7 @@ impl Vault {
                 values.push(v);
             }
         };
-        add("state = ?", filter.state.clone());
+        add("state = ?", filter.state.map(|s| s.as_str().to_string()));
         add("level = ?", filter.level.clone());
         add("updated_at >= ?", filter.updated_from.clone());
         add(
@@ -803,10 +798,7 @@ impl Vault {
             "INSERT OR REPLACE INTO erasures (case_id, erased_at, sent) VALUES (?1, ?2, 0)",
             params![id, now_iso()],
         )?;
-        tx.execute(
-            "INSERT INTO audit (at, actor, action, case_id) VALUES (?1, ?2, 'case-deleted', ?3)",
-            params![now_iso(), self.device, id],
-        )?;
+        audit::record(&tx, &now_iso(), &self.device, &AuditAction::CaseDeleted, Some(id))?;
         tx.commit()?;
         self.docs.remove(id);
         self.empty_write_ahead_log()

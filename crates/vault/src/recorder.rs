@@ -5,7 +5,7 @@
 //! memory until consent is given. A refusal (or a postponement for safety) is stored as that
 //! fact alone, with no answers.
 
-use crate::{CaseDoc, CaseIndex, CaseMeta, Vault, VaultError};
+use crate::{CaseDoc, CaseIndex, CaseMeta, CaseState, Vault, VaultError};
 use fieldscreen_protocol::engine::{EndReason, Override};
 use fieldscreen_protocol::model::QIdx;
 use fieldscreen_protocol::{Answer, Protocol, Session, State, builtin};
@@ -16,18 +16,6 @@ pub struct Recorder {
     meta: CaseMeta,
     case_id: Option<String>,
     today: Date,
-}
-
-/// The state as the case index stores it and lists filter on it.
-pub fn state_label(s: &State) -> String {
-    match s {
-        State::InProgress => "in-progress".into(),
-        State::Completed => "completed".into(),
-        State::Ended(EndReason::Stopped { .. }) => "stopped".into(),
-        State::Ended(EndReason::Emergency { .. }) => "emergency".into(),
-        State::Ended(EndReason::ConsentRefused) => "consent-refused".into(),
-        State::Ended(EndReason::PostponedForSafety) => "postponed".into(),
-    }
 }
 
 fn json<T: serde::Serialize>(v: &T) -> Result<String, VaultError> {
@@ -108,14 +96,14 @@ impl Recorder {
             session.state(),
             State::Ended(EndReason::ConsentRefused | EndReason::PostponedForSafety)
         );
-        let consented = matches!(session.consent(), Some(c) if c != builtin::CONSENT_REFUSED);
+        let consented = matches!(session.consent(), Some(c) if c != builtin::Consent::Refused);
         if !consented && !ended_without_consent {
             return Ok(());
         }
         let mut fact_only = index.clone();
         if ended_without_consent {
             fact_only.answer_count = 0;
-            fact_only.consent = session.consent().map(str::to_string);
+            fact_only.consent = session.consent().map(|c| c.code().to_string());
         }
         // The age gate may have moved a child to the protocol's child branch: the case belongs
         // to the protocol that runs from consent on.
@@ -177,10 +165,10 @@ pub fn case_index(session: &Session, today: Date) -> CaseIndex {
     let finished = !matches!(session.state(), State::InProgress);
     let outcome = if finished { session.outcome(today) } else { None };
     CaseIndex {
-        state: state_label(session.state()),
+        state: CaseState::of(session.state()),
         level: outcome.as_ref().map(|o| o.result_name().to_string()),
         age_group: session.age_group().map(|g| format!("{g:?}").to_lowercase()),
-        consent: session.consent().map(str::to_string),
+        consent: session.consent().map(|c| c.code().to_string()),
         answer_count: i64::try_from(
             (0..session.protocol().questions.len())
                 .filter(|i| session.answer_of(*i).is_some())
@@ -220,7 +208,7 @@ pub fn index_of_doc(doc: &CaseDoc, protocol: Option<Arc<Protocol>>, today: Date)
             None => o["level"].as_str().map(str::to_string),
         });
     Some(CaseIndex {
-        state: state_label(&state),
+        state: CaseState::of(&state),
         level,
         age_group: None,
         consent: None,

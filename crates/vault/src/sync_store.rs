@@ -314,10 +314,7 @@ impl Vault {
             )?;
             purge_from_outbox(&tx, id)?;
             if erase_case(&tx, id)? {
-                tx.execute(
-                    "INSERT INTO audit (at, actor, action, case_id) VALUES (?1, ?2, 'case-erased-by-team', ?3)",
-                    params![now, self.device, id],
-                )?;
+                crate::audit::record(&tx, &now, &self.device, &crate::AuditAction::CaseErasedByTeam, Some(id))?;
                 received.erased += 1;
             }
         }
@@ -363,11 +360,7 @@ impl Vault {
             } else {
                 let meta = doc.meta()?;
                 let snapshot = doc.save();
-                tx.execute(
-                    "INSERT INTO cases (id, protocol_id, protocol_version, created_at, updated_at, state, level, age_group, consent, answer_count)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-                    params![id, meta.protocol_id, meta.protocol_version, meta.created_at, now, listing.state, listing.level, listing.age_group, listing.consent, listing.answer_count],
-                )?;
+                crate::insert_case(&tx, id, &meta, &listing, &now)?;
                 tx.execute(
                     "INSERT INTO case_snapshots (case_id, bytes) VALUES (?1, ?2)",
                     params![id, snapshot],

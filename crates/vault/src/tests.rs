@@ -23,7 +23,7 @@ fn meta() -> CaseMeta {
 
 fn index(n: i64) -> CaseIndex {
     CaseIndex {
-        state: "in-progress".into(),
+        state: CaseState::InProgress,
         answer_count: n,
         ..CaseIndex::default()
     }
@@ -174,7 +174,8 @@ fn wrong_passphrase_is_said_plainly_and_slows_down() {
     assert_eq!(attempts::read(dir.path(), None), 0, "success resets the count");
     let log = v.audit_log(5).expect("audit");
     assert_eq!(log[0].action, "unlock-after-failures");
-    v.record_action("test", None).expect("audit");
+    v.record_action(crate::AuditAction::ReportPublished, None)
+        .expect("audit");
 }
 
 #[test]
@@ -230,6 +231,52 @@ fn passphrase_change_rewraps_or_rekeys() {
         .err()
         .expect("the old key no longer opens the database");
     assert!(matches!(e, VaultError::Damaged(_)), "{e}");
+}
+
+/// The database's pages, 4096 bytes each (SQLCipher's page size), from a closed vault.
+fn db_pages(dir: &Path) -> Vec<Vec<u8>> {
+    let bytes = std::fs::read(dir.join(DB_FILE)).expect("database file");
+    bytes.chunks(4096).map(<[u8]>::to_vec).collect()
+}
+
+#[test]
+fn a_passphrase_change_without_rekey_leaves_the_data_pages_as_they_were() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut v = Vault::init(dir.path(), PASS, FAST).expect("init");
+    for n in 0..40 {
+        let id = v.create_case(&meta(), &index(n)).expect("case");
+        answer(&mut v, &id, "notes", Answer::Text("x".repeat(500)));
+    }
+    drop(v);
+    let before = db_pages(dir.path());
+    assert!(before.len() > 20, "too few pages to tell: {}", before.len());
+
+    let mut v = Vault::open(dir.path(), PASS).expect("open");
+    v.change_passphrase("a new passphrase for the vault", FAST, false)
+        .expect("change");
+    drop(v);
+    let kept = db_pages(dir.path());
+    // Opening and the change each add an audit entry: those pages, and the header that counts
+    // changes, are written again; every page holding a case is not.
+    let differ = |a: &[Vec<u8>], b: &[Vec<u8>]| a.iter().zip(b).filter(|(x, y)| x != y).count();
+    let rewritten = differ(&before, &kept);
+    assert!(
+        rewritten <= 4,
+        "{rewritten} of {} pages changed without a re-key",
+        before.len()
+    );
+
+    let mut v = Vault::open(dir.path(), "a new passphrase for the vault").expect("open");
+    v.change_passphrase("third passphrase, fresh key", FAST, true)
+        .expect("rekey");
+    drop(v);
+    let rekeyed = db_pages(dir.path());
+    // The control: a re-key encrypts every page again under the new key.
+    assert_eq!(
+        differ(&kept, &rekeyed),
+        kept.len().min(rekeyed.len()),
+        "a re-key left pages as they were"
+    );
 }
 
 #[test]
@@ -410,7 +457,7 @@ fn listing_filters_by_state_level_and_date() {
     let a = v.create_case(&meta(), &index(0)).expect("a");
     let b = v.create_case(&meta(), &index(0)).expect("b");
     let done = CaseIndex {
-        state: "completed".into(),
+        state: CaseState::Completed,
         level: Some("refer-now".into()),
         ..CaseIndex::default()
     };
@@ -428,7 +475,7 @@ fn listing_filters_by_state_level_and_date() {
     );
     let in_progress = v
         .list_cases(&CaseFilter {
-            state: Some("in-progress".into()),
+            state: Some(CaseState::InProgress),
             ..CaseFilter::default()
         })
         .expect("list");
@@ -848,7 +895,7 @@ fn after_locking_no_answer_is_left_in_memory() {
     let control = format!("CONTROL-{}", hex::encode(keyfile::random::<6>().expect("random")));
     let mut child = std::process::Command::new(&helper)
         .env("FIELDSCREEN_CONTROL", &control)
-        .env("FIELDSCREEN_VAULT", dir.path())
+        .env(crate::DIR_ENV, dir.path())
         .env("FIELDSCREEN_PASSPHRASE", PASS)
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())

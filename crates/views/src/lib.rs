@@ -10,10 +10,11 @@ use fieldscreen_protocol::{Answer, DurationUnit, Outcome, Session, State, builti
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct TextView {
     pub text: String,
     pub lang: String,
-    pub dir: &'static str,
+    pub dir: TextDirection,
     /// Shown in a language other than the one asked for.
     pub fell_back: bool,
 }
@@ -23,10 +24,7 @@ impl From<Localized> for TextView {
         TextView {
             text: l.text,
             lang: l.lang.to_string(),
-            dir: match l.direction {
-                TextDirection::Rtl => "rtl",
-                TextDirection::Ltr => "ltr",
-            },
+            dir: l.direction,
             fell_back: l.fell_back,
         }
     }
@@ -181,12 +179,14 @@ impl<'a> Langs<'a> {
 }
 
 #[derive(Debug, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ChoiceView {
     pub code: String,
     pub labels: Vec<TextView>,
 }
 
 #[derive(Debug, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct QuestionView {
     pub id: String,
     pub kind: &'static str,
@@ -206,6 +206,7 @@ pub struct QuestionView {
 }
 
 #[derive(Debug, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ReferralView {
     pub name: String,
     pub phone: String,
@@ -216,6 +217,7 @@ pub struct ReferralView {
 }
 
 #[derive(Debug, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct DimensionView {
     pub label: TextView,
     pub met: bool,
@@ -223,6 +225,7 @@ pub struct DimensionView {
 }
 
 #[derive(Debug, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct OutcomeView {
     pub level: String,
     pub level_text: TextView,
@@ -241,12 +244,14 @@ pub struct OutcomeView {
 }
 
 #[derive(Debug, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct LevelView {
-    pub code: &'static str,
+    pub code: fieldscreen_protocol::Level,
     pub text: TextView,
 }
 
 #[derive(Debug, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "step", rename_all = "kebab-case")]
 pub enum StepView {
     Question(QuestionView),
@@ -324,7 +329,7 @@ pub fn outcome(langs: &Langs<'_>, session: &Session, o: &Outcome) -> OutcomeView
         levels: fieldscreen_protocol::Level::ALL
             .iter()
             .map(|l| LevelView {
-                code: l.name(),
+                code: *l,
                 text: langs.one(&format!("fs-level-{}", l.name())),
             })
             .collect(),
@@ -372,6 +377,7 @@ pub fn outcome(langs: &Langs<'_>, session: &Session, o: &Outcome) -> OutcomeView
 
 /// One stored answer with its question, as the case detail shows it.
 #[derive(Debug, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct TranscriptEntry {
     pub question_id: String,
     pub section: TextView,
@@ -402,6 +408,7 @@ pub fn transcript(langs: &Langs<'_>, session: &Session) -> Vec<TranscriptEntry> 
 
 /// One value an answer had at some time.
 #[derive(Debug, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct HistoryView {
     /// RFC 3339, UTC.
     pub time: String,
@@ -432,10 +439,11 @@ pub fn history_entry(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use fieldscreen_catalog::bundled;
 
-    fn adult() -> Loaded {
-        bundled::load_protocol("adult-trafficking").expect("bundled adult protocol loads")
+    fn adult() -> std::sync::Arc<Loaded> {
+        fieldscreen_catalog::Catalog::bundled()
+            .load("adult-trafficking", None)
+            .expect("bundled adult protocol loads")
     }
 
     #[test]
@@ -450,8 +458,8 @@ mod tests {
         let both = Langs::new(&loaded, "en", Some("ar")).expect("langs");
         let texts = both.both("fs-answer-yes");
         assert_eq!(texts.len(), 2);
-        assert_eq!((texts[1].lang.as_str(), texts[1].dir), ("ar", "rtl"));
-        assert_eq!((texts[0].lang.as_str(), texts[0].dir), ("en", "ltr"));
+        assert_eq!((texts[1].lang.as_str(), texts[1].dir), ("ar", TextDirection::Rtl));
+        assert_eq!((texts[0].lang.as_str(), texts[0].dir), ("en", TextDirection::Ltr));
     }
 
     /// The respondent is addressed in their grammatical gender once they have said it, and in a

@@ -4,6 +4,7 @@ use crate::builtin::{self, APP_KEY_PREFIX};
 use crate::diagnostic::{Diagnostics, did_you_mean};
 use crate::model::*;
 use crate::raw::*;
+use fieldscreen_i18n::TextDirection;
 use jiff::civil::Date;
 use std::collections::HashSet;
 use std::ops::Range;
@@ -157,18 +158,18 @@ pub(super) fn compile_header(h: RawHeader, d: &mut Diagnostics) -> Option<Header
                 format!("language `{}` is listed twice", l.tag.get_ref()),
             );
         }
-        let direction = match l.direction.get_ref().as_str() {
-            "ltr" => Direction::Ltr,
-            "rtl" => Direction::Rtl,
-            other => {
+        let direction = match TextDirection::parse(l.direction.get_ref()) {
+            Some(direction) => direction,
+            None => {
+                let names: Vec<&str> = TextDirection::ALL.iter().map(|d| d.as_str()).collect();
                 d.error_hint(
                     "bad-value",
                     l.direction.span(),
                     format!("{path}.direction"),
-                    format!("unknown direction `{other}`"),
-                    "use ltr or rtl",
+                    format!("unknown direction `{}`", l.direction.get_ref()),
+                    format!("use {}", names.join(" or ")),
                 );
-                Direction::Ltr
+                TextDirection::Ltr
             }
         };
         let status = match l.status.get_ref().as_str() {

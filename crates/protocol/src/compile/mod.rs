@@ -374,8 +374,10 @@ impl Compiler<'_, '_> {
     fn level(&mut self, v: &Spanned<String>, path: &str) -> Option<Level> {
         let l = Level::from_name(v.get_ref());
         if l.is_none() {
-            let hint = did_you_mean(v.get_ref(), Level::ALL.iter().map(Level::name))
-                .unwrap_or_else(|| "levels: refer-now, assess-further, labour-rights-concern, no-indication".into());
+            let hint = did_you_mean(v.get_ref(), Level::ALL.iter().map(Level::name)).unwrap_or_else(|| {
+                let names: Vec<&str> = Level::ALL.iter().rev().map(Level::name).collect();
+                format!("levels: {}", names.join(", "))
+            });
             self.d.error_hint(
                 "bad-value",
                 v.span(),

@@ -1,0 +1,120 @@
+//! The audit log: what was done to the vault, when, by which device; never an answer. Every
+//! entry is an [`AuditAction`], written by [`record`] in the caller's transaction, so a local
+//! edit and a merge from the team log the same way.
+
+use rusqlite::{Connection, params};
+use std::fmt;
+
+/// What an audit entry says was done. Its text in the log (`Display`) is the one serialised
+/// form; entries written before this type existed read back as the same texts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AuditAction {
+    VaultCreated,
+    Unlocked { after_failures: bool },
+    PassphraseChanged { rekeyed: bool },
+    DuressSet,
+    DuressCleared,
+    UnlockPolicySet,
+    CaseCreated,
+    CaseDeleted,
+    CaseErasedByTeam,
+    ReferralMoved,
+    ReportPublished,
+    CasesExported,
+    HtcdsExported { cases: usize },
+    BundleExported { cases: usize },
+    BundleImported { cases: usize },
+    Synced { sent: usize, received: usize },
+    ConflictResolved { question: String },
+    TeamCreated { device: String },
+    InvitationMade { invitation: String },
+    JoinRequested,
+    JoinRefused,
+    JoinRequestRefused { device: String },
+    TeamJoined { team: String },
+    TeamLeft,
+    DeviceAdded { device: String, admin: bool },
+    DeviceRevoked { device: String },
+    AdminSet { device: String, admin: bool },
+    KeysRotated,
+}
+
+impl fmt::Display for AuditAction {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use AuditAction as A;
+        match self {
+            A::VaultCreated => f.write_str("vault-init"),
+            A::Unlocked { after_failures: false } => f.write_str("unlock"),
+            A::Unlocked { after_failures: true } => f.write_str("unlock-after-failures"),
+            A::PassphraseChanged { rekeyed: false } => f.write_str("passphrase-changed"),
+            A::PassphraseChanged { rekeyed: true } => f.write_str("passphrase-changed-rekeyed"),
+            A::DuressSet => f.write_str("duress-set"),
+            A::DuressCleared => f.write_str("duress-cleared"),
+            A::UnlockPolicySet => f.write_str("unlock-policy-set"),
+            A::CaseCreated => f.write_str("case-created"),
+            A::CaseDeleted => f.write_str("case-deleted"),
+            A::CaseErasedByTeam => f.write_str("case-erased-by-team"),
+            A::ReferralMoved => f.write_str("referral"),
+            A::ReportPublished => f.write_str("report"),
+            A::CasesExported => f.write_str("export"),
+            A::HtcdsExported { cases } => write!(f, "htcds-export ({cases} cases)"),
+            A::BundleExported { cases } => write!(f, "bundle-export ({cases} cases)"),
+            A::BundleImported { cases } => write!(f, "bundle-import ({cases} cases)"),
+            A::Synced { sent, received } => write!(f, "sync (sent {sent}, received {received})"),
+            A::ConflictResolved { question } => write!(f, "conflict-resolved {question}"),
+            A::TeamCreated { device } => write!(f, "team-created {device}"),
+            A::InvitationMade { invitation } => write!(f, "invitation-made {invitation}"),
+            A::JoinRequested => f.write_str("join-requested"),
+            A::JoinRefused => f.write_str("join-refused"),
+            A::JoinRequestRefused { device } => write!(f, "join-request-refused {device}"),
+            A::TeamJoined { team } => write!(f, "team-joined {team}"),
+            A::TeamLeft => f.write_str("team-left"),
+            A::DeviceAdded { device, admin } => {
+                write!(f, "device-added {device}{}", if *admin { " admin" } else { "" })
+            }
+            A::DeviceRevoked { device } => write!(f, "device-revoked {device}"),
+            A::AdminSet { device, admin } => {
+                write!(f, "admin-{} {device}", if *admin { "added" } else { "removed" })
+            }
+            A::KeysRotated => f.write_str("keys-rotated"),
+        }
+    }
+}
+
+/// One entry of the log, as stored.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct AuditEntry {
+    pub at: String,
+    pub actor: String,
+    pub action: String,
+    pub case_id: Option<String>,
+}
+
+/// Adds an entry, in whatever transaction `conn` is in.
+pub(crate) fn record(
+    conn: &Connection,
+    at: &str,
+    device: &str,
+    action: &AuditAction,
+    case_id: Option<&str>,
+) -> rusqlite::Result<()> {
+    conn.execute(
+        "INSERT INTO audit (at, actor, action, case_id) VALUES (?1, ?2, ?3, ?4)",
+        params![at, device, action.to_string(), case_id],
+    )?;
+    Ok(())
+}
+
+/// The latest `limit` entries, newest first.
+pub(crate) fn latest(conn: &Connection, limit: usize) -> rusqlite::Result<Vec<AuditEntry>> {
+    let mut stmt = conn.prepare("SELECT at, actor, action, case_id FROM audit ORDER BY id DESC LIMIT ?1")?;
+    let rows = stmt.query_map([i64::try_from(limit).unwrap_or(i64::MAX)], |r| {
+        Ok(AuditEntry {
+            at: r.get(0)?,
+            actor: r.get(1)?,
+            action: r.get(2)?,
+            case_id: r.get(3)?,
+        })
+    })?;
+    rows.collect()
+}
