@@ -90,6 +90,7 @@ fn declarations() -> String {
         "export const REFERRAL_STATUSES: readonly ReferralStatus[] = [{}];\n\n",
         names(statuses)
     ));
+    out.push_str(&key_families_ts());
     // `CommandError` serialises by hand (its text is localised when it is sent).
     let codes: Vec<String> = ErrorCode::ALL.iter().map(|c| format!("\"{}\"", c.as_str())).collect();
     out.push_str(&format!("export type ErrorCode = {};\n\n", codes.join(" | ")));
@@ -97,6 +98,84 @@ fn declarations() -> String {
         "export type CommandError = { code: ErrorCode, text: string, wait_secs: number | null, remaining: number | null, };\n",
     );
     out
+}
+
+/// The message families the screens build keys from at run time (`t(`app-state-${s}`)`), each
+/// with every value the core can give: the hard-coded-text check accepts a computed key only
+/// from these, and the test below finds every member in every language.
+fn key_families() -> Vec<(&'static str, Vec<String>)> {
+    use fieldscreen_protocol::Kind;
+    let names = |v: Vec<&str>| v.into_iter().map(str::to_string).collect::<Vec<_>>();
+    let mut results: Vec<&str> = fieldscreen_protocol::Level::ALL.iter().map(|l| l.name()).collect();
+    results.push(fieldscreen_protocol::outcome::INCOMPLETE);
+    // The kinds answered by typing, each with a hint of the form expected.
+    let typed = [
+        Kind::Number { min: 0, max: 0 },
+        Kind::Date,
+        Kind::Duration,
+        Kind::Country,
+        Kind::Language,
+        Kind::Text,
+    ];
+    vec![
+        ("app-state-", names(fieldscreen_vault::CaseState::names())),
+        (
+            "app-referral-",
+            names(fieldscreen_report::Status::ALL.iter().map(|s| s.name()).collect()),
+        ),
+        ("fs-level-", names(results)),
+        ("app-hint-", names(typed.iter().map(Kind::name).collect())),
+        (
+            "app-sync-stage-",
+            names(fieldscreen_sync::Stage::ALL.iter().map(|s| s.name()).collect()),
+        ),
+        (
+            "app-team-member-",
+            names(
+                fieldscreen_sync::membership::Role::ALL
+                    .iter()
+                    .map(|r| r.as_str())
+                    .collect(),
+            ),
+        ),
+        (
+            "app-duress-",
+            names(fieldscreen_vault::DuressAction::ALL.iter().map(|a| a.name()).collect()),
+        ),
+    ]
+}
+
+fn key_families_ts() -> String {
+    let families: Vec<String> = key_families()
+        .into_iter()
+        .map(|(prefix, values)| {
+            let values: Vec<String> = values.iter().map(|v| format!("\"{v}\"")).collect();
+            format!("  \"{prefix}\": [{}],", values.join(", "))
+        })
+        .collect();
+    format!(
+        "/** The message families the screens build keys from at run time, with every value. */\nexport const KEY_FAMILIES: Record<string, readonly string[]> = {{\n{}\n}};\n\n",
+        families.join("\n")
+    )
+}
+
+#[test]
+fn every_key_the_screens_build_is_in_every_language() {
+    let localizer = fieldscreen_catalog::Catalog::bundled()
+        .app_localizer()
+        .expect("app strings");
+    let mut missing = Vec::new();
+    for lang in localizer.languages() {
+        for (prefix, values) in key_families() {
+            for v in values {
+                let key = format!("{prefix}{v}");
+                if !localizer.has(&lang, &key) {
+                    missing.push(format!("{lang}: {key}"));
+                }
+            }
+        }
+    }
+    assert!(missing.is_empty(), "{} missing:\n{}", missing.len(), missing.join("\n"));
 }
 
 fn generated_file() -> PathBuf {

@@ -8,8 +8,11 @@ use fieldscreen_protocol::model::TranslationStatus;
 use fieldscreen_protocol::{Diagnostic, Location, Protocol, Severity, builtin, compile};
 use std::collections::BTreeMap;
 
+/// What `protocol check` found in one protocol directory.
 pub struct Checked {
+    /// The compiled protocol, when its file compiled (it may still have other errors).
     pub protocol: Option<Protocol>,
+    /// Every problem found, errors and warnings, located.
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -29,6 +32,8 @@ fn diag(severity: Severity, code: &'static str, at: At<'_>, message: String, hin
     }
 }
 
+/// Checks a protocol with its translations and the app strings the engine needs, on `today`
+/// (for review and validity dates). Every problem is reported; none stops the others.
 pub fn check(src: &ProtocolSource, app: &AppStrings, today: Option<jiff::civil::Date>) -> Checked {
     let mut out = Vec::new();
     for f in &src.unreadable {

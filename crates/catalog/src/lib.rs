@@ -2,6 +2,7 @@
 //! protocol together with its translations, and loads it with the app's own strings into a
 //! ready-to-run protocol and localiser. The CLI and the app both go through here: a [`Catalog`]
 //! is the only way either finds a protocol by its id.
+#![warn(missing_docs)]
 
 pub mod bundled;
 mod catalog;
@@ -16,24 +17,46 @@ use fieldscreen_i18n::{Chain, LanguageIdentifier, Localizer};
 use fieldscreen_protocol::{Diagnostic, Protocol, Severity};
 use std::sync::Arc;
 
+/// Why a protocol or the app's strings could not be had.
 #[derive(Debug, thiserror::Error)]
 pub enum CatalogError {
-    /// The cause is part of the message (and so not also a `source`, which would print it twice
-    /// in an error chain).
+    /// A file or directory could not be read. The cause is part of the message (and so not also
+    /// a `source`, which would print it twice in an error chain).
     #[error("cannot read {path}: {reason}")]
-    Io { path: String, reason: std::io::Error },
+    Io {
+        /// As the user would recognise it.
+        path: String,
+        /// What the system said.
+        reason: std::io::Error,
+    },
+    /// The protocol fails its check; it is not run.
     #[error("protocol `{id}` has errors:\n{}", .diagnostics.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
-    Invalid { id: String, diagnostics: Vec<Diagnostic> },
+    Invalid {
+        /// The protocol (its directory's name).
+        id: String,
+        /// Its errors, located.
+        diagnostics: Vec<Diagnostic>,
+    },
+    /// A language was asked for by something that is no BCP 47 tag.
     #[error("`{0}` is not a language tag")]
     BadLanguage(String),
+    /// No protocol has this id.
     #[error("no protocol `{id}`; available: {}", .available.join(", "))]
-    UnknownProtocol { id: String, available: Vec<String> },
+    UnknownProtocol {
+        /// The id asked for.
+        id: String,
+        /// The ids there are.
+        available: Vec<String>,
+    },
 }
 
 /// A protocol ready for interviews, with the strings to show it in every language it has.
 pub struct Loaded {
+    /// The compiled protocol.
     pub protocol: Arc<Protocol>,
+    /// Its texts and the app's, in every language it declares.
     pub localizer: Localizer,
+    /// What its check found that does not stop it.
     pub warnings: Vec<Diagnostic>,
     default_language: LanguageIdentifier,
 }
@@ -113,7 +136,9 @@ fn load(src: &ProtocolSource, app: &AppStrings, today: Option<jiff::civil::Date>
 /// What an interview runs on: its protocol and, when the protocol names one, the child branch
 /// the age gate moves a child or presumed child to before anything is stored.
 pub struct Interview {
+    /// The protocol the interview was started with.
     pub main: Arc<Loaded>,
+    /// The protocol the age gate moves a child to, when `main` names one.
     pub child: Option<Arc<Loaded>>,
 }
 

@@ -3,19 +3,23 @@
 use crate::CatalogError;
 use std::path::{Path, PathBuf};
 
+/// A text file's path and contents.
 #[derive(Debug, Clone)]
 pub struct TextFile {
     /// For messages: the path as the user would recognise it.
     pub path: String,
+    /// Its contents.
     pub text: String,
 }
 
 /// One protocol directory: `protocol.toml` and `locales/<lang>.ftl`.
 #[derive(Debug, Clone)]
 pub struct ProtocolSource {
+    /// The directory, as the user would recognise it.
     pub dir: String,
     /// The directory's own name, which must equal the protocol id.
     pub dir_name: String,
+    /// `protocol.toml`, when there is one.
     pub protocol: Option<TextFile>,
     /// (language tag, file), sorted by tag.
     pub locales: Vec<(String, TextFile)>,
@@ -24,6 +28,7 @@ pub struct ProtocolSource {
 }
 
 impl ProtocolSource {
+    /// The translation into `tag`, if the directory has one.
     pub fn locale(&self, tag: &str) -> Option<&TextFile> {
         self.locales.iter().find(|(t, _)| t == tag).map(|(_, f)| f)
     }
@@ -32,10 +37,12 @@ impl ProtocolSource {
 /// The app's own strings: `locales/<lang>/*.ftl`.
 #[derive(Debug, Clone, Default)]
 pub struct AppStrings {
+    /// (language tag, its files), sorted by tag.
     pub langs: Vec<(String, Vec<TextFile>)>,
 }
 
 impl AppStrings {
+    /// The files of language `tag` (none when the app has no such language).
     pub fn files_for(&self, tag: &str) -> Vec<&TextFile> {
         self.langs
             .iter()
@@ -52,6 +59,8 @@ fn io(path: &Path, reason: std::io::Error) -> CatalogError {
     }
 }
 
+/// Reads a protocol directory: `protocol.toml` and `locales/*.ftl`. A file that is not UTF-8 is
+/// listed in `unreadable` for the check to report; a directory that cannot be read is an error.
 pub fn read_protocol_dir(dir: &Path) -> Result<ProtocolSource, CatalogError> {
     let meta = std::fs::metadata(dir).map_err(|e| io(dir, e))?;
     if !meta.is_dir() {
@@ -117,6 +126,7 @@ pub fn read_protocol_dir(dir: &Path) -> Result<ProtocolSource, CatalogError> {
     })
 }
 
+/// Reads the app's strings: `<dir>/<lang>/*.ftl`.
 pub fn read_app_strings(dir: &Path) -> Result<AppStrings, CatalogError> {
     let mut langs = Vec::new();
     for entry in std::fs::read_dir(dir).map_err(|e| io(dir, e))? {

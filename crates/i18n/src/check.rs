@@ -6,25 +6,35 @@ use fluent_syntax::ast::{Expression, InlineExpression, Pattern, PatternElement};
 use fluent_syntax::parser;
 use std::collections::{BTreeMap, BTreeSet};
 
+/// One message of a Fluent file, as the checker needs it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Message {
+    /// Where its identifier starts (1-based).
     pub line: usize,
+    /// Where its identifier starts (1-based, in characters).
     pub column: usize,
+    /// The variables (`$name`) it uses, in its value and attributes.
     pub variables: BTreeSet<String>,
+    /// Whether it has a value (a message may have only attributes).
     pub has_value: bool,
 }
 
+/// A problem in a Fluent file, located.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FtlProblem {
     /// `fluent-syntax`, `fluent-duplicate`, `fluent-too-deep`, `fluent-unknown-term` (errors)
     /// or `fluent-bom` (a warning: the mark is ignored).
     pub code: &'static str,
+    /// Where it is (1-based).
     pub line: usize,
+    /// Where it is (1-based, in characters).
     pub column: usize,
+    /// What is wrong, in words.
     pub message: String,
 }
 
 impl FtlProblem {
+    /// Whether the file can still be used despite it.
     pub fn is_warning(&self) -> bool {
         self.code == BOM_CODE
     }
@@ -146,12 +156,16 @@ fn unexpected_characters(line: &str) -> Option<String> {
     (!odd.is_empty()).then(|| format!("the identifier holds {}, which only looks like a letter or like nothing; identifiers are ASCII letters, digits, `-` and `_`", odd.join(", ")))
 }
 
+/// A Fluent file as the checker reads it.
 #[derive(Debug, Clone, Default)]
 pub struct FtlFile {
+    /// Its messages by identifier.
     pub messages: BTreeMap<String, Message>,
+    /// What is wrong in it.
     pub problems: Vec<FtlProblem>,
 }
 
+/// Reads a Fluent file's messages and problems; never fails.
 pub fn parse_ftl(source: &str) -> FtlFile {
     let mut file = FtlFile::default();
     let source = match source.strip_prefix(BOM) {

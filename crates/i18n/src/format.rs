@@ -12,6 +12,7 @@ fn locale(lang: &LanguageIdentifier) -> Locale {
     Locale::try_from_str(&lang.to_string()).unwrap_or(icu_locale_core::locale!("und"))
 }
 
+/// A whole number as `lang` writes it (digits and grouping); plain digits if ICU4X has no data.
 pub fn format_number(lang: &LanguageIdentifier, n: i64) -> String {
     match DecimalFormatter::try_new(locale(lang).into(), Default::default()) {
         Ok(f) => f.format(&Decimal::from(n)).to_string(),
@@ -19,6 +20,7 @@ pub fn format_number(lang: &LanguageIdentifier, n: i64) -> String {
     }
 }
 
+/// A date as `lang` writes it (medium length); ISO 8601 if ICU4X has no data.
 pub fn format_date(lang: &LanguageIdentifier, date: jiff::civil::Date) -> String {
     let iso = icu_calendar::Date::try_new_iso(
         i32::from(date.year()),

@@ -14,13 +14,17 @@ use unic_langid::{CharacterDirection, LanguageIdentifier};
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "lowercase")]
 pub enum TextDirection {
+    /// Left to right.
     Ltr,
+    /// Right to left (Arabic, Hebrew, Persian, Urdu, …).
     Rtl,
 }
 
 impl TextDirection {
+    /// Both directions.
     pub const ALL: [TextDirection; 2] = [TextDirection::Ltr, TextDirection::Rtl];
 
+    /// `ltr` or `rtl`: the value of an HTML `dir` attribute.
     pub fn as_str(self) -> &'static str {
         match self {
             TextDirection::Ltr => "ltr",
@@ -47,6 +51,7 @@ pub fn direction_of(lang: &LanguageIdentifier) -> TextDirection {
 pub struct Chain(pub Vec<LanguageIdentifier>);
 
 impl Chain {
+    /// The language asked for (or its best match).
     pub fn primary(&self) -> Option<&LanguageIdentifier> {
         self.0.first()
     }
@@ -70,11 +75,14 @@ pub fn negotiate(
     Ok(Chain(chain))
 }
 
+/// A message in the best language the chain had for it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Localized {
+    /// The text, placeables filled in (and isolated for bidi).
     pub text: String,
     /// The language the text came from.
     pub lang: LanguageIdentifier,
+    /// Which way that language runs.
     pub direction: TextDirection,
     /// True when the text is not in the chain's first language (or the key is missing
     /// everywhere, in which case `text` is the key itself between brackets).
@@ -120,10 +128,12 @@ impl Localizer {
         })
     }
 
+    /// The languages it has.
     pub fn languages(&self) -> Vec<LanguageIdentifier> {
         self.bundles.iter().map(|b| b.lang.clone()).collect()
     }
 
+    /// Whether `lang` itself (no fallback) has a message `key`.
     pub fn has(&self, lang: &LanguageIdentifier, key: &str) -> bool {
         self.bundles
             .iter()

@@ -6,13 +6,18 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
+/// The unit of a duration answer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
 pub enum DurationUnit {
+    /// Days.
     Days,
+    /// Weeks.
     Weeks,
+    /// Months.
     Months,
+    /// Years.
     Years,
 }
 
@@ -28,32 +33,46 @@ impl DurationUnit {
     }
 }
 
+/// An answer, as given and as stored.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "type", content = "value", rename_all = "kebab-case")]
 pub enum Answer {
+    /// Yes.
     Yes,
+    /// No.
     No,
+    /// One choice, by its code.
     Choice(String),
+    /// Several choices, by their codes.
     Choices(BTreeSet<String>),
+    /// A whole number.
     Number(i64),
+    /// A date.
     Date(#[cfg_attr(feature = "ts", ts(type = "string"))] Date),
+    /// An amount of time.
     Duration {
+        /// How many units.
         amount: u32,
+        /// Of what.
         unit: DurationUnit,
     },
     /// ISO 3166-1 alpha-2, upper case.
     Country(String),
     /// A BCP 47 tag.
     Language(String),
+    /// Free text.
     Text(String),
     /// An information note was read.
     Acknowledged,
+    /// The person does not know.
     DontKnow,
+    /// The person chose not to say.
     PreferNotToSay,
 }
 
 impl Answer {
+    /// "Don't know" or "prefer not to say": a reply that says nothing about the question.
     pub fn is_non_answer(&self) -> bool {
         matches!(self, Answer::DontKnow | Answer::PreferNotToSay)
     }
@@ -68,12 +87,17 @@ impl Answer {
     }
 }
 
+/// Why the engine refused an answer. `question` is always the question's id.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[allow(missing_docs)] // Each field is named for what it holds: the question, the value given, the bounds.
 pub enum AnswerError {
+    /// The answer is of another kind than the question takes.
     #[error("question `{question}` takes a {expected} answer")]
     WrongType { question: String, expected: &'static str },
+    /// The code is not one of the question's choices.
     #[error("`{code}` is not a choice of question `{question}`")]
     UnknownChoice { question: String, code: String },
+    /// The number is outside the question's range.
     #[error("{value} is outside {min}..={max} for question `{question}`")]
     OutOfRange {
         question: String,
@@ -81,16 +105,22 @@ pub enum AnswerError {
         min: i64,
         max: i64,
     },
+    /// Not an ISO 3166-1 alpha-2 code.
     #[error("`{value}` is not an ISO 3166-1 alpha-2 country code")]
     BadCountry { value: String },
+    /// Not a BCP 47 tag.
     #[error("`{value}` is not a BCP 47 language tag")]
     BadLanguage { value: String },
+    /// A required question was skipped.
     #[error("question `{question}` must be answered")]
     Required { question: String },
+    /// The answer breaks the question's constraint; `message_key` says why, in words.
     #[error("the answer breaks a constraint of question `{question}`")]
     Constraint { question: String, message_key: String },
+    /// The interview is over.
     #[error("the interview has ended")]
     Ended,
+    /// Going back to a question that does not apply now.
     #[error("no question `{0}` is open to change")]
     NotReachable(String),
 }

@@ -14,16 +14,27 @@ use crate::model::{AgeGroup, Choice, Kind, Question, Section, SectionMode};
 /// start with it.
 pub const APP_KEY_PREFIX: &str = "fs-";
 
+/// Safety check: can the person speak alone here?
 pub const SAFETY_ALONE: &str = "safety_alone";
+/// Safety check: is someone with them who may control them?
 pub const SAFETY_COMPANION: &str = "safety_companion";
+/// Safety check: is the interpreter independent?
 pub const SAFETY_INTERPRETER: &str = "safety_interpreter";
+/// Safety check: is the place safe to talk?
 pub const SAFETY_PLACE: &str = "safety_place";
+/// Safety check, when something is unsafe: go on or postpone.
 pub const SAFETY_DECISION: &str = "safety_decision";
+/// Why the interviewer goes on although something is unsafe.
 pub const SAFETY_REASON: &str = "safety_reason";
+/// The age the person gives.
 pub const AGE: &str = "age";
+/// Whether identity documents are seen, and whether they agree with the stated age.
 pub const AGE_DOCUMENTS: &str = "age_documents";
+/// Signs that a person who says they are an adult may be under 18 (observed).
 pub const AGE_MINOR_REASONS: &str = "age_minor_reasons";
+/// What the person agrees to (`Consent`).
 pub const CONSENT: &str = "consent";
+/// A child's own agreement, beside the consent given for them.
 pub const ASSENT: &str = "assent";
 
 /// The built-in questions in the order they are asked; their indices are their positions.
@@ -76,10 +87,12 @@ pub enum Consent {
     Full,
     /// The screening, without the questions that identify the person.
     Anonymous,
+    /// No screening.
     Refused,
 }
 
 impl Consent {
+    /// Every choice.
     pub const ALL: [Consent; 3] = [Consent::Full, Consent::Anonymous, Consent::Refused];
 
     /// The choice code, as stored with the answer and in listings.
@@ -91,16 +104,23 @@ impl Consent {
         }
     }
 
+    /// The consent of that code.
     pub fn from_code(code: &str) -> Option<Consent> {
         Consent::ALL.into_iter().find(|c| c.code() == code)
     }
 }
 
+/// `safety_decision`: postpone the screening.
 pub const DECISION_POSTPONE: &str = "postpone";
+/// `safety_decision`: go on despite what is unsafe (a reason is required).
 pub const DECISION_PROCEED: &str = "proceed";
+/// `safety_interpreter`: the interpreter may be connected to the employer or the recruiter.
 pub const INTERPRETER_NOT_INDEPENDENT: &str = "not-independent";
+/// `age_documents`: documents seen, consistent with the stated age.
 pub const DOCUMENTS_CONSISTENT: &str = "consistent";
+/// `age_documents`: no documents.
 pub const DOCUMENTS_ABSENT: &str = "absent";
+/// `age_documents`: documents seen, but doubtful.
 pub const DOCUMENTS_DOUBTFUL: &str = "doubtful";
 
 /// The variable every question text is given, so that a translation can address the respondent
@@ -108,6 +128,7 @@ pub const DOCUMENTS_DOUBTFUL: &str = "doubtful";
 /// `unknown` (neutral wording, or both forms). Translations may select on it whether or not the
 /// default language does.
 pub const GENDER_VARIABLE: &str = "gender";
+/// `gender` before the person's gender is known.
 pub const GENDER_UNKNOWN: &str = "unknown";
 
 /// Adulthood starts at 18 (Palermo Protocol art. 3(d); CoE Convention art. 4(d)).
@@ -119,10 +140,14 @@ pub const ADULT_AGE: i64 = 18;
 /// 10(3)) must have a chance to apply.
 pub const AGE_DOUBT_BELOW: i64 = 22;
 
+/// The built-in safety section's place.
 pub const SECTION_SAFETY: usize = 0;
+/// The built-in age section's place.
 pub const SECTION_AGE: usize = 1;
+/// The built-in consent section's place.
 pub const SECTION_CONSENT: usize = 2;
 
+/// The built-in sections, in this order.
 pub fn sections() -> Vec<Section> {
     let section = |id: &str, mode: SectionMode| Section {
         id: format!("fs-{id}"),

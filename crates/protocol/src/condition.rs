@@ -5,55 +5,89 @@
 use crate::answer::Answer;
 use crate::model::{AgeGroup, DimIdx, IndIdx, Level, QIdx};
 
+/// A condition, every name resolved to an index.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Cond {
+    /// Every one holds.
     All(Vec<Cond>),
+    /// At least one holds.
     Any(Vec<Cond>),
+    /// It does not hold.
     Not(Box<Cond>),
-    Answer { q: QIdx, test: Test },
+    /// A question's answer passes a test.
+    Answer {
+        /// The question.
+        q: QIdx,
+        /// The test.
+        test: Test,
+    },
+    /// A dimension is met.
     Met(DimIdx),
+    /// An indicator fired.
     Indicator(IndIdx),
+    /// The person is in this age group.
     AgeGroup(AgeGroup),
+    /// The outcome is at least this level.
     LevelAtLeast(Level),
 }
 
 /// A value an `is`/`in` test can match.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Expected {
+    /// Yes (or an observation's yes).
     Yes,
+    /// No.
     No,
+    /// A choice, country or language code.
     Code(String),
+    /// "Don't know".
     DontKnow,
+    /// "Prefer not to say".
     PreferNotToSay,
 }
 
+/// A comparison with a number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Cmp {
+    /// Less than.
     Lt,
+    /// Less than or equal.
     Le,
+    /// Greater than.
     Gt,
+    /// Greater than or equal.
     Ge,
 }
 
+/// What is asked of an answer.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Test {
+    /// It is one of these.
     Is(Vec<Expected>),
+    /// A multiple choice includes this code.
     Includes(String),
+    /// Its number (a duration in days) compares so with this.
     Compare(Cmp, i64),
+    /// It was answered (true) or not (false).
     Answered(bool),
 }
 
 /// What a condition can look at. Each place that evaluates conditions supplies the facts it has;
 /// the compiler has already refused conditions that ask for facts a place cannot have.
 pub trait Facts {
+    /// Question `q`'s answer, if it applies and was given.
     fn answer(&self, q: QIdx) -> Option<&Answer>;
+    /// The person's age group, once known.
     fn age_group(&self) -> Option<AgeGroup>;
+    /// Whether dimension `d` is met.
     fn met(&self, _d: DimIdx) -> bool {
         false
     }
+    /// Whether indicator `i` fired.
     fn indicator(&self, _i: IndIdx) -> bool {
         false
     }
+    /// The outcome level, once known.
     fn level(&self) -> Option<Level> {
         None
     }
@@ -73,6 +107,7 @@ impl Expected {
 }
 
 impl Cond {
+    /// Whether it holds on these facts.
     pub fn eval(&self, f: &dyn Facts) -> bool {
         match self {
             Cond::All(cs) => cs.iter().all(|c| c.eval(f)),
@@ -109,6 +144,7 @@ impl Cond {
         }
     }
 
+    /// Whether it asks for the age group anywhere.
     pub fn reads_age_group(&self) -> bool {
         match self {
             Cond::All(cs) | Cond::Any(cs) => cs.iter().any(Cond::reads_age_group),

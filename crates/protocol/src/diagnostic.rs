@@ -3,16 +3,21 @@
 use std::fmt;
 use std::ops::Range;
 
+/// Whether a problem stops the protocol from running.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
+    /// Worth fixing; the protocol still runs.
     Warning,
+    /// The protocol is refused until it is fixed.
     Error,
 }
 
 /// A position a human can jump to: 1-based line and column (columns count characters, not bytes).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
 pub struct Location {
+    /// 1-based.
     pub line: usize,
+    /// 1-based, in characters.
     pub column: usize,
 }
 
@@ -45,13 +50,19 @@ fn line_starts(source: &str) -> Vec<usize> {
 /// One problem. `code` is stable (tests and tooling match on it); `message` and `hint` are prose.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
+    /// Error or warning.
     pub severity: Severity,
+    /// What kind of problem (`unknown-question`, `outcome-shadowed`, …).
     pub code: &'static str,
+    /// The file, as the author would recognise it.
     pub file: String,
+    /// Where in the file.
     pub location: Location,
     /// Where in the document, as a key path such as `sections[1].questions[0].relevant`.
     pub path: String,
+    /// What is wrong.
     pub message: String,
+    /// How to fix it, when something useful can be said.
     pub hint: Option<String>,
 }
 
@@ -83,10 +94,12 @@ pub struct Diagnostics<'s> {
     source: &'s str,
     /// Built at the first diagnostic, so that a large file with many problems stays linear.
     lines: std::sync::OnceLock<Vec<usize>>,
+    /// What was found so far.
     pub items: Vec<Diagnostic>,
 }
 
 impl<'s> Diagnostics<'s> {
+    /// For `file`, whose text is `source`.
     pub fn new(file: impl Into<String>, source: &'s str) -> Self {
         Diagnostics {
             file: file.into(),
@@ -96,6 +109,7 @@ impl<'s> Diagnostics<'s> {
         }
     }
 
+    /// Adds a problem at byte span `span` of the source.
     pub fn push(
         &mut self,
         severity: Severity,
@@ -120,6 +134,7 @@ impl<'s> Diagnostics<'s> {
         });
     }
 
+    /// Adds an error.
     pub fn error(
         &mut self,
         code: &'static str,
@@ -130,6 +145,7 @@ impl<'s> Diagnostics<'s> {
         self.push(Severity::Error, code, span, path, message, None);
     }
 
+    /// Adds an error with a hint.
     pub fn error_hint(
         &mut self,
         code: &'static str,
@@ -141,6 +157,7 @@ impl<'s> Diagnostics<'s> {
         self.push(Severity::Error, code, span, path, message, Some(hint.into()));
     }
 
+    /// Adds a warning.
     pub fn warning(
         &mut self,
         code: &'static str,
@@ -151,6 +168,7 @@ impl<'s> Diagnostics<'s> {
         self.push(Severity::Warning, code, span, path, message, None);
     }
 
+    /// Whether any error was found.
     pub fn has_errors(&self) -> bool {
         self.items.iter().any(|d| d.severity == Severity::Error)
     }

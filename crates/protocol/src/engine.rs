@@ -11,46 +11,61 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 
+/// Who stopped an interview.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
 pub enum StoppedBy {
+    /// The person being screened.
     Respondent,
+    /// The interviewer.
     Interviewer,
 }
 
+/// How an interview ended before it was completed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "reason", rename_all = "kebab-case")]
 pub enum EndReason {
+    /// Someone stopped it.
     Stopped {
+        /// Who.
         by: StoppedBy,
     },
     /// A stop rule fired: the emergency path.
     Emergency {
+        /// The rule's id.
         rule: String,
     },
     /// Nothing but the fact of the refusal is kept.
     ConsentRefused,
+    /// The safety check found it unsafe to go on; nothing but that fact is kept.
     PostponedForSafety,
 }
 
+/// Where an interview stands.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "state", rename_all = "kebab-case")]
 pub enum State {
+    /// Questions remain.
     InProgress,
     /// Every visible question has been passed; going back reopens the interview.
     Completed,
+    /// It ended early.
     Ended(EndReason),
 }
 
+/// The interviewer's own judgement of the level, with its reason (kept beside the computed one).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Override {
+    /// The level the interviewer chose.
     pub level: Level,
+    /// Why.
     pub reason: String,
 }
 
+/// One interview running on a protocol: its answers, where it is, and how it stands.
 #[derive(Debug, Clone)]
 pub struct Session {
     protocol: Arc<Protocol>,
@@ -104,11 +119,14 @@ pub(crate) fn age_group_of(f: &dyn Facts) -> Option<AgeGroup> {
 /// Where the session is after a command.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Step {
+    /// At this question.
     Question(QIdx),
+    /// Over, in this state.
     Finished(State),
 }
 
 impl Session {
+    /// A session at the start of `protocol`, before its first question (`start` moves there).
     pub fn new(protocol: Arc<Protocol>) -> Self {
         let n = protocol.questions.len();
         Session {
@@ -190,6 +208,7 @@ impl Session {
         self
     }
 
+    /// The protocol it runs (the child branch after the age gate moved a child there).
     pub fn protocol(&self) -> &Protocol {
         &self.protocol
     }
@@ -224,10 +243,12 @@ impl Session {
         self.furthest = self.furthest.min(self.cursor);
     }
 
+    /// Where the interview stands.
     pub fn state(&self) -> &State {
         &self.state
     }
 
+    /// The question it is at.
     pub fn current(&self) -> Option<&Question> {
         match self.state {
             State::InProgress => self.protocol.questions.get(self.cursor),
@@ -235,6 +256,7 @@ impl Session {
         }
     }
 
+    /// Where the question it is at is.
     pub fn current_index(&self) -> Option<QIdx> {
         self.current().map(|_| self.cursor)
     }
@@ -269,10 +291,12 @@ impl Session {
         v
     }
 
+    /// Whether question `q` applies, given the answers so far.
     pub fn is_visible(&self, q: QIdx) -> bool {
         self.visible().visible.get(q).copied().unwrap_or(false)
     }
 
+    /// What the person agreed to, once asked.
     pub fn consent(&self) -> Option<builtin::Consent> {
         match self.answers.get(builtin::index(builtin::CONSENT)) {
             Some(Some(Answer::Choice(c))) => builtin::Consent::from_code(c),
@@ -280,6 +304,7 @@ impl Session {
         }
     }
 
+    /// The person's age group, once the age gate placed them.
     pub fn age_group(&self) -> Option<AgeGroup> {
         age_group_of(&self.visible())
     }
@@ -340,6 +365,7 @@ impl Session {
         }
     }
 
+    /// Answers the current question and moves to the next that applies (or ends).
     pub fn answer(&mut self, answer: Answer) -> Result<Step, AnswerError> {
         let at = self.ensure_open()?;
         let question = &self.protocol.questions[at];
@@ -468,6 +494,7 @@ impl Session {
         Ok(())
     }
 
+    /// The interviewer's override, if one was recorded.
     pub fn override_level(&self) -> Option<&Override> {
         self.override_.as_ref()
     }

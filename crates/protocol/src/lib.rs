@@ -1,5 +1,6 @@
 //! FieldScreen's screening-protocol core: the file format, its compiler and checks, the condition
 //! language, the interview engine and the outcome. No I/O beyond reading text it is given, no UI.
+#![warn(missing_docs)]
 
 pub mod answer;
 pub mod builtin;

@@ -6,57 +6,89 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 
+/// A question's place in `Protocol::questions`.
 pub type QIdx = usize;
+/// A dimension's place in `Protocol::dimensions`.
 pub type DimIdx = usize;
+/// An indicator's place in `Protocol::indicators`.
 pub type IndIdx = usize;
 
+/// Where a protocol stands in its review.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Status {
+    /// Being written; not for real screenings.
     Draft,
+    /// Reviewed against its sources and case stories.
     Validated,
+    /// No longer to be used.
     Retired,
 }
 
+/// How far a translation can be trusted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum TranslationStatus {
+    /// Reviewed by a native speaker.
     Complete,
+    /// Usable, but a native speaker has yet to review it.
     DraftNeedsNativeReview,
 }
 
+/// A published instrument the protocol is based on.
 #[derive(Debug, Clone, Serialize)]
 pub struct Source {
+    /// Its title.
     pub name: String,
+    /// Its edition or version.
     pub version: String,
+    /// Where it is published.
     pub link: String,
+    /// Its licence.
     pub licence: String,
+    /// When someone last checked the protocol against it.
     pub verified: Option<String>,
 }
 
+/// A language the protocol is written in.
 #[derive(Debug, Clone, Serialize)]
 pub struct Language {
+    /// BCP 47.
     pub tag: String,
+    /// Which way it runs.
     pub direction: fieldscreen_i18n::TextDirection,
+    /// How far it can be trusted.
     pub status: TranslationStatus,
 }
 
+/// What a protocol is, who made it from what, and for whom.
 #[derive(Debug, Clone, Serialize)]
 pub struct Header {
+    /// Its id: the name of its directory.
     pub id: String,
+    /// Its version.
     pub version: semver::Version,
+    /// Where it stands in its review.
     pub status: Status,
+    /// Its title (a Fluent key).
     pub title_key: String,
+    /// A summary (a Fluent key).
     pub summary_key: Option<String>,
+    /// Who it is for (outreach workers, labour inspectors, …).
     pub intended_users: Vec<String>,
+    /// When it must be reviewed again (`protocol check` warns after that).
     pub review_by: Date,
+    /// The language every text falls back to.
     pub default_language: String,
     /// The protocol a child or presumed child is moved to before consent (`Session::with_child_branch`).
     pub child_branch: Option<String>,
+    /// The instruments it is based on.
     pub sources: Vec<Source>,
+    /// The languages it is written in.
     pub languages: Vec<Language>,
 }
 
+/// How a section's questions are put.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum SectionMode {
@@ -66,12 +98,18 @@ pub enum SectionMode {
     Observed,
 }
 
+/// A group of questions under one title.
 #[derive(Debug, Clone)]
 pub struct Section {
+    /// Its id.
     pub id: String,
+    /// Its title (a Fluent key).
     pub title_key: String,
+    /// Asked or observed.
     pub mode: SectionMode,
+    /// A note for the interviewer (a Fluent key).
     pub note_key: Option<String>,
+    /// When it applies at all.
     pub relevant: Option<Cond>,
     /// Set for a survivors' views section (`module = "survivor-views"`): its first question,
     /// a yes/no asking for this section's own consent. The rest of the section is shown only
@@ -81,33 +119,55 @@ pub struct Section {
 }
 
 impl Section {
+    /// Whether it is a survivors' views module.
     pub fn is_survivor_views(&self) -> bool {
         self.views_consent.is_some()
     }
 }
 
+/// One choice of a question.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Choice {
+    /// What is stored when it is chosen.
     pub code: String,
+    /// Its label (a Fluent key).
     pub label_key: String,
 }
 
+/// What kind of answer a question takes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Kind {
+    /// Yes or no.
     YesNo,
+    /// One of its choices.
     Single(Vec<Choice>),
+    /// Any of its choices.
     Multiple(Vec<Choice>),
-    Number { min: i64, max: i64 },
+    /// A whole number in a range.
+    Number {
+        /// The smallest accepted.
+        min: i64,
+        /// The largest accepted.
+        max: i64,
+    },
+    /// A calendar date.
     Date,
+    /// An amount of days, weeks, months or years.
     Duration,
+    /// An ISO 3166-1 alpha-2 country.
     Country,
+    /// A BCP 47 language.
     Language,
+    /// Free text (only where the protocol allows it; never read by a rule).
     Text,
+    /// Yes or no, filled in by the interviewer from what they see.
     Observation,
+    /// Information read out; acknowledged, not answered.
     Note,
 }
 
 impl Kind {
+    /// Its name in protocol files and views.
     pub fn name(&self) -> &'static str {
         match self {
             Kind::YesNo => "yes-no",
@@ -124,6 +184,7 @@ impl Kind {
         }
     }
 
+    /// Its choices (none unless it is a choice question).
     pub fn choices(&self) -> &[Choice] {
         match self {
             Kind::Single(c) | Kind::Multiple(c) => c,
@@ -132,54 +193,76 @@ impl Kind {
     }
 }
 
+/// One question.
 #[derive(Debug, Clone)]
 pub struct Question {
+    /// Its id, unique in the protocol.
     pub id: String,
+    /// What kind of answer it takes.
     pub kind: Kind,
+    /// Its wording (a Fluent key).
     pub text_key: String,
+    /// A note for the interviewer (a Fluent key).
     pub note_key: Option<String>,
+    /// Its section's place in `Protocol::sections`.
     pub section: usize,
+    /// When it is asked.
     pub relevant: Option<Cond>,
+    /// A condition the answer must meet, with the message (a Fluent key) shown when it does not.
     pub constraint: Option<(Cond, String)>,
     /// "Skip", "don't know" and "prefer not to say" are refused for it.
     pub required: bool,
     /// Not asked when consent is "screen without storing anything identifying".
     pub identifying: bool,
+    /// Free text, which can hold anything a person says (every text question is marked so).
     pub sensitive: bool,
     /// One of the steps the engine enforces for every protocol.
     pub builtin: bool,
 }
 
+/// How strongly an indicator points to trafficking, in the ILO/EC lists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Strength {
+    /// Weak.
     Weak,
+    /// Medium.
     Medium,
+    /// Strong.
     Strong,
 }
 
+/// Adult or child: which indicator lists and rules apply.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum AgeGroup {
+    /// 18 or over, without doubt.
     Adult,
+    /// Under 18, or presumed so.
     Child,
 }
 
+/// The kind of exploitation an ILO/EC indicator list is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Exploitation {
+    /// Labour exploitation.
     Labour,
+    /// Sexual exploitation.
     Sexual,
 }
 
 /// The four ILO/EC indicator lists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Profile {
+    /// Adults or children.
     pub age_group: AgeGroup,
+    /// Labour or sexual exploitation.
     pub exploitation: Exploitation,
 }
 
 impl Profile {
+    /// The four lists.
     pub const ALL: [Profile; 4] = [
         Profile {
             age_group: AgeGroup::Adult,
@@ -199,6 +282,7 @@ impl Profile {
         },
     ];
 
+    /// Its name in protocol files (`adult-labour`, …).
     pub fn name(&self) -> &'static str {
         match (self.age_group, self.exploitation) {
             (AgeGroup::Adult, Exploitation::Labour) => "adult-labour",
@@ -208,6 +292,7 @@ impl Profile {
         }
     }
 
+    /// The profile of that name.
     pub fn from_name(name: &str) -> Option<Profile> {
         Profile::ALL.into_iter().find(|p| p.name() == name)
     }
@@ -217,54 +302,78 @@ impl Profile {
     }
 }
 
+/// When in the story a dimension happens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Phase {
+    /// How the person was recruited.
     Recruitment,
+    /// What happened where they ended up.
     Destination,
 }
 
+/// One dimension of trafficking (deceptive recruitment, coercion, exploitation, …).
 #[derive(Debug, Clone)]
 pub struct Dimension {
+    /// Its id.
     pub id: String,
+    /// Its name (a Fluent key).
     pub label_key: String,
+    /// Recruitment or destination.
     pub phase: Phase,
+    /// Its rule's place in `Protocol::dimension_rules`.
     pub rule: usize,
 }
 
 /// Minimum counts of triggered indicators by strength; all must be reached.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct CountPattern {
+    /// Strong indicators at least.
     pub strong: u32,
+    /// Medium indicators at least.
     pub medium: u32,
+    /// Weak indicators at least.
     pub weak: u32,
+    /// Indicators of any strength at least.
     pub total: u32,
 }
 
 impl CountPattern {
+    /// Whether these counts reach it.
     pub fn reached_by(&self, strong: u32, medium: u32, weak: u32) -> bool {
         strong >= self.strong && medium >= self.medium && weak >= self.weak && strong + medium + weak >= self.total
     }
 }
 
+/// When a dimension is met: any one of its patterns.
 #[derive(Debug, Clone)]
 pub struct DimensionRule {
+    /// Its id.
     pub id: String,
+    /// The patterns, any of which meets the dimension.
     pub met_when: Vec<CountPattern>,
 }
 
+/// A recognised trafficking indicator and when the answers show it.
 #[derive(Debug, Clone)]
 pub struct Indicator {
+    /// Its id.
     pub id: String,
+    /// Its name (a Fluent key).
     pub label_key: String,
+    /// The dimension it counts towards.
     pub dimension: DimIdx,
+    /// The ILO forced-labour indicators (1–11) it corresponds to.
     pub ilo_forced_labour: Vec<u8>,
+    /// The CTDC means of control it stands for.
     pub ctdc_means: Vec<String>,
     strengths: [Option<Strength>; 4],
+    /// When it fires.
     pub when: Cond,
 }
 
 impl Indicator {
+    /// An indicator with its strength in each profile's list it belongs to.
     pub fn new(
         id: String,
         label_key: String,
@@ -295,17 +404,23 @@ impl Indicator {
     }
 }
 
+/// A screening's conclusion, least urgent first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
 pub enum Level {
+    /// Nothing in the answers points to trafficking.
     NoIndication,
+    /// A labour-rights problem, not trafficking as far as the answers show.
     LabourRightsConcern,
+    /// Some indicators: a fuller assessment is needed.
     AssessFurther,
+    /// Refer the person now.
     ReferNow,
 }
 
 impl Level {
+    /// Every level, least urgent first.
     pub const ALL: [Level; 4] = [
         Level::NoIndication,
         Level::LabourRightsConcern,
@@ -313,6 +428,7 @@ impl Level {
         Level::ReferNow,
     ];
 
+    /// Its name (kebab-case).
     pub fn name(&self) -> &'static str {
         match self {
             Level::NoIndication => "no-indication",
@@ -322,42 +438,64 @@ impl Level {
         }
     }
 
+    /// The level of that name.
     pub fn from_name(s: &str) -> Option<Level> {
         Level::ALL.into_iter().find(|l| l.name() == s)
     }
 }
 
+/// A rule that concludes a level; the first that matches decides.
 #[derive(Debug, Clone)]
 pub struct OutcomeRule {
+    /// Its id.
     pub id: String,
+    /// The level it concludes.
     pub level: Level,
+    /// Only for this age group.
     pub age_group: Option<AgeGroup>,
+    /// When it matches.
     pub when: Cond,
+    /// Why, in words (a Fluent key).
     pub explanation_key: String,
 }
 
+/// A rule that ends the interview at once: the emergency path.
 #[derive(Debug, Clone)]
 pub struct StopRule {
+    /// Its id.
     pub id: String,
+    /// When it fires.
     pub when: Cond,
+    /// What to do now (a Fluent key).
     pub message_key: String,
 }
 
+/// The kind of service a referral is to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum ReferralCategory {
+    /// Police, ambulance.
     Emergency,
+    /// The national referral mechanism for victims of trafficking.
     NationalReferralMechanism,
+    /// A shelter.
     Shelter,
+    /// Medical care.
     Medical,
+    /// Legal aid.
     Legal,
+    /// The labour inspectorate.
     LabourInspection,
+    /// Child protection services.
     ChildProtection,
+    /// The person's consulate.
     Consular,
+    /// A helpline.
     Hotline,
 }
 
 impl ReferralCategory {
+    /// Every category.
     pub const ALL: [ReferralCategory; 9] = [
         ReferralCategory::Emergency,
         ReferralCategory::NationalReferralMechanism,
@@ -370,6 +508,7 @@ impl ReferralCategory {
         ReferralCategory::Hotline,
     ];
 
+    /// Its name (kebab-case).
     pub fn name(&self) -> &'static str {
         match self {
             ReferralCategory::Emergency => "emergency",
@@ -385,44 +524,69 @@ impl ReferralCategory {
     }
 }
 
+/// A service the protocol may suggest.
 #[derive(Debug, Clone, Serialize)]
 pub struct Referral {
+    /// Its id.
     pub id: String,
+    /// Its kind.
     pub category: ReferralCategory,
+    /// Its name.
     pub name: String,
+    /// What it does (a Fluent key).
     pub description_key: Option<String>,
     /// E.164, e.g. `+442079460123`.
     pub phone: String,
+    /// When it answers.
     pub hours: String,
+    /// The languages it works in.
     pub languages: Vec<String>,
+    /// The person must agree before they are referred.
     pub consent_needed: bool,
+    /// A report to it is mandatory.
     pub mandatory_report: bool,
+    /// The details are checked up to this date; after it the referral is not suggested.
     pub valid_until: Date,
+    /// A placeholder entry, to be replaced by a real local service.
     pub example: bool,
+    /// When the screening suggests it.
     #[serde(skip)]
     pub suggest_when: Cond,
 }
 
+/// Advice for the interviewer's and the person's safety, shown when it applies.
 #[derive(Debug, Clone)]
 pub struct SafetyNote {
+    /// Its id.
     pub id: String,
+    /// Its text (a Fluent key).
     pub text_key: String,
+    /// When it is shown.
     pub when: Cond,
 }
 
 /// A protocol ready to run.
 #[derive(Debug, Clone)]
 pub struct Protocol {
+    /// What it is.
     pub header: Header,
+    /// Its sections, built-in ones first.
     pub sections: Vec<Section>,
     /// Built-in steps first, then the protocol's own questions in document order.
     pub questions: Vec<Question>,
+    /// Its dimensions.
     pub dimensions: Vec<Dimension>,
+    /// When each dimension is met.
     pub dimension_rules: Vec<DimensionRule>,
+    /// Its indicators.
     pub indicators: Vec<Indicator>,
+    /// Its outcome rules, in order: the first that matches decides.
     pub outcome_rules: Vec<OutcomeRule>,
+    /// Its stop rules.
     pub stop_rules: Vec<StopRule>,
+    /// The services it may suggest.
     pub referrals: Vec<Referral>,
+    /// Its safety notes.
     pub safety_notes: Vec<SafetyNote>,
     /// Where each de-identified reporting variable comes from.
     pub report: Vec<ReportField>,
@@ -430,10 +594,12 @@ pub struct Protocol {
 }
 
 impl Protocol {
+    /// Where question `id` is.
     pub fn question_index(&self, id: &str) -> Option<QIdx> {
         self.by_id.get(id).copied()
     }
 
+    /// Question `id`.
     pub fn question(&self, id: &str) -> Option<&Question> {
         self.question_index(id).map(|i| &self.questions[i])
     }
@@ -487,14 +653,20 @@ impl Protocol {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ReportVariable {
+    /// The person's gender.
     Gender,
+    /// Their citizenship.
     Citizenship,
+    /// Where they were exploited.
     CountryOfExploitation,
+    /// The kinds of exploitation.
     Exploitation,
+    /// Who recruited them.
     RecruiterRelation,
 }
 
 impl ReportVariable {
+    /// Every variable.
     pub const ALL: [ReportVariable; 5] = [
         ReportVariable::Gender,
         ReportVariable::Citizenship,
@@ -503,6 +675,7 @@ impl ReportVariable {
         ReportVariable::RecruiterRelation,
     ];
 
+    /// Its name in a protocol's `[report]` table.
     pub fn name(self) -> &'static str {
         match self {
             ReportVariable::Gender => "gender",
@@ -535,12 +708,16 @@ impl ReportVariable {
     }
 }
 
+/// Which question feeds a reporting variable, and how its answers map to categories.
 #[derive(Debug, Clone)]
 pub struct ReportField {
+    /// The variable.
     pub variable: ReportVariable,
+    /// The question it is read from.
     pub question: QIdx,
     /// Answer code → category.
     pub values: BTreeMap<String, String>,
+    /// The category of an answer `values` does not name.
     pub otherwise: Option<String>,
 }
 

@@ -16,67 +16,102 @@ pub const STATEMENT_KEY: &str = "fs-outcome-statement";
 /// refused or interrupted interviews are not a screening result, least of all a clearance.
 pub const INCOMPLETE: &str = "incomplete";
 
+/// An indicator the answers showed.
 #[derive(Debug, Clone, Serialize)]
 pub struct TriggeredIndicator {
+    /// Its id.
     pub id: String,
+    /// Its name (a Fluent key).
     pub label_key: String,
+    /// The dimension it counts towards.
     pub dimension: String,
+    /// The ILO forced-labour indicators it corresponds to.
     pub ilo_forced_labour: Vec<u8>,
+    /// The CTDC means of control it stands for.
     pub ctdc_means: Vec<String>,
     /// The questions whose answers made it fire.
     pub because: Vec<String>,
 }
 
+/// An indicator that fired, with its strength in one profile's list.
 #[derive(Debug, Clone, Serialize)]
 pub struct IndicatorHit {
+    /// Its id.
     pub id: String,
+    /// Its strength in this list.
     pub strength: Strength,
 }
 
+/// A dimension as one profile's list counts it.
 #[derive(Debug, Clone, Serialize)]
 pub struct DimensionResult {
+    /// Its id.
     pub id: String,
+    /// Its name (a Fluent key).
     pub label_key: String,
+    /// Its rule is met.
     pub met: bool,
+    /// Strong indicators that fired.
     pub strong: u32,
+    /// Medium indicators that fired.
     pub medium: u32,
+    /// Weak indicators that fired.
     pub weak: u32,
+    /// The indicators that fired.
     pub indicators: Vec<IndicatorHit>,
     /// The first pattern of the rule that the counts reach.
     pub met_by: Option<CountPattern>,
+    /// Its rule's id.
     pub rule: String,
 }
 
+/// The outcome rule that concluded.
 #[derive(Debug, Clone, Serialize)]
 pub struct FiredRule {
+    /// Its id.
     pub id: String,
+    /// Why, in words (a Fluent key).
     pub explanation_key: String,
 }
 
+/// The outcome as one profile's indicator list sees it.
 #[derive(Debug, Clone, Serialize)]
 pub struct ProfileResult {
+    /// The profile's name.
     pub profile: &'static str,
+    /// Each dimension, counted with this list.
     pub dimensions: Vec<DimensionResult>,
+    /// The level its rules conclude.
     pub level: Level,
+    /// The rule that concluded.
     pub rule: Option<FiredRule>,
 }
 
+/// A stop rule that fired.
 #[derive(Debug, Clone, Serialize)]
 pub struct Emergency {
+    /// Its id.
     pub rule: String,
+    /// What to do now (a Fluent key).
     pub message_key: String,
 }
 
+/// What a screening concludes, with everything that led there.
 #[derive(Debug, Clone, Serialize)]
 pub struct Outcome {
+    /// The protocol.
     pub protocol_id: String,
+    /// Its version.
     pub protocol_version: String,
+    /// How the interview stands or ended.
     pub state: State,
     /// False when the interview ended before every visible question was passed.
     pub complete: bool,
+    /// The age group whose lists and rules were used.
     pub age_group: AgeGroup,
     /// The age gate was not reached; the adult lists were used.
     pub age_group_assumed: bool,
+    /// What the person agreed to.
     pub consent: Option<crate::builtin::Consent>,
     /// What the answers given so far point to (kept for the audit trail; never shown as a result
     /// of an unfinished interview).
@@ -87,16 +122,23 @@ pub struct Outcome {
     /// refused, interrupted) and no interviewer judgement was recorded. Everything that shows,
     /// lists or counts an outcome reads this, never `level`.
     pub result: Option<Level>,
+    /// The interviewer's own judgement, with its reason.
     pub interviewer_override: Option<Override>,
+    /// The stop rule that fired, if one did.
     pub emergency: Option<Emergency>,
+    /// The indicators the answers showed.
     pub indicators: Vec<TriggeredIndicator>,
+    /// The outcome under each profile's list that applies.
     pub profiles: Vec<ProfileResult>,
+    /// The services to suggest.
     pub referrals: Vec<Referral>,
     /// Referrals whose rule matched but whose details are past their valid-until date.
     pub expired_referrals: Vec<String>,
+    /// The safety notes that apply (Fluent keys).
     pub safety_note_keys: Vec<String>,
     /// Answered questions that are now hidden and so left out.
     pub excluded_answers: Vec<String>,
+    /// What the outcome is and is not (a Fluent key).
     pub statement_key: &'static str,
 }
 

@@ -5,6 +5,7 @@
 //! `store.rs` is the storage trait with its SQLite (default, no setup) and PostgreSQL (several
 //! relay processes behind a load balancer) backends; `server.rs` is the HTTP API over it,
 //! with authentication, size and rate limits; `limits.rs` the rate limiter.
+#![warn(missing_docs)]
 
 pub mod limits;
 pub mod membership;

@@ -8,6 +8,7 @@ use std::time::Instant;
 /// Callers tracked at once.
 const MAX_BUCKETS: usize = 100_000;
 
+/// Token buckets by caller (a device id, or a client address).
 pub struct RateLimiter {
     per_second: f64,
     burst: f64,
@@ -15,6 +16,7 @@ pub struct RateLimiter {
 }
 
 impl RateLimiter {
+    /// `per_second` sustained, `burst` at once.
     pub fn new(per_second: f64, burst: f64) -> RateLimiter {
         RateLimiter {
             per_second,

@@ -12,7 +12,9 @@ use fieldscreen_wire::MAX_RECORD_BYTES;
 /// Why a record was refused: the HTTP status and a reason a person can read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Refusal {
+    /// The HTTP status to answer with.
     pub status: u16,
+    /// Why, in words.
     pub message: String,
 }
 

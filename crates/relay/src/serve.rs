@@ -16,11 +16,16 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use tower::ServiceExt;
 
+/// What one connection, one address and all of them together may take.
 #[derive(Debug, Clone)]
 pub struct Limits {
+    /// Connections open at once; more wait to be accepted.
     pub max_connections: usize,
+    /// Connections open at once from one address; more are closed at once.
     pub per_address: usize,
+    /// How long a client may take to send a request's headers.
     pub header_timeout: Duration,
+    /// How long a whole request may take, body included.
     pub request_timeout: Duration,
 }
 

@@ -56,14 +56,18 @@ pub enum Registration {
     Open,
 }
 
+/// How the relay admits and limits its callers.
 pub struct Config {
+    /// Who may create a team.
     pub registration: Registration,
-    /// Requests per second each device may sustain, and the burst above that.
+    /// Requests per second each device may sustain.
     pub rate_per_second: f64,
+    /// The burst a device may make above that.
     pub rate_burst: f64,
     /// The same for requests not yet tied to a device (creating a team, asking to join,
     /// `/healthz`), counted per client address.
     pub address_rate_per_second: f64,
+    /// The burst one address may make above that.
     pub address_burst: f64,
 }
 
@@ -710,6 +714,7 @@ async fn healthz(State(relay): State<Shared>) -> Response {
     }
 }
 
+/// The relay's HTTP API over `store`.
 pub fn router(store: Arc<dyn Store>, config: Config) -> Router {
     let limiter = RateLimiter::new(config.rate_per_second, config.rate_burst);
     let by_address = RateLimiter::new(config.address_rate_per_second, config.address_burst);

@@ -2,17 +2,22 @@
 
 use serde::Serialize;
 
+/// The person's gender as they gave it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Gender {
+    /// A woman or a girl.
     Woman,
+    /// A man or a boy.
     Man,
     /// Neither, or another gender the person named.
     Other,
+    /// The person chose not to say.
     PreferNotToSay,
 }
 
 impl Gender {
+    /// Its name in tables and exports.
     pub fn code(self) -> &'static str {
         match self {
             Gender::Woman => "woman",
@@ -27,7 +32,9 @@ impl Gender {
 /// service-received, service-not-received).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Referral {
+    /// The kind of service (`shelter`, `legal`, …).
     pub category: String,
+    /// How far it got.
     pub status: String,
 }
 
@@ -36,16 +43,23 @@ pub struct Referral {
 pub struct CaseFacts {
     /// `YYYY-MM` of the screening: never a finer date.
     pub month: String,
+    /// As the person gave it.
     pub gender: Option<Gender>,
+    /// In years, as given (or estimated by the interviewer).
     pub age: Option<u32>,
     /// ISO 3166-1 alpha-2.
     pub citizenship: Option<String>,
+    /// ISO 3166-1 alpha-2.
     pub country_of_exploitation: Option<String>,
     /// Several types can apply to one person.
     pub exploitation: Vec<String>,
+    /// How the person was controlled, as the indicators that fired say.
     pub means_of_control: Vec<String>,
+    /// Who recruited the person (family, partner, agency, …).
     pub recruiter_relation: Option<String>,
+    /// The screening's outcome level (or `incomplete`).
     pub level: Option<String>,
+    /// Every referral of the case and how far it got.
     pub referrals: Vec<Referral>,
     /// Whether the person agreed to give their own views (survivors' views module); `None`
     /// where it was not asked. Nothing else of that module ever reaches a fact.
@@ -57,6 +71,7 @@ pub const AGE_BANDS: [&str; 9] = [
     "0-8", "9-17", "18-20", "21-23", "24-26", "27-29", "30-38", "39-47", "48+",
 ];
 
+/// The CTDC age band an age falls in.
 pub fn age_band(age: u32) -> &'static str {
     match age {
         0..=8 => AGE_BANDS[0],

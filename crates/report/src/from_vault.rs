@@ -23,7 +23,9 @@ pub(crate) fn tracks_of(doc: &CaseDoc, case_id: &str) -> Result<BTreeMap<String,
     Ok(out)
 }
 
+/// Every case of a vault as aggregates see it.
 pub struct VaultFacts {
+    /// One per case whose protocol is available here.
     pub facts: Vec<CaseFacts>,
     /// Cases left out because their protocol is not available here.
     pub without_protocol: usize,
@@ -64,14 +66,24 @@ pub fn vault_facts(
     })
 }
 
+/// Why a referral could not be moved on.
 #[derive(Debug, thiserror::Error)]
 pub enum ReferralError {
+    /// The vault could not read or save the case.
     #[error(transparent)]
     Vault(#[from] VaultError),
+    /// The step does not follow, needs a reason, or is dated before the last.
     #[error(transparent)]
     Track(#[from] TrackError),
+    /// The case's protocol has no such referral.
     #[error("the protocol has no referral `{id}`; known: {known}")]
-    Unknown { id: String, known: String },
+    Unknown {
+        /// The referral asked for.
+        id: String,
+        /// The protocol's referrals, listed.
+        known: String,
+    },
+    /// A referral follows an outcome.
     #[error("the case has no outcome yet: finish or stop the interview first")]
     NoOutcome,
 }
@@ -117,23 +129,31 @@ pub fn move_referral(
 /// What a published table counts: one or two variables over months `from` to `to`
 /// (`YYYY-MM`), cells under `k` suppressed.
 pub struct TableRequest {
+    /// One or two variables.
     pub by: Vec<crate::Variable>,
+    /// The first month counted (`YYYY-MM`).
     pub from: String,
+    /// The last month counted (`YYYY-MM`).
     pub to: String,
+    /// Cells under this are suppressed; at least `MIN_K`.
     pub k: u64,
 }
 
 /// A table ready to leave the vault.
 pub struct Published {
+    /// The table, suppressed.
     pub table: crate::PublishedTable,
     /// Cases left out because their protocol is not available here.
     pub without_protocol: usize,
 }
 
+/// Why a table could not be published.
 #[derive(Debug, thiserror::Error)]
 pub enum PublishError {
+    /// The vault could not be read (or the reading was stopped by a lock).
     #[error(transparent)]
     Vault(#[from] VaultError),
+    /// The request is not one a table can answer.
     #[error(transparent)]
     Report(#[from] crate::ReportError),
 }

@@ -22,30 +22,43 @@ use std::sync::Arc;
 /// One case as HTCDS fields. Optional fields are left empty rather than guessed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct HtcdsCase {
+    /// The case's id in the vault.
     #[serde(rename = "fs_CaseId")]
     pub case_id: String,
+    /// The day the screening began.
     #[serde(rename = "fs_ScreeningDate")]
     pub screening_date: String,
+    /// The protocol and its version.
     #[serde(rename = "fs_Protocol")]
     pub protocol: String,
+    /// The language the respondent was asked in.
     #[serde(rename = "fs_RespondentLanguage")]
     pub respondent_language: String,
+    /// The screening's outcome level.
     #[serde(rename = "fs_OutcomeLevel")]
     pub outcome_level: Option<String>,
+    /// In years, as given.
     #[serde(rename = "fs_AgeAtScreening")]
     pub age_at_screening: Option<u32>,
+    /// The standard's gender value.
     #[serde(rename = "prs_Gender")]
     pub gender: Option<&'static str>,
+    /// ISO 3166-1 alpha-2.
     #[serde(rename = "prs_Nationality")]
     pub nationality: Option<String>,
+    /// The person agreed to their data being kept by name (always true here: others are left out).
     #[serde(rename = "vic_AgreementToManagePersonalData")]
     pub agreement_to_manage_personal_data: bool,
+    /// The standard's exploitation types.
     #[serde(rename = "vic_TypeOfExploitation")]
     pub type_of_exploitation: Vec<&'static str>,
+    /// The standard's methods of control.
     #[serde(rename = "vic_MethodsOfControl")]
     pub methods_of_control: Vec<String>,
+    /// ISO 3166-1 alpha-2.
     #[serde(rename = "vic_LocationOfExploitation")]
     pub location_of_exploitation: Option<String>,
+    /// Outgoing referrals.
     #[serde(rename = "cas_Referrals")]
     pub referrals: Vec<HtcdsReferral>,
 }
@@ -53,8 +66,10 @@ pub struct HtcdsCase {
 /// One outgoing referral (HTCDS notes that a case may have several).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct HtcdsReferral {
+    /// The service referred to.
     #[serde(rename = "cas_ReferredOrganisation")]
     pub referred_organisation: String,
+    /// The standard's reason, from the service's category.
     #[serde(rename = "cas_ReasonForOutgoingReferral")]
     pub reason_for_outgoing_referral: &'static str,
     /// The day the referral was offered to the person; empty while it is only a suggestion.
@@ -246,7 +261,9 @@ pub fn to_json(cases: &[HtcdsCase]) -> String {
     serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"
 }
 
+/// A vault's HTCDS export, with what was left out and why.
 pub struct HtcdsExport {
+    /// The cases exported.
     pub cases: Vec<HtcdsCase>,
     /// Left out: the person did not consent to their data being kept by name.
     pub without_consent: usize,

@@ -5,13 +5,17 @@
 //! What a case contributes is [`CaseFacts`]: no free text, no identifiers, no date finer than a
 //! month. Which question gives which variable is written in the protocol file (`[report]`);
 //! `case_facts` reads a case through that mapping and the engine's outcome.
+#![warn(missing_docs)]
 
+/// CSV as RFC 4180 writes it.
 pub mod csv;
 mod facts;
 mod from_case;
 mod from_vault;
+/// The HTCDS export: one row per consenting case, in the standard's field names.
 pub mod htcds;
 mod suppress;
+/// Plausible made-up interviews: the practice vault's, the benchmarks' and the tests'.
 pub mod synthetic;
 mod table;
 mod tracking;

@@ -15,9 +15,11 @@ use serde::Serialize;
 /// The smallest k allowed, as the CTDC uses: a report may raise it, never lower it.
 pub const MIN_K: u64 = 11;
 
+/// Whether a cell is published, and if not, why.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Suppression {
+    /// Shown.
     Published,
     /// Below k.
     Primary,
@@ -26,6 +28,7 @@ pub enum Suppression {
 }
 
 impl Suppression {
+    /// Whether the cell's count is left out.
     pub fn hidden(self) -> bool {
         self != Suppression::Published
     }

@@ -61,15 +61,18 @@ pub fn interview(protocol: Arc<Protocol>, case: u64, mut after: impl FnMut(&Sess
     session
 }
 
-/// The bundled protocol a new practice vault's interviews follow, and how many it opens on.
+/// The bundled protocol a new practice vault's interviews follow.
 pub const PRACTICE_PROTOCOL: &str = "adult-trafficking";
+/// How many interviews a new practice vault opens on.
 pub const PRACTICE_INTERVIEWS: u64 = 3;
 
 /// Why a duress passphrase could not be set with its practice vault.
 #[derive(Debug, thiserror::Error)]
 pub enum PracticeError {
+    /// The vault refused the passphrase or could not save.
     #[error(transparent)]
     Vault(#[from] fieldscreen_vault::VaultError),
+    /// The bundled practice protocol did not load (a broken build).
     #[error(transparent)]
     Protocol(#[from] fieldscreen_catalog::CatalogError),
 }

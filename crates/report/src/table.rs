@@ -6,14 +6,19 @@ use crate::suppress::{MIN_K, Suppression, suppress_one_way, suppress_two_way};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
+/// Why a table cannot be made as asked.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum ReportError {
+    /// k below the floor.
     #[error("k must be at least {MIN_K} (asked for {0}): it can be raised, never lowered")]
     KTooSmall(u64),
+    /// Not one or two variables.
     #[error("a table has one or two variables, not {0}: ask for several tables instead")]
     Dimensions(usize),
+    /// A bound that is no `YYYY-MM`.
     #[error("`{0}` is not a month (YYYY-MM)")]
     BadMonth(String),
+    /// The first month comes after the last.
     #[error("the range starts ({0}) after it ends ({1})")]
     EmptyRange(String, String),
 }
@@ -21,17 +26,29 @@ pub enum ReportError {
 /// The variables a table can count by, named as the CTDC names its variables where it has one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Variable {
+    /// The person's gender.
     Gender,
+    /// The CTDC age band.
     AgeBand,
+    /// Adult or child.
     MajorityStatus,
+    /// ISO 3166-1 alpha-2.
     Citizenship,
+    /// ISO 3166-1 alpha-2.
     CountryOfExploitation,
+    /// Each exploitation type a case shows (a case may count under several).
     TypeOfExploitation,
+    /// Each means of control a case shows.
     MeansOfControl,
+    /// Who recruited the person.
     RecruiterRelation,
+    /// The screening's outcome level.
     OutcomeLevel,
+    /// Each referral's kind of service.
     ReferralCategory,
+    /// How far each referral got.
     ReferralStatus,
+    /// The screening's month.
     Month,
     /// Whether the person chose to give their own views: all that aggregates ever take from
     /// the survivors' views module.
@@ -50,6 +67,7 @@ const OTHER: &str = "other";
 const TOTAL: &str = "total";
 
 impl Variable {
+    /// Every variable.
     pub const ALL: [Variable; 13] = [
         Variable::Gender,
         Variable::AgeBand,
@@ -222,20 +240,27 @@ fn keys(case: &CaseFacts, by: &[Variable]) -> Vec<Vec<String>> {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Cell {
+    /// The category of each variable (`total` for a total).
     pub key: Vec<String>,
+    /// The count; `None` when suppressed.
     pub count: Option<u64>,
+    /// Whether and why it is suppressed (not published: it would say which were below k).
     #[serde(skip)]
     pub suppression: Suppression,
 }
 
+/// A table ready to publish: every cell under k, and enough others, suppressed.
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct PublishedTable {
-    /// Serialised by their names (`Variable::name`).
+    /// The variables counted by, serialised by their export names.
     #[cfg_attr(feature = "ts", ts(type = "string[]"))]
     pub variables: Vec<Variable>,
+    /// The first month counted (`YYYY-MM`).
     pub from: String,
+    /// The last month counted (`YYYY-MM`).
     pub to: String,
+    /// Cells under k are suppressed.
     pub k: u64,
     /// Categories per variable, in order.
     pub categories: Vec<Vec<String>>,
@@ -258,6 +283,7 @@ impl PublishedTable {
         out
     }
 
+    /// `rows` as CSV.
     pub fn to_csv(&self) -> String {
         self.rows().iter().map(|r| crate::csv::line(r)).collect()
     }

@@ -4,20 +4,29 @@
 
 use serde::{Deserialize, Serialize};
 
+/// How far a referral got.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "ReferralStatus"))]
 #[serde(rename_all = "kebab-case")]
 pub enum Status {
+    /// The screening suggested it.
     Suggested,
+    /// The worker offered it to the person.
     Offered,
+    /// The person accepted it.
     Accepted,
+    /// The person declined it (with the reason).
     Declined,
+    /// The service was contacted.
     Contacted,
+    /// The person received the service.
     ServiceReceived,
+    /// The person did not receive it (with the reason).
     ServiceNotReceived,
 }
 
 impl Status {
+    /// In the order a referral moves through them.
     pub const ALL: [Status; 7] = [
         Status::Suggested,
         Status::Offered,
@@ -28,6 +37,7 @@ impl Status {
         Status::ServiceNotReceived,
     ];
 
+    /// Its name (kebab-case), as stored and shown.
     pub fn name(self) -> &'static str {
         match self {
             Status::Suggested => "suggested",
@@ -40,6 +50,7 @@ impl Status {
         }
     }
 
+    /// The status of that name.
     pub fn parse(s: &str) -> Option<Status> {
         Status::ALL.into_iter().find(|x| x.name() == s)
     }
@@ -63,10 +74,14 @@ impl Status {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "ReferralStep"))]
+/// One step of a referral.
 pub struct Step {
+    /// What happened.
     pub status: Status,
+    /// When.
     #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub date: jiff::civil::Date,
+    /// Why, for a refusal or a failure.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
 }
@@ -74,28 +89,40 @@ pub struct Step {
 /// One referral of one case, from its suggestion on.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReferralTrack {
+    /// The kind of service.
     pub category: String,
+    /// Every step so far, oldest first.
     pub steps: Vec<Step>,
 }
 
+/// Why a step was refused.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum TrackError {
+    /// The step does not follow the referral's status.
     #[error("a referral cannot go from `{from}` to `{to}`; next can be: {allowed}")]
     Order {
+        /// The status now.
         from: &'static str,
+        /// The step asked for.
         to: &'static str,
+        /// The steps that may follow, listed.
         allowed: String,
     },
+    /// A refusal or a failure without its reason.
     #[error("`{0}` needs a reason")]
     Reason(&'static str),
+    /// The step is dated before the one it follows.
     #[error("the date {date} is before the previous step ({previous})")]
     Date {
+        /// The step's date.
         date: jiff::civil::Date,
+        /// The previous step's date.
         previous: jiff::civil::Date,
     },
 }
 
 impl ReferralTrack {
+    /// A referral the screening suggested on `date`.
     pub fn suggested(category: &str, date: jiff::civil::Date) -> ReferralTrack {
         ReferralTrack {
             category: category.to_string(),
@@ -107,10 +134,13 @@ impl ReferralTrack {
         }
     }
 
+    /// Where it stands: its last step's status.
     pub fn status(&self) -> Status {
         self.steps.last().map_or(Status::Suggested, |s| s.status)
     }
 
+    /// Adds a step: it must follow the status, carry a reason where one is needed, and not be
+    /// dated before the last step.
     pub fn record(
         &mut self,
         status: Status,

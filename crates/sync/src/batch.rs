@@ -9,12 +9,16 @@ const MAGIC: &[u8; 4] = b"FSB1";
 /// More cases than any batch under the size limit can hold.
 const MAX_CASES: usize = 100_000;
 
+/// Why an opened batch could not be read.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum BatchError {
+    /// It does not start as a batch does.
     #[error("not a FieldScreen batch")]
     Magic,
+    /// It ends inside the named part.
     #[error("the batch is cut short ({0})")]
     Truncated(&'static str),
+    /// The named part breaks a limit or the format.
     #[error("the batch is malformed ({0})")]
     Malformed(&'static str),
 }
@@ -29,6 +33,7 @@ pub fn encoded_erasure_len(case_id: &str) -> usize {
     2 + case_id.len()
 }
 
+/// A batch as bytes, before it is sealed.
 pub fn encode_batch(batch: &Batch) -> Vec<u8> {
     let updates = &batch.updates;
     let mut out = Vec::with_capacity(
@@ -86,6 +91,7 @@ fn valid_case_id(id: &str) -> bool {
     id.len() == 36 && id.bytes().all(|b| b.is_ascii_hexdigit() || b == b'-')
 }
 
+/// A batch from its bytes, after it was opened; anything malformed is refused, never guessed.
 pub fn decode_batch(bytes: &[u8]) -> Result<Batch, BatchError> {
     let mut rest = bytes;
     if take(&mut rest, 4, "magic").map_err(|_| BatchError::Magic)? != MAGIC {

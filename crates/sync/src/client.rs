@@ -26,32 +26,55 @@ pub trait Transport {
     fn append_record(&mut self, record: &[u8], approve: Option<&str>) -> Result<(), TransportError>;
 }
 
+/// Why an exchange with the relay failed.
 #[derive(Debug, thiserror::Error)]
 pub enum TransportError {
+    /// No connection, or it broke or timed out.
     #[error("cannot reach the relay ({0}); nothing is lost, sync again when there is a connection")]
     Unreachable(String),
+    /// The relay answered with an error.
     #[error("the relay refused ({status}): {message}")]
-    Refused { status: u16, message: String },
+    Refused {
+        /// The HTTP status.
+        status: u16,
+        /// The relay's reason.
+        message: String,
+    },
+    /// The relay's answer could not be read.
     #[error(transparent)]
     Wire(#[from] WireError),
+    /// The vault was locked meanwhile.
     #[error("stopped: the vault was locked")]
     Cancelled,
 }
 
+/// Why a sync stopped.
 #[derive(Debug, thiserror::Error)]
 pub enum SyncError {
+    /// The vault failed.
     #[error(transparent)]
     Vault(#[from] VaultError),
+    /// The relay could not be reached or refused.
     #[error(transparent)]
     Transport(#[from] TransportError),
+    /// A batch did not open.
     #[error(transparent)]
     Open(#[from] OpenError),
+    /// The team's membership or keys are in the way.
     #[error(transparent)]
     Team(#[from] TeamError),
+    /// A batch opened but could not be read.
     #[error("a batch from device {device} opened but is damaged: {source}")]
-    Batch { device: String, source: BatchError },
+    Batch {
+        /// The device that sent it.
+        device: String,
+        /// What was wrong.
+        source: BatchError,
+    },
+    /// One case is larger than a batch may be.
     #[error("case {0} has grown past what one batch may carry")]
     TooLarge(String),
+    /// The system's random number generator failed.
     #[error("random number generator: {0}")]
     Random(String),
 }
@@ -59,27 +82,55 @@ pub enum SyncError {
 /// How far a sync got, for a progress indicator.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Progress {
+    /// What it is doing.
     pub stage: Stage,
+    /// Done so far in this stage.
     pub done: usize,
+    /// To do in this stage.
     pub total: usize,
 }
 
+/// The stages of a sync.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
 pub enum Stage {
+    /// Sealing this device's changes into batches.
     Packing,
+    /// Sending them.
     Uploading,
+    /// Taking in the team's log.
     Downloading,
 }
 
+impl Stage {
+    /// Every stage, in order.
+    pub const ALL: [Stage; 3] = [Stage::Packing, Stage::Uploading, Stage::Downloading];
+
+    /// Its name, as serialised.
+    pub fn name(self) -> &'static str {
+        match self {
+            Stage::Packing => "packing",
+            Stage::Uploading => "uploading",
+            Stage::Downloading => "downloading",
+        }
+    }
+}
+
+/// What a sync did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SyncReport {
+    /// Batches sent.
     pub batches_sent: usize,
+    /// Their sealed bytes.
     pub bytes_sent: u64,
+    /// Batches taken in.
     pub batches_received: usize,
+    /// Their sealed bytes.
     pub bytes_received: u64,
+    /// Cases this device did not have.
     pub cases_new: usize,
+    /// Cases it had that changed.
     pub cases_changed: usize,
     /// Changes waiting for their case's creation to arrive.
     pub held: usize,
@@ -127,6 +178,7 @@ fn cursor_key(team: &Team) -> String {
     format!("cursor/{}", team.team_id)
 }
 
+/// How far this device has read the team's log.
 pub fn cursor(vault: &Vault, team: &Team) -> Result<u64, VaultError> {
     Ok(vault
         .sync_value(&cursor_key(team))?

@@ -5,10 +5,14 @@
 use fieldscreen_protocol::Answer;
 use fieldscreen_vault::{CaseDoc, CaseFilter, CaseIndex, Vault, VaultError};
 
+/// An answer two devices changed at once: every value is kept until a person chooses.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Conflict {
+    /// The case.
     pub case_id: String,
+    /// Its protocol.
     pub protocol_id: String,
+    /// The question's id.
     pub question: String,
     /// Every value, in a stable order; `resolve` takes a 1-based position in this list.
     pub values: Vec<Answer>,
@@ -19,6 +23,7 @@ fn sorted(mut values: Vec<Answer>) -> Vec<Answer> {
     values
 }
 
+/// Every conflict in the vault.
 pub fn list(vault: &Vault) -> Result<Vec<Conflict>, VaultError> {
     let mut out = Vec::new();
     for c in vault.list_cases(&CaseFilter::default())? {
@@ -34,12 +39,21 @@ pub fn list(vault: &Vault) -> Result<Vec<Conflict>, VaultError> {
     Ok(out)
 }
 
+/// Why a conflict could not be resolved.
 #[derive(Debug, thiserror::Error)]
 pub enum ResolveError {
+    /// There is no conflict there (any more).
     #[error("case {case} has no conflicting answer to `{question}`")]
-    NoConflict { case: String, question: String },
+    NoConflict {
+        /// The case.
+        case: String,
+        /// The question.
+        question: String,
+    },
+    /// The choice is not one of the values' positions.
     #[error("choose one of 1..={0}")]
     Choice(usize),
+    /// The vault failed.
     #[error(transparent)]
     Vault(#[from] VaultError),
 }

@@ -94,14 +94,19 @@ fn perform(agent: &Agent, call: &Call) -> Result<Vec<u8>, TransportError> {
 /// A pending join request as the relay lists it to an admin.
 #[derive(Debug, Clone)]
 pub struct RequestRow {
+    /// The device asking.
     pub device: String,
+    /// The invitation it asks on.
     pub invitation: String,
     /// The admin device that made the invitation.
     pub inviter: String,
+    /// The signed request.
     pub request: Vec<u8>,
+    /// When it arrived (seconds since 1970, the relay's clock).
     pub at: i64,
 }
 
+/// The relay over HTTP(S).
 pub struct HttpRelay {
     agent: Agent,
     base: String,
@@ -111,10 +116,12 @@ pub struct HttpRelay {
 }
 
 impl HttpRelay {
+    /// The relay of `team`, as this device.
     pub fn new(team: &Team) -> HttpRelay {
         Self::with_credentials(&team.relay, &team.team_id, &team.device_id, &team.token)
     }
 
+    /// The relay at `base`, for `team`, as `device` with its `token`.
     pub fn with_credentials(base: &str, team: &str, device: &str, token: &str) -> HttpRelay {
         let agent: Agent = Agent::config_builder()
             // No limit on a whole exchange: a slow link takes a page as long as it keeps

@@ -10,6 +10,7 @@
 //! verified membership log (`fieldscreen-team`) in the vault; `membership.rs` is every team
 //! operation; `http.rs` talks to `fieldscreen-relay`; `bundle.rs` carries the same batches on a
 //! USB stick instead.
+#![warn(missing_docs)]
 
 mod batch;
 pub mod bundle;

@@ -10,24 +10,38 @@ use fieldscreen_team::{Change, Invitation, JoinRequest, Member, TeamState, compa
 use fieldscreen_vault::{AuditAction, Vault, VaultError};
 use zeroize::Zeroizing;
 
+/// Why a team operation failed.
 #[derive(Debug, thiserror::Error)]
 pub enum MembershipError {
+    /// The team, its log or this device's standing is in the way.
     #[error(transparent)]
     Team(#[from] TeamError),
+    /// The relay could not be reached or refused.
     #[error(transparent)]
     Relay(#[from] TransportError),
+    /// The vault failed.
     #[error(transparent)]
     Vault(#[from] VaultError),
+    /// The sync that follows a change failed.
     #[error(transparent)]
     Sync(#[from] SyncError),
+    /// The invitation's maker is not an admin of the team it names.
     #[error("the invitation was made by {0}, which is not an admin of the team: do not join")]
     NotInvitedByAdmin(String),
+    /// No such join request is pending.
     #[error("no pending join request from device {0} (refused, expired, or another device was approved)")]
     NoSuchRequest(String),
+    /// The code the admin typed is not the joining device's.
     #[error(
         "the comparison code {typed} is not the one of device {device}'s request; nothing was approved. Compare the six digits on both screens again"
     )]
-    ComparisonMismatch { device: String, typed: String },
+    ComparisonMismatch {
+        /// The joining device.
+        device: String,
+        /// What the admin typed.
+        typed: String,
+    },
+    /// Other admins kept appending records.
     #[error("the team's log kept changing while this was being recorded; try again")]
     Busy,
 }
@@ -104,12 +118,15 @@ pub fn create_team(
 
 /// What the inviting screen shows.
 pub struct InvitationView {
+    /// The invitation's id.
     pub id: String,
+    /// The code to show, secret included.
     pub code: Zeroizing<String>,
     /// The code as a QR code (SVG).
     pub qr: Option<String>,
     /// When the relay forgets it (seconds since 1970, the relay's clock) and how long it lives.
     pub expires_at: i64,
+    /// How long it lives from now.
     pub ttl_seconds: u64,
 }
 
@@ -148,9 +165,13 @@ fn qr_svg(code: &str) -> Option<String> {
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct JoinPreview {
+    /// The relay's host.
     pub relay_host: String,
+    /// The team's id.
     pub team_id: String,
+    /// The team's name.
     pub team_name: String,
+    /// The name of the admin device that made the invitation.
     pub inviter_name: String,
 }
 
@@ -166,6 +187,7 @@ fn invited_team(code: &str) -> Result<(Invitation, TeamState), MembershipError> 
     Ok((inv, state))
 }
 
+/// What joining with `code` would join, checked against the team's verified log.
 pub fn preview_join(code: &str) -> Result<JoinPreview, MembershipError> {
     let (inv, state) = invited_team(code)?;
     Ok(JoinPreview {
@@ -180,7 +202,9 @@ pub fn preview_join(code: &str) -> Result<JoinPreview, MembershipError> {
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct JoinPending {
+    /// The team's name.
     pub team_name: String,
+    /// The relay's host.
     pub relay_host: String,
     /// Six digits the admin's screen must show too.
     pub comparison: String,
@@ -230,17 +254,25 @@ pub fn request_join(
     })
 }
 
+/// Where this device's request to join stands.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "state", rename_all = "kebab-case")]
 pub enum JoinState {
+    /// It asked to join no team.
     NotJoining,
+    /// An admin has not decided yet.
     Pending {
+        /// The team's name.
         team_name: String,
+        /// Six digits the admin's screen must show too.
         comparison: String,
     },
+    /// It was let in.
     Joined {
+        /// The team's id.
         team_id: String,
+        /// The team's name.
         team_name: String,
     },
     /// Refused, expired, or another device was approved on the invitation.
@@ -307,8 +339,11 @@ pub fn finish_join(vault: &mut Vault) -> Result<JoinState, MembershipError> {
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct RequestView {
+    /// The device asking.
     pub device: String,
+    /// The name it gives itself.
     pub name: String,
+    /// The invitation it asks on.
     pub invitation: String,
     /// What the joining device's screen shows; approve only if it matches.
     pub comparison: String,
@@ -357,6 +392,7 @@ fn request_views(team: &Team, relay: &HttpRelay) -> Result<Vec<(RequestView, Joi
     Ok(out)
 }
 
+/// The team's pending join requests (admin only).
 pub fn requests(vault: &mut Vault) -> Result<Vec<RequestView>, MembershipError> {
     let (team, relay) = require_admin(vault)?;
     Ok(request_views(&team, &relay)?.into_iter().map(|(v, _)| v).collect())
@@ -444,6 +480,7 @@ pub fn approve(vault: &mut Vault, device: Option<&str>, comparison: &str) -> Res
     Ok(view.device)
 }
 
+/// Refuses `device`'s join request (admin only).
 pub fn refuse(vault: &mut Vault, device: &str) -> Result<(), MembershipError> {
     let (_, relay) = require_admin(vault)?;
     relay.refuse_request(device)?;
@@ -475,6 +512,7 @@ pub fn rotate(vault: &mut Vault) -> Result<u64, MembershipError> {
     Ok(team.state.epoch)
 }
 
+/// Gives `device` admin rights or takes them (admin only).
 pub fn set_admin(vault: &mut Vault, device: &str, admin: bool) -> Result<(), MembershipError> {
     let (mut team, mut relay) = require_admin(vault)?;
     append_with_retry(vault, &mut team, &mut relay, None, &|t: &Team| {
@@ -494,7 +532,9 @@ pub fn leave(vault: &mut Vault) -> Result<(), MembershipError> {
 /// What a status line and the Team screen show.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Status {
+    /// The team this device is in.
     pub team: Option<TeamInfo>,
+    /// Its request to join, while one is open.
     pub joining: Option<JoinState>,
     /// A team of the first model (one shared key) is stored: the device must join again.
     pub legacy: bool,
@@ -508,25 +548,39 @@ pub struct Status {
     pub missing: usize,
 }
 
+/// The team as this device's verified log shows it.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct TeamInfo {
+    /// The team's id.
     pub team_id: String,
+    /// The team's name.
     pub team_name: String,
+    /// This device's id.
     pub device_id: String,
+    /// The relay's address.
     pub relay: String,
+    /// This device is an admin.
     pub admin: bool,
+    /// This device was revoked.
     pub revoked: bool,
+    /// The current key epoch.
     pub epoch: u64,
+    /// Every device the log names.
     pub members: Vec<MemberInfo>,
 }
 
+/// A device of the team.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct MemberInfo {
+    /// Its id.
     pub device: String,
+    /// The name it goes by.
     pub name: String,
+    /// Its standing.
     pub role: Role,
+    /// It is this device.
     pub this_device: bool,
 }
 
@@ -535,12 +589,19 @@ pub struct MemberInfo {
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
 pub enum Role {
+    /// May let devices in and revoke them.
     Admin,
+    /// Sends and receives cases.
     Member,
+    /// Shut out.
     Revoked,
 }
 
 impl Role {
+    /// Every standing.
+    pub const ALL: [Role; 3] = [Role::Admin, Role::Member, Role::Revoked];
+
+    /// The standing of a device the log names.
     pub fn of(device: &fieldscreen_team::Device) -> Role {
         if !device.active() {
             Role::Revoked
@@ -562,6 +623,7 @@ impl Role {
 }
 
 impl TeamInfo {
+    /// The team as `team`'s log shows it.
     pub fn of(team: &Team) -> TeamInfo {
         TeamInfo {
             team_id: team.team_id.clone(),

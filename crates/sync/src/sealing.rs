@@ -22,24 +22,33 @@ fn associated(team: &str, device: &str, seq: u64, epoch: u64, log_len: u64) -> V
     format!("fieldscreen-batch/{VERSION}/{team}/{device}/{seq}/{epoch}/{log_len}").into_bytes()
 }
 
+/// Why a sealed batch did not open. Each names the batch by the device and number the relay
+/// gave for it.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
+#[allow(missing_docs)] // The fields are the same in every variant: the sending device and its batch number.
 pub enum OpenError {
+    /// The authentication tag does not verify under the epoch's key.
     #[error(
         "batch {seq} from device {device} does not open with this team's key: it was altered. Nothing from it was merged"
     )]
     Key { device: String, seq: u64 },
+    /// The device's signature does not verify.
     #[error(
         "batch {seq} from device {device} is not signed by that device: it was forged or altered. Nothing from it was merged"
     )]
     Signature { device: String, seq: u64 },
+    /// The team's log says the device could not write it then (not a member, revoked, another epoch).
     #[error("batch {seq} from device {device} is refused: {source}. Nothing from it was merged")]
     Writer { device: String, seq: u64, source: LogError },
+    /// Sealed under the first model's shared key.
     #[error(
         "batch {seq} from device {device} was sealed with the team's old shared key, which is no longer trusted; it was not merged"
     )]
     OldModel { device: String, seq: u64 },
+    /// Not a sealed batch at all.
     #[error("batch {seq} from device {device} is not a sealed FieldScreen batch")]
     Format { device: String, seq: u64 },
+    /// This device never had that epoch's key.
     #[error("this device holds no key for epoch {epoch} (batch {seq} from device {device})")]
     NoKey { device: String, seq: u64, epoch: u64 },
 }
@@ -50,6 +59,7 @@ pub fn log_len_of(sealed: &[u8]) -> Option<u64> {
         .then(|| u64::from_be_bytes(sealed[9..17].try_into().unwrap_or([0; 8])))
 }
 
+/// Seals batch `seq` of this device under the team's current epoch key, signed by the device.
 pub fn seal_batch(team: &Team, seq: u64, plain: &[u8]) -> Result<Vec<u8>, TeamError> {
     let (epoch, key) = team.current_key()?;
     seal_as(team, seq, epoch, team.state.len, key, plain)

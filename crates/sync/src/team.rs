@@ -13,30 +13,41 @@ const TEAM: &str = "team";
 const TEAM_LOG: &str = "team/log";
 const JOINING: &str = "team/joining";
 
+/// Why this device's team cannot be used for that.
 #[derive(Debug, thiserror::Error)]
 pub enum TeamError {
+    /// No team is stored.
     #[error("this device is not in a team yet: `fieldscreen team create` or `fieldscreen team join`")]
     NoTeam,
+    /// A team is stored already.
     #[error("this device is already in team {0}; leave it first (`fieldscreen team leave`)")]
     AlreadyInTeam(String),
+    /// The stored team is of the first model (one shared key).
     #[error(
         "this device's team uses the old shared key, which FieldScreen no longer trusts: ask an admin of the team for a new invitation and join again (`fieldscreen team join`), answering that the cases here go to the team; nothing on this device is lost"
     )]
     Legacy,
+    /// Only an admin may do this.
     #[error("only an admin of the team can do that")]
     NotAdmin,
+    /// This device was revoked.
     #[error("this device was revoked from the team: it can no longer send or receive; its cases stay here")]
     Revoked,
+    /// The invitation code was refused.
     #[error(transparent)]
     Code(#[from] fieldscreen_team::CodeError),
+    /// The team's log was refused.
     #[error(transparent)]
     Log(#[from] LogError),
+    /// The relay's address is not HTTPS (plain HTTP only on this computer).
     #[error(
         "a relay address must start with https:// (plain http:// is allowed only for this computer, for tests): {0}"
     )]
     InsecureRelay(String),
+    /// The vault failed.
     #[error(transparent)]
     Vault(#[from] VaultError),
+    /// The system's random number generator failed.
     #[error("random number generator: {0}")]
     Random(String),
 }
@@ -97,12 +108,17 @@ struct Stored {
 
 /// This device's membership of a team.
 pub struct Team {
+    /// The relay's address.
     pub relay: String,
+    /// The team's id.
     pub team_id: String,
     /// This device's id (from its signing key).
     pub device_id: String,
+    /// This device's relay token.
     pub token: Zeroizing<String>,
+    /// This device's keys.
     pub keys: DeviceKeys,
+    /// The team as its verified log says.
     pub state: TeamState,
     records: Vec<Vec<u8>>,
     epoch_keys: BTreeMap<u64, EpochKey>,
@@ -161,6 +177,7 @@ impl Team {
         })
     }
 
+    /// The stored team, its log verified again; `None` when there is none.
     pub fn load(vault: &mut Vault) -> Result<Option<Team>, TeamError> {
         let Some(bytes) = vault.sync_value(TEAM)? else {
             return Ok(None);
@@ -186,6 +203,7 @@ impl Team {
         Team::from_log(&s.relay, Zeroizing::new(s.token), keys, records, &first_hash).map(Some)
     }
 
+    /// The stored team, or `TeamError::NoTeam`.
     pub fn require(vault: &mut Vault) -> Result<Team, TeamError> {
         Team::load(vault)?.ok_or(TeamError::NoTeam)
     }
@@ -201,6 +219,7 @@ impl Team {
         Ok(Some((id, v.get("version").is_none())))
     }
 
+    /// Stores the team (log, keys, token) in the vault.
     pub fn save(&self, vault: &mut Vault) -> Result<(), TeamError> {
         let json = Zeroizing::new(
             serde_json::to_vec(&Stored {
@@ -226,10 +245,12 @@ impl Team {
         Ok(())
     }
 
+    /// This device is an active admin.
     pub fn admin(&self) -> bool {
         self.state.is_active_admin(&self.device_id)
     }
 
+    /// This device was revoked (or is not in the log).
     pub fn revoked(&self) -> bool {
         self.state.device(&self.device_id).is_none_or(|d| !d.active())
     }
@@ -241,10 +262,12 @@ impl Team {
         Ok((epoch, key))
     }
 
+    /// The key of `epoch`, if this device has it.
     pub fn key(&self, epoch: u64) -> Option<&EpochKey> {
         self.epoch_keys.get(&epoch)
     }
 
+    /// Every epoch key this device has.
     pub fn epoch_keys(&self) -> &BTreeMap<u64, EpochKey> {
         &self.epoch_keys
     }
@@ -268,11 +291,17 @@ impl Team {
 /// A join request sent and not yet answered, kept so the device can finish joining later.
 #[derive(Serialize, Deserialize, Clone)]
 pub struct Joining {
+    /// The relay's address.
     pub relay: String,
+    /// The team's id.
     pub team: String,
+    /// The team's name.
     pub team_name: String,
+    /// The invitation asked on.
     pub invitation: String,
+    /// The hash of the team's first record (hex), from the invitation.
     pub first_hash: String,
+    /// The relay token this device will use once let in.
     pub token: String,
     /// The comparison code both screens show.
     pub comparison: String,
@@ -281,6 +310,7 @@ pub struct Joining {
 }
 
 impl Joining {
+    /// The stored request, if one is open.
     pub fn load(vault: &Vault) -> Result<Option<Joining>, TeamError> {
         let Some(bytes) = vault.sync_value(JOINING)? else {
             return Ok(None);
@@ -291,12 +321,14 @@ impl Joining {
         })?))
     }
 
+    /// Stores the request.
     pub fn save(&self, vault: &mut Vault) -> Result<(), TeamError> {
         let json = Zeroizing::new(serde_json::to_vec(self).map_err(|e| VaultError::Document(e.to_string()))?);
         vault.set_sync_value(JOINING, &json)?;
         Ok(())
     }
 
+    /// Forgets the request.
     pub fn forget(vault: &mut Vault) -> Result<(), TeamError> {
         vault.remove_sync_value(JOINING)?;
         Ok(())

@@ -16,6 +16,8 @@ pub const SEALED_KEY_LEN: usize = 80;
 pub const CHAINED_KEY_LEN: usize = 72;
 const INFO: &[u8] = b"fieldscreen epoch key/1";
 
+/// The symmetric key of one epoch: what a team's content is sealed under until the next
+/// revocation or rotation.
 #[derive(Clone)]
 pub struct EpochKey(Zeroizing<[u8; 32]>);
 
@@ -26,12 +28,14 @@ impl std::fmt::Debug for EpochKey {
 }
 
 impl EpochKey {
+    /// A fresh random key.
     pub fn generate() -> Result<EpochKey, LogError> {
         let mut k = Zeroizing::new([0u8; 32]);
         getrandom::fill(k.as_mut()).map_err(|e| LogError::Random(e.to_string()))?;
         Ok(EpochKey(k))
     }
 
+    /// The key's bytes (for sealing; never written anywhere unsealed).
     pub fn bytes(&self) -> &[u8; 32] {
         &self.0
     }

@@ -18,10 +18,13 @@ const CODE_PREFIX: &str = "FSJOIN2.";
 const OLD_CODE_PREFIX: &str = "FSJOIN1.";
 const REQUEST_MAGIC: &[u8; 5] = b"FSJR1";
 
+/// Why an invitation code was refused.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum CodeError {
+    /// It is not an invitation code, or it was cut or altered.
     #[error("this is not a FieldScreen invitation code (it starts with {CODE_PREFIX})")]
     Bad,
+    /// A code of the first model, which carried the team's key.
     #[error(
         "this invitation code was made by an older FieldScreen that put the team's key in it; ask an admin for a new invitation"
     )]
@@ -33,14 +36,21 @@ pub fn secret_hash(secret: &[u8]) -> [u8; 32] {
     Sha256::digest(secret).into()
 }
 
+/// A one-time invitation to a team, as its code carries it.
 #[derive(Clone)]
 pub struct Invitation {
+    /// The relay's address.
     pub relay: String,
+    /// The team's id.
     pub team: String,
+    /// The invitation's id on the relay.
     pub id: String,
+    /// The hash of the team's first membership record: the log the joining device fetches
+    /// must start with it.
     pub first_hash: [u8; 32],
     /// The inviting admin's device id.
     pub inviter: String,
+    /// What lets the holder ask to join (the relay keeps only its hash).
     pub secret: Zeroizing<[u8; 16]>,
 }
 
@@ -51,6 +61,7 @@ impl std::fmt::Debug for Invitation {
 }
 
 impl Invitation {
+    /// A new invitation with a fresh id and secret.
     pub fn new(relay: &str, team: &str, first_hash: [u8; 32], inviter: &str) -> Result<Invitation, LogError> {
         let mut bytes = [0u8; 24];
         getrandom::fill(&mut bytes).map_err(|e| LogError::Random(e.to_string()))?;
@@ -71,6 +82,7 @@ impl Invitation {
         Zeroizing::new(hex::encode(self.secret.as_slice()))
     }
 
+    /// The code an admin shows (as text or a QR code): everything above, secret included.
     pub fn code(&self) -> Zeroizing<String> {
         let mut w = Writer::default();
         let inviter = hex::decode(&self.inviter).unwrap_or_default();
@@ -84,6 +96,7 @@ impl Invitation {
         Zeroizing::new(format!("{CODE_PREFIX}{}", URL_SAFE_NO_PAD.encode(body.as_slice())))
     }
 
+    /// The invitation a code carries.
     pub fn parse(code: &str) -> Result<Invitation, CodeError> {
         let code = code.trim();
         if code.starts_with(OLD_CODE_PREFIX) {
@@ -121,15 +134,21 @@ impl Invitation {
 /// signed with its own signing key (so it holds the key it asks to be added with).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct JoinRequest {
+    /// The team asked to join.
     pub team: String,
+    /// The invitation it answers.
     pub invitation: String,
+    /// The asking device's public keys.
     pub keys: PublicKeys,
+    /// The name it gives itself in the team.
     pub name: String,
+    /// SHA-256 of the relay token it will use once let in.
     pub token_hash: [u8; 32],
     signature: [u8; 64],
 }
 
 impl JoinRequest {
+    /// This device's request on `invitation`, signed.
     pub fn new(invitation: &Invitation, me: &DeviceKeys, name: &str, token: &str) -> JoinRequest {
         let mut req = JoinRequest {
             team: invitation.team.clone(),
@@ -155,6 +174,7 @@ impl JoinRequest {
         w.0
     }
 
+    /// The request as sent to the relay, signature last.
     pub fn encode(&self) -> Vec<u8> {
         let mut b = self.signed_part();
         b.extend_from_slice(&self.signature);
@@ -186,6 +206,7 @@ impl JoinRequest {
         Ok(req)
     }
 
+    /// The asking device's id.
     pub fn device_id(&self) -> String {
         self.keys.device_id()
     }

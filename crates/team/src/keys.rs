@@ -25,11 +25,14 @@ pub fn device_id_of(sign: &[u8; 32]) -> String {
 /// What the team knows of a device.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct PublicKeys {
+    /// Ed25519: verifies what the device signs.
     pub sign: [u8; 32],
+    /// X25519: what epoch keys are sealed to.
     pub kem: [u8; 32],
 }
 
 impl PublicKeys {
+    /// The device's id, derived from its signing key.
     pub fn device_id(&self) -> String {
         device_id_of(&self.sign)
     }
@@ -51,6 +54,7 @@ impl PublicKeys {
     }
 }
 
+/// A device's own keys, secret halves included: made once, kept in the vault.
 pub struct DeviceKeys {
     seed: Zeroizing<[u8; 64]>,
     signing: SigningKey,
@@ -65,6 +69,7 @@ impl std::fmt::Debug for DeviceKeys {
 }
 
 impl DeviceKeys {
+    /// Fresh keys.
     pub fn generate() -> Result<DeviceKeys, getrandom::Error> {
         let mut seed = Zeroizing::new([0u8; 64]);
         getrandom::fill(seed.as_mut())?;
@@ -101,14 +106,17 @@ impl DeviceKeys {
         Zeroizing::new(self.seed.to_vec())
     }
 
+    /// What the team knows of this device.
     pub fn public(&self) -> PublicKeys {
         self.public
     }
 
+    /// This device's id.
     pub fn device_id(&self) -> String {
         self.public.device_id()
     }
 
+    /// An Ed25519 signature of `message`.
     pub fn sign(&self, message: &[u8]) -> [u8; 64] {
         self.signing.sign(message).to_bytes()
     }

@@ -16,44 +16,67 @@ pub const MAX_NAME: usize = 64;
 /// More keys than any team this is built for (5–200 devices) needs in one record.
 const MAX_KEYS: usize = 4096;
 
+/// An epoch key sealed to one device.
 pub type Sealed = [u8; SEALED_KEY_LEN];
 /// The previous epoch's key, sealed under the new one (so a newcomer given the current key can
 /// open every earlier one, and nobody can go forward).
 pub type Chained = [u8; CHAINED_KEY_LEN];
 
+/// A device as a record lets it in.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Member {
+    /// Its public keys.
     pub keys: PublicKeys,
+    /// The name it goes by in the team (visible to the relay's operator).
     pub name: String,
+    /// It may write records.
     pub admin: bool,
 }
 
+/// What a record says.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Body {
     /// The team's first record: its id and name, its founder (an admin) and epoch 1's key.
     Created {
+        /// The team's id.
         team: String,
+        /// The team's name.
         team_name: String,
+        /// The first device.
         founder: Member,
+        /// Epoch 1's key, sealed to the founder.
         key: Sealed,
     },
     /// A device joined through `invitation`, with the current epoch's key sealed to it.
     Added {
+        /// The device let in.
         member: Member,
+        /// The invitation its request came on.
         invitation: String,
+        /// The current epoch's key, sealed to it.
         key: Sealed,
     },
     /// A device is cut off; the next epoch's key is sealed to every remaining device.
     Revoked {
+        /// The device cut off.
         device: String,
+        /// The next epoch's key, sealed to each remaining device (by id).
         keys: Vec<(String, Sealed)>,
+        /// The current epoch's key sealed under the next one.
         previous: Chained,
     },
     /// An admin made another device an admin, or took the role away.
-    AdminSet { device: String, admin: bool },
+    AdminSet {
+        /// The device.
+        device: String,
+        /// Whether it is an admin from now on.
+        admin: bool,
+    },
     /// A fresh key for the next epoch, sealed to every device.
     Rotated {
+        /// The next epoch's key, sealed to each device (by id).
         keys: Vec<(String, Sealed)>,
+        /// The current epoch's key sealed under the next one.
         previous: Chained,
     },
 }
@@ -70,12 +93,18 @@ impl Body {
     }
 }
 
+/// One entry of a team's membership log.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Record {
+    /// Its number in the log (1 for the first).
     pub seq: u64,
+    /// The hash of the record before it (zeros for the first).
     pub prev: [u8; 32],
+    /// The device that wrote and signed it.
     pub author: String,
+    /// What it says.
     pub body: Body,
+    /// The author's Ed25519 signature over everything above.
     pub signature: [u8; 64],
 }
 
@@ -176,12 +205,14 @@ impl Record {
         Ok(w.0)
     }
 
+    /// The record as stored and sent, signature last.
     pub fn encode(&self) -> Result<Vec<u8>, LogError> {
         let mut bytes = self.signed_part()?;
         bytes.extend_from_slice(&self.signature);
         Ok(bytes)
     }
 
+    /// A record from its bytes; the signature is checked by the log, which knows the author's key.
     pub fn decode(bytes: &[u8]) -> Result<Record, LogError> {
         if bytes.len() < SIGNATURE_LEN {
             return Err(LogError::Malformed("cut short"));

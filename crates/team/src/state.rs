@@ -17,11 +17,16 @@ fn digest_of(record: &Record) -> Result<[u8; 32], LogError> {
     Ok(signed_digest(&bytes))
 }
 
+/// A device the log names.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Device {
+    /// Its id.
     pub id: String,
+    /// Its public keys.
     pub keys: PublicKeys,
+    /// The name it goes by in the team.
     pub name: String,
+    /// It may write records.
     pub admin: bool,
     /// The record that added it.
     pub added_at: u64,
@@ -30,6 +35,7 @@ pub struct Device {
 }
 
 impl Device {
+    /// It has not been revoked.
     pub fn active(&self) -> bool {
         self.revoked_at.is_none()
     }
@@ -38,29 +44,46 @@ impl Device {
 /// What a record changed, for the relay to mirror in its access rules.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Change {
+    /// The team was created by `device`, its first admin.
     Created {
+        /// The founder.
         device: String,
     },
+    /// A device was let in.
     Added {
+        /// The device.
         device: String,
+        /// As an admin.
         admin: bool,
+        /// The invitation it came on.
         invitation: String,
     },
+    /// A device was cut off (a new epoch began).
     Revoked {
+        /// The device.
         device: String,
     },
+    /// A device's admin rights were given or taken.
     AdminSet {
+        /// The device.
         device: String,
+        /// Whether it is an admin from now on.
         admin: bool,
     },
+    /// A new epoch began without a revocation.
     Rotated,
 }
 
+/// A team as its verified membership log says it is.
 #[derive(Clone, Debug)]
 pub struct TeamState {
+    /// The team's id.
     pub team_id: String,
+    /// The team's name.
     pub team_name: String,
+    /// The hash of the first record: what an invitation names the team's log by.
     pub first_hash: [u8; 32],
+    /// The hash of the last record: what the next one must follow.
     pub head: [u8; 32],
     /// Records in the log.
     pub len: u64,
@@ -273,6 +296,7 @@ impl TeamState {
         self.active().filter(|d| d.admin).count()
     }
 
+    /// The devices not revoked, in id order.
     pub fn active(&self) -> impl Iterator<Item = &Device> {
         self.devices.values().filter(|d| d.active())
     }
@@ -282,10 +306,12 @@ impl TeamState {
         self.devices.values()
     }
 
+    /// A device the log names.
     pub fn device(&self, id: &str) -> Option<&Device> {
         self.devices.get(id)
     }
 
+    /// Whether `id` may write records now.
     pub fn is_active_admin(&self, id: &str) -> bool {
         self.devices.get(id).is_some_and(|d| d.active() && d.admin)
     }
@@ -437,6 +463,8 @@ impl TeamState {
         Ok((sealed, epoch::chain(&current, &key, &self.team_id, next)?))
     }
 
+    /// The next record, by admin `author`: `device` revoked, the next epoch's key sealed to every
+    /// other active device.
     pub fn revoke(&self, author: &DeviceKeys, device: &str) -> Result<Vec<u8>, LogError> {
         let (keys, previous) = self.next_epoch(author, Some(device))?;
         self.sign(
@@ -449,11 +477,13 @@ impl TeamState {
         )
     }
 
+    /// The next record, by admin `author`: a fresh epoch key sealed to every active device.
     pub fn rotate(&self, author: &DeviceKeys) -> Result<Vec<u8>, LogError> {
         let (keys, previous) = self.next_epoch(author, None)?;
         self.sign(author, Body::Rotated { keys, previous })
     }
 
+    /// The next record, by admin `author`: `device`'s admin rights given or taken.
     pub fn set_admin(&self, author: &DeviceKeys, device: &str, admin: bool) -> Result<Vec<u8>, LogError> {
         self.sign(
             author,

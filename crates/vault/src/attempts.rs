@@ -16,6 +16,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, OnceLock, PoisonError};
 use std::time::{Duration, Instant};
 
+/// The count of wrong passphrases, in a vault's directory.
 pub const FILE_NAME: &str = "vault.attempts";
 /// Wrong passphrases allowed before each further attempt must wait.
 const FREE_ATTEMPTS: u32 = 3;

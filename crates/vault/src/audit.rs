@@ -9,33 +9,109 @@ use std::fmt;
 /// form; entries written before this type existed read back as the same texts.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AuditAction {
+    /// The vault was created.
     VaultCreated,
-    Unlocked { after_failures: bool },
-    PassphraseChanged { rekeyed: bool },
+    /// The vault was unlocked.
+    Unlocked {
+        /// After wrong passphrases.
+        after_failures: bool,
+    },
+    /// The passphrase was changed.
+    PassphraseChanged {
+        /// And the database was encrypted again under a new key.
+        rekeyed: bool,
+    },
+    /// A duress passphrase was set.
     DuressSet,
+    /// The duress passphrase was removed.
     DuressCleared,
+    /// What wrong passphrases lead to was changed.
     UnlockPolicySet,
+    /// A case was created (after consent).
     CaseCreated,
+    /// A case was deleted here.
     CaseDeleted,
+    /// A case was deleted because another device of the team erased it.
     CaseErasedByTeam,
+    /// A referral moved a step on.
     ReferralMoved,
+    /// A table of figures was published.
     ReportPublished,
+    /// Cases were exported.
     CasesExported,
-    HtcdsExported { cases: usize },
-    BundleExported { cases: usize },
-    BundleImported { cases: usize },
-    Synced { sent: usize, received: usize },
-    ConflictResolved { question: String },
-    TeamCreated { device: String },
-    InvitationMade { invitation: String },
+    /// An HTCDS export was made.
+    HtcdsExported {
+        /// How many cases it holds (never which).
+        cases: usize,
+    },
+    /// A sync bundle was written for a USB stick.
+    BundleExported {
+        /// How many cases it holds.
+        cases: usize,
+    },
+    /// A sync bundle was read.
+    BundleImported {
+        /// How many cases it held.
+        cases: usize,
+    },
+    /// A sync with the relay finished.
+    Synced {
+        /// Batches sent.
+        sent: usize,
+        /// Batches received.
+        received: usize,
+    },
+    /// A conflict between two devices' answers was resolved by a person.
+    ConflictResolved {
+        /// The question's id.
+        question: String,
+    },
+    /// A team was created, or its log's first record verified.
+    TeamCreated {
+        /// Its first admin.
+        device: String,
+    },
+    /// An invitation was made.
+    InvitationMade {
+        /// Its id.
+        invitation: String,
+    },
+    /// This device asked to join a team.
     JoinRequested,
+    /// This device's request to join was refused.
     JoinRefused,
-    JoinRequestRefused { device: String },
-    TeamJoined { team: String },
+    /// An admin refused another device's request to join.
+    JoinRequestRefused {
+        /// The device refused.
+        device: String,
+    },
+    /// This device joined a team.
+    TeamJoined {
+        /// The team.
+        team: String,
+    },
+    /// This device left its team.
     TeamLeft,
-    DeviceAdded { device: String, admin: bool },
-    DeviceRevoked { device: String },
-    AdminSet { device: String, admin: bool },
+    /// A device was let into the team.
+    DeviceAdded {
+        /// The device.
+        device: String,
+        /// As an admin.
+        admin: bool,
+    },
+    /// A device was revoked.
+    DeviceRevoked {
+        /// The device.
+        device: String,
+    },
+    /// A device's admin rights were given or taken.
+    AdminSet {
+        /// The device.
+        device: String,
+        /// Whether it is an admin from now on.
+        admin: bool,
+    },
+    /// The team's key was replaced.
     KeysRotated,
 }
 
@@ -84,9 +160,13 @@ impl fmt::Display for AuditAction {
 /// One entry of the log, as stored.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct AuditEntry {
+    /// When (RFC 3339).
     pub at: String,
+    /// The device.
     pub actor: String,
+    /// What was done (`AuditAction`'s text).
     pub action: String,
+    /// The case it concerned.
     pub case_id: Option<String>,
 }
 

@@ -17,9 +17,13 @@ use serde::{Deserialize, Serialize};
 /// enter as answers to questions marked identifying, and only with full consent.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CaseMeta {
+    /// The protocol.
     pub protocol_id: String,
+    /// The protocol's version.
     pub protocol_version: String,
+    /// The interviewer's language.
     pub interviewer_lang: String,
+    /// The respondent's language, when it differs.
     pub respondent_lang: Option<String>,
     /// RFC 3339.
     pub created_at: String,
@@ -47,11 +51,14 @@ impl CaseMeta {
 pub struct HistoryEntry {
     /// Unix milliseconds of the change.
     pub time: i64,
+    /// The question's id.
     pub question: String,
     /// `None`: the answer was cleared (skipped after being answered).
     pub answer: Option<Answer>,
 }
 
+/// One case: an Automerge document holding its metadata, answers, engine state, outcome and
+/// referrals. Several devices may change it; merging never loses an edit.
 pub struct CaseDoc {
     doc: AutoCommit,
 }
@@ -71,6 +78,7 @@ fn guarded<T>(decode: impl FnOnce() -> Result<T, VaultError>) -> Result<T, Vault
 }
 
 impl CaseDoc {
+    /// A new case written by `actor` (this device) at `time_ms`.
     pub fn create(actor: &[u8], meta: &CaseMeta, time_ms: i64) -> Result<CaseDoc, VaultError> {
         let mut doc = AutoCommit::new().with_actor(ActorId::from(actor));
         let m = doc.put_object(ROOT, "meta", ObjType::Map).map_err(err)?;
@@ -128,6 +136,7 @@ impl CaseDoc {
         })
     }
 
+    /// Who and what the case is about.
     pub fn meta(&self) -> Result<CaseMeta, VaultError> {
         let m = self.map("meta")?;
         let need = |k: &str| -> Result<String, VaultError> {
@@ -236,24 +245,31 @@ impl CaseDoc {
     pub fn set_state(&mut self, state_json: &str) -> Result<(), VaultError> {
         self.set_json("state", Some(state_json.to_string()))
     }
+    /// The engine state (JSON).
     pub fn state(&self) -> Result<Option<String>, VaultError> {
         self.get_json("state")
     }
+    /// Sets the question the interview is at.
     pub fn set_cursor(&mut self, question: Option<&str>) -> Result<(), VaultError> {
         self.set_json("cursor", question.map(str::to_string))
     }
+    /// The question the interview is at.
     pub fn cursor(&self) -> Result<Option<String>, VaultError> {
         self.get_json("cursor")
     }
+    /// Sets the outcome summary (JSON), or clears it.
     pub fn set_outcome(&mut self, outcome_json: Option<String>) -> Result<(), VaultError> {
         self.set_json("outcome", outcome_json)
     }
+    /// The outcome summary (JSON).
     pub fn outcome(&self) -> Result<Option<String>, VaultError> {
         self.get_json("outcome")
     }
+    /// Sets the interviewer's override (JSON), or clears it.
     pub fn set_override(&mut self, override_json: Option<String>) -> Result<(), VaultError> {
         self.set_json("override", override_json)
     }
+    /// The interviewer's override (JSON).
     pub fn override_json(&self) -> Result<Option<String>, VaultError> {
         self.get_json("override")
     }
@@ -327,6 +343,7 @@ impl CaseDoc {
         !self.doc.get_missing_deps(&[]).is_empty()
     }
 
+    /// Whether the case's creation is in the document (a change may arrive before it).
     pub fn is_complete(&self) -> bool {
         self.meta().is_ok()
     }

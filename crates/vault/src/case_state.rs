@@ -11,16 +11,23 @@ use std::fmt;
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
 pub enum CaseState {
+    /// The interview is under way (or was interrupted).
     #[default]
     InProgress,
+    /// Every question that applies was passed.
     Completed,
+    /// The respondent or the interviewer stopped it.
     Stopped,
+    /// A stop rule fired: the emergency path.
     Emergency,
+    /// Consent was refused; nothing but that fact is kept.
     ConsentRefused,
+    /// Postponed for the person's safety; nothing but that fact is kept.
     Postponed,
 }
 
 impl CaseState {
+    /// Every state.
     pub const ALL: [CaseState; 6] = [
         CaseState::InProgress,
         CaseState::Completed,
@@ -42,6 +49,7 @@ impl CaseState {
         }
     }
 
+    /// Its name.
     pub fn as_str(self) -> &'static str {
         match self {
             CaseState::InProgress => "in-progress",
@@ -53,6 +61,7 @@ impl CaseState {
         }
     }
 
+    /// The state of that name.
     pub fn parse(name: &str) -> Option<CaseState> {
         CaseState::ALL.into_iter().find(|s| s.as_str() == name)
     }

@@ -6,6 +6,7 @@ use rusqlite::{Connection, OptionalExtension};
 use std::path::Path;
 use zeroize::Zeroizing;
 
+/// The database file in a vault's directory.
 pub const DB_FILE: &str = "vault.db";
 
 /// How durable a commit is. See ARCHITECTURE.md for the measurements behind the default.

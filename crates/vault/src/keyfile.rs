@@ -36,10 +36,14 @@ const CONTENT_BYTES: usize = 33;
 /// A 256-bit key that is wiped from memory when dropped.
 pub type SecretKey = Zeroizing<[u8; 32]>;
 
+/// Argon2id's cost: what deriving a key from a passphrase takes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct KdfParams {
+    /// Memory, in KiB.
     pub m_kib: u32,
+    /// Passes.
     pub t: u32,
+    /// Lanes.
     pub p: u32,
 }
 
@@ -67,6 +71,7 @@ pub enum DuressAction {
 }
 
 impl DuressAction {
+    /// Every choice.
     pub const ALL: [DuressAction; 4] = [
         DuressAction::Decoy,
         DuressAction::Wrong,
@@ -84,6 +89,7 @@ impl DuressAction {
         }
     }
 
+    /// The action of that name.
     pub fn from_name(name: &str) -> Option<DuressAction> {
         Self::ALL.into_iter().find(|a| a.name() == name)
     }
@@ -93,10 +99,12 @@ impl DuressAction {
         Self::from_name(name).ok_or_else(|| VaultError::UnknownDuressAction(name.to_string()))
     }
 
+    /// It destroys the real key first.
     pub fn destroys(self) -> bool {
         matches!(self, DuressAction::DestroyThenDecoy | DuressAction::DestroyThenWrong)
     }
 
+    /// It opens the practice vault.
     pub fn opens_decoy(self) -> bool {
         matches!(self, DuressAction::Decoy | DuressAction::DestroyThenDecoy)
     }
@@ -190,12 +198,17 @@ pub struct Policy {
 /// The attempts the worker may choose for erasure.
 pub const ERASE_AFTER_CHOICES: [u32; 3] = [5, 10, 20];
 
+/// `vault.key`: the database key wrapped by the passphrase (and the duress slot), with the
+/// vault's id and the worker's policy for wrong passphrases.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct KeyFile {
     format: u32,
+    /// The vault's id.
     pub vault_id: String,
+    /// When the vault was created (RFC 3339).
     pub created: String,
     slots: Vec<Slot>,
+    /// What wrong passphrases lead to.
     #[serde(default)]
     pub policy: Policy,
 }
@@ -352,10 +365,12 @@ pub enum Opened {
 }
 
 impl KeyFile {
+    /// The key file of the vault in `dir`.
     pub fn path(dir: &Path) -> PathBuf {
         dir.join(FILE_NAME)
     }
 
+    /// Where a new key file is written before it replaces the old one.
     pub fn next_path(dir: &Path) -> PathBuf {
         dir.join(NEXT_FILE_NAME)
     }
@@ -426,6 +441,7 @@ impl KeyFile {
         Ok((file, legacy_failed))
     }
 
+    /// The key file of the vault in `dir`.
     pub fn read(dir: &Path) -> Result<KeyFile, VaultError> {
         Self::read_file(&Self::path(dir), dir).map(|(f, _)| f)
     }
@@ -459,6 +475,7 @@ impl KeyFile {
         self.install(dir)
     }
 
+    /// The real slot's key derivation.
     pub fn params(&self) -> KdfParams {
         self.slots[REAL_SLOT].kdf.params
     }

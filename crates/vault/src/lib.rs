@@ -3,6 +3,7 @@
 //! A vault is a directory with `vault.key` (the database key, wrapped by the passphrase) and
 //! `vault.db` (SQLCipher). Each case is one Automerge document, stored as a snapshot plus the
 //! changes saved since; each answer is one change, committed before the interview moves on.
+#![warn(missing_docs)]
 
 pub mod attempts;
 mod audit;
@@ -62,34 +63,53 @@ pub const DEVICE_SECRET: &str = "device-keys";
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct CaseSummary {
+    /// The case's id.
     pub id: String,
+    /// Its protocol.
     pub protocol_id: String,
+    /// The protocol's version it was recorded with.
     pub protocol_version: String,
+    /// When its interview began (RFC 3339), the same on every device.
     pub created_at: String,
+    /// When it last changed on this device (RFC 3339).
     pub updated_at: String,
+    /// Where it stands.
     pub state: CaseState,
+    /// The outcome level (or `incomplete`), once the interview has ended.
     pub level: Option<String>,
+    /// `adult` or `child`, once the age gate has placed the person.
     pub age_group: Option<String>,
+    /// The consent choice given.
     pub consent: Option<String>,
+    /// Questions answered.
     pub answer_count: i64,
 }
 
 /// The listing columns a write updates, computed from the document by the caller.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CaseIndex {
+    /// Where it stands.
     pub state: CaseState,
+    /// The outcome level (or `incomplete`), once the interview has ended.
     pub level: Option<String>,
+    /// `adult` or `child`, once the age gate has placed the person.
     pub age_group: Option<String>,
+    /// The consent choice given.
     pub consent: Option<String>,
+    /// Questions answered.
     pub answer_count: i64,
 }
 
+/// Which cases a listing shows.
 #[derive(Debug, Clone, Default)]
 pub struct CaseFilter {
+    /// Only cases in this state.
     pub state: Option<CaseState>,
+    /// Only cases with this level (or `incomplete`).
     pub level: Option<String>,
     /// Inclusive bounds on the last update, compared as RFC 3339 text (a date prefix works).
     pub updated_from: Option<String>,
+    /// The upper bound, inclusive: a date takes the whole day.
     pub updated_to: Option<String>,
     /// Case id prefix.
     pub id_prefix: Option<String>,
@@ -97,19 +117,31 @@ pub struct CaseFilter {
     pub limit: Option<usize>,
 }
 
+/// What `vault info` shows: nothing about any person.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct VaultInfo {
+    /// The vault's directory.
     pub dir: PathBuf,
+    /// The vault's id (the practice vault has the same).
     pub vault_id: String,
+    /// When it was created (RFC 3339).
     pub created: String,
+    /// SQLCipher's version (`None` would mean no encryption, and the vault refuses to open).
     pub cipher_version: Option<String>,
+    /// Migrations applied.
     pub schema_version: usize,
+    /// Cases stored.
     pub cases: i64,
+    /// The passphrase's key derivation.
     pub kdf: KdfParams,
+    /// The database file's size.
     pub db_bytes: u64,
+    /// The write-ahead log's size.
     pub wal_bytes: u64,
 }
 
+/// An unlocked vault. Dropping it locks: the database closes (SQLCipher wipes its pages and
+/// key) and the key is zeroized.
 pub struct Vault {
     dir: PathBuf,
     /// `DB_FILE`, or `DECOY_DB_FILE` when the duress passphrase opened the practice vault.
@@ -144,6 +176,7 @@ pub struct Strength {
     pub warning: Option<String>,
 }
 
+/// How hard `passphrase` is to guess, and whether a new vault may use it.
 pub fn passphrase_strength(passphrase: &str) -> Strength {
     let long_enough = passphrase.chars().count() >= MIN_PASSPHRASE_CHARS;
     let estimate = zxcvbn::zxcvbn(passphrase, &["fieldscreen", "vault", "passphrase"]);
@@ -302,6 +335,8 @@ impl Vault {
         Ok(Vault::assemble(Path::new(""), conn, key_file, db_key, device))
     }
 
+    /// Unlocks the vault in `dir`. A wrong passphrase is counted before it is tried and may
+    /// have to wait; a duress passphrase does what the worker chose.
     pub fn open(dir: &Path, passphrase: &str) -> Result<Vault, VaultError> {
         Self::open_with(dir, passphrase, Durability::PowerLoss)
     }
@@ -558,6 +593,7 @@ impl Vault {
         self.key_file.policy
     }
 
+    /// Chooses what wrong passphrases lead to.
     pub fn set_policy(&mut self, policy: Policy) -> Result<(), VaultError> {
         if let Some(n) = policy.erase_after.filter(|n| !ERASE_AFTER_CHOICES.contains(n)) {
             return Err(VaultError::EraseAfterChoice(n));
@@ -569,6 +605,7 @@ impl Vault {
         self.audit(AuditAction::UnlockPolicySet, None)
     }
 
+    /// The vault's directory.
     pub fn dir(&self) -> &Path {
         &self.dir
     }
@@ -579,6 +616,7 @@ impl Vault {
         self.db_key.clone()
     }
 
+    /// What `vault info` shows.
     pub fn info(&self) -> Result<VaultInfo, VaultError> {
         let size = |p: PathBuf| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
         Ok(VaultInfo {
@@ -729,6 +767,7 @@ impl Vault {
         self.load_doc(id)
     }
 
+    /// The cases `filter` lets through, most recently changed first.
     pub fn list_cases(&self, filter: &CaseFilter) -> Result<Vec<CaseSummary>, VaultError> {
         // Only the filters in use go into the query, so that SQLite can walk the index on
         // `updated_at` and stop after `limit` rows.

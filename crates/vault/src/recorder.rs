@@ -12,6 +12,7 @@ use fieldscreen_protocol::{Answer, Protocol, Session, State, builtin};
 use jiff::civil::Date;
 use std::sync::Arc;
 
+/// Saves a running interview into its case, change by change (see the module's comment).
 pub struct Recorder {
     meta: CaseMeta,
     case_id: Option<String>,
@@ -41,6 +42,7 @@ impl Recorder {
         }
     }
 
+    /// The case, once consent created it.
     pub fn case_id(&self) -> Option<&str> {
         self.case_id.as_deref()
     }

@@ -15,14 +15,18 @@ pub struct Quarantined {
     pub pos: u64,
     /// The device and batch number the relay gave for it (not proven: it did not open).
     pub device: String,
+    /// The batch number the relay gave for it.
     pub seq: u64,
+    /// Why it was set aside.
     pub reason: String,
 }
 
 /// A batch number the relay skipped: batches of a device must arrive without gaps.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Gap {
+    /// The device whose batch is missing.
     pub device: String,
+    /// Its batch number.
     pub seq: u64,
 }
 
@@ -37,7 +41,9 @@ pub struct Ledger {
     pub seen: Vec<(String, u64)>,
     /// Gaps found, and gaps closed by a batch that arrived late.
     pub gaps: Vec<Gap>,
+    /// Gaps a late batch closed.
     pub filled: Vec<Gap>,
+    /// Entries set aside.
     pub quarantined: Vec<Quarantined>,
 }
 

@@ -10,6 +10,7 @@ use rusqlite::{OptionalExtension, params};
 /// One case's part of an outgoing batch.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CaseUpdate {
+    /// The case.
     pub case_id: String,
     /// The whole document the first time a case leaves, afterwards only what is new.
     pub bytes: Vec<u8>,
@@ -18,14 +19,18 @@ pub struct CaseUpdate {
 /// What a batch carries: changes of cases, and the cases its device erased.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Batch {
+    /// Changes of cases.
     pub updates: Vec<CaseUpdate>,
+    /// Cases the device erased.
     pub erased: Vec<String>,
 }
 
 /// What merging a batch did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Received {
+    /// Cases this device did not have.
     pub new_cases: usize,
+    /// Cases it had that changed.
     pub changed_cases: usize,
     /// Changes held until the case's creation arrives.
     pub held: usize,
@@ -40,6 +45,7 @@ impl Vault {
         &self.device
     }
 
+    /// A value the sync client keeps (team, keys, cursor), encrypted with everything else.
     pub fn sync_value(&self, key: &str) -> Result<Option<Vec<u8>>, VaultError> {
         Ok(self
             .conn
@@ -47,6 +53,7 @@ impl Vault {
             .optional()?)
     }
 
+    /// Sets a sync value.
     pub fn set_sync_value(&mut self, key: &str, value: &[u8]) -> Result<(), VaultError> {
         self.conn.execute(
             "INSERT OR REPLACE INTO sync_state (key, value) VALUES (?1, ?2)",
@@ -55,6 +62,7 @@ impl Vault {
         Ok(())
     }
 
+    /// Removes a sync value.
     pub fn remove_sync_value(&mut self, key: &str) -> Result<(), VaultError> {
         self.conn.execute("DELETE FROM sync_state WHERE key = ?1", [key])?;
         Ok(())
@@ -191,6 +199,7 @@ impl Vault {
             .collect()
     }
 
+    /// The relay holds batch `seq`: it leaves the outbox.
     pub fn outbox_acknowledged(&mut self, seq: u64) -> Result<(), VaultError> {
         let tx = self.conn.transaction()?;
         let seq = i64::try_from(seq).unwrap_or(i64::MAX);

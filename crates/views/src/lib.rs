@@ -1,6 +1,7 @@
 //! Interviews, outcomes and cases as a person reads them: every text already localised, with
 //! its language and direction. The app serialises these views to its web front end; the CLI lays
 //! the same texts out for a terminal.
+#![warn(missing_docs)]
 
 use fieldscreen_catalog::{CatalogError, Loaded};
 use fieldscreen_i18n::fluent::{FluentArgs, FluentValue};
@@ -9,11 +10,15 @@ use fieldscreen_protocol::model::{Kind, Question, ReportVariable, SectionMode};
 use fieldscreen_protocol::{Answer, DurationUnit, Outcome, Session, State, builtin};
 use serde::Serialize;
 
+/// A text ready to show, with what the page needs to show it right.
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct TextView {
+    /// The text itself.
     pub text: String,
+    /// The language it is in (the `lang` attribute).
     pub lang: String,
+    /// Which way it runs (the `dir` attribute).
     pub dir: TextDirection,
     /// Shown in a language other than the one asked for.
     pub fell_back: bool,
@@ -62,8 +67,11 @@ pub fn question_args(session: &Session) -> FluentArgs<'static> {
 
 /// The interviewer's language and, when different, the respondent's.
 pub struct Langs<'a> {
+    /// The protocol being shown, with its texts.
     pub loaded: &'a Loaded,
+    /// The interviewer's language, then its fallbacks.
     pub interviewer: Chain,
+    /// The respondent's language and its fallbacks, shown beside the interviewer's.
     pub respondent: Option<Chain>,
 }
 
@@ -91,6 +99,7 @@ impl<'a> Langs<'a> {
         self.loaded.localizer.text(&self.interviewer, key, None)
     }
 
+    /// `key` in the interviewer's language, as a view.
     pub fn one(&self, key: &str) -> TextView {
         self.localized(key).into()
     }
@@ -125,12 +134,14 @@ impl<'a> Langs<'a> {
         }
     }
 
+    /// A date as the interviewer's language writes it.
     pub fn date(&self, d: jiff::civil::Date) -> String {
         self.interviewer
             .primary()
             .map_or_else(|| d.to_string(), |l| format_date(l, d))
     }
 
+    /// A number as the interviewer's language writes it.
     pub fn number(&self, n: i64) -> String {
         self.interviewer
             .primary()
@@ -180,88 +191,137 @@ impl<'a> Langs<'a> {
 
 #[derive(Debug, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+/// One choice of a question.
 pub struct ChoiceView {
+    /// What is stored when it is chosen.
     pub code: String,
+    /// Its label in the interviewer's language, then the respondent's.
     pub labels: Vec<TextView>,
 }
 
 #[derive(Debug, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+/// The question on screen.
 pub struct QuestionView {
+    /// Its id in the protocol.
     pub id: String,
+    /// What kind of answer it takes (`yes-no`, `single`, `number`, …).
     pub kind: &'static str,
+    /// The title of its section.
     pub section: TextView,
+    /// What the interviewer is asked to keep in mind in this section.
     pub section_note: Option<TextView>,
     /// Interviewer only: observed, never read aloud.
     pub observed: bool,
+    /// The question in the interviewer's language, then the respondent's.
     pub text: Vec<TextView>,
+    /// A note for the interviewer.
     pub note: Option<TextView>,
+    /// Its choices, for a single or multiple choice.
     pub choices: Vec<ChoiceView>,
+    /// The smallest number it takes.
     pub min: Option<i64>,
+    /// The largest number it takes.
     pub max: Option<i64>,
+    /// It cannot be skipped.
     pub required: bool,
+    /// Visible questions passed so far.
     pub done: usize,
+    /// Visible questions in all: it changes as answers change what applies.
     pub total: usize,
+    /// The answer already given, when the interviewer came back to it.
     pub answer: Option<Answer>,
 }
 
 #[derive(Debug, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+/// A service the person may be referred to.
 pub struct ReferralView {
+    /// The service's name.
     pub name: String,
+    /// How to reach it.
     pub phone: String,
+    /// When it answers.
     pub hours: String,
+    /// What it does.
     pub description: Option<TextView>,
+    /// A placeholder the protocol ships with, to be replaced by a real local service.
     pub example: bool,
+    /// A report to this service is mandatory (the person should know before they agree).
     pub mandatory_report: bool,
 }
 
 #[derive(Debug, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+/// One dimension of the outcome (recruitment, exploitation, coercion, …).
 pub struct DimensionView {
+    /// Its name.
     pub label: TextView,
+    /// Its indicators are enough to meet it.
     pub met: bool,
+    /// The indicators that fired in it.
     pub indicators: Vec<TextView>,
 }
 
 #[derive(Debug, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+/// The outcome of a screening as the interviewer reads it.
 pub struct OutcomeView {
+    /// The level's name, or `incomplete`.
     pub level: String,
+    /// The level in words.
     pub level_text: TextView,
     /// What the rules gave, when the interviewer overrode it.
     pub computed: Option<TextView>,
+    /// Why the interviewer overrode the level.
     pub override_reason: Option<String>,
     /// Every level, for the override control.
     pub levels: Vec<LevelView>,
+    /// Why the rules concluded what they did.
     pub reasons: Vec<TextView>,
+    /// Each dimension, met or not, with its indicators.
     pub dimensions: Vec<DimensionView>,
+    /// What to do now, when a stop rule fired.
     pub emergency: Option<TextView>,
+    /// Services to offer.
     pub referrals: Vec<ReferralView>,
+    /// What the interviewer must keep in mind for the person's safety.
     pub safety_notes: Vec<TextView>,
+    /// What the outcome is and is not (a screening, not an identification).
     pub statement: TextView,
+    /// Every question was passed.
     pub complete: bool,
 }
 
 #[derive(Debug, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+/// A level the interviewer may choose when overriding.
 pub struct LevelView {
+    /// The level.
     pub code: fieldscreen_protocol::Level,
+    /// The level in words.
     pub text: TextView,
 }
 
+/// What the interview shows next.
 #[derive(Debug, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "step", rename_all = "kebab-case")]
 pub enum StepView {
+    /// A question to ask.
     Question(QuestionView),
+    /// The interview is over.
     Finished {
+        /// How it ended.
         state: State,
+        /// Its outcome, unless consent was refused or the screening postponed.
         outcome: Option<OutcomeView>,
+        /// The case it is stored as (none in practice, or when nothing was stored).
         case_id: Option<String>,
     },
 }
 
+/// The session's current question, if it is at one.
 pub fn question(langs: &Langs<'_>, session: &Session) -> Option<QuestionView> {
     let q = session.current()?;
     let p = session.protocol();
@@ -310,6 +370,7 @@ pub fn question(langs: &Langs<'_>, session: &Session) -> Option<QuestionView> {
     })
 }
 
+/// An outcome in words.
 pub fn outcome(langs: &Langs<'_>, session: &Session, o: &Outcome) -> OutcomeView {
     let p = session.protocol();
     let label = |id: &str| {
@@ -379,9 +440,13 @@ pub fn outcome(langs: &Langs<'_>, session: &Session, o: &Outcome) -> OutcomeView
 #[derive(Debug, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct TranscriptEntry {
+    /// The question's id.
     pub question_id: String,
+    /// The title of its section.
     pub section: TextView,
+    /// The question.
     pub question: TextView,
+    /// The answer, in words.
     pub answer: TextView,
     /// False when a later answer made the question no longer apply; the answer is kept.
     pub applies: bool,
@@ -412,12 +477,15 @@ pub fn transcript(langs: &Langs<'_>, session: &Session) -> Vec<TranscriptEntry> 
 pub struct HistoryView {
     /// RFC 3339, UTC.
     pub time: String,
+    /// The question's id.
     pub question_id: String,
+    /// The question, when this protocol version still has it.
     pub question: Option<TextView>,
     /// None: the answer was cleared.
     pub answer: Option<TextView>,
 }
 
+/// One entry of a case's answer history in words.
 pub fn history_entry(
     langs: &Langs<'_>,
     session: &Session,

@@ -6,6 +6,7 @@
 //!
 //! A download body is a sequence of frames, each:
 //! `pos: u64 | seq: u64 | device_len: u8 | device | len: u32 | sealed` (big-endian).
+#![warn(missing_docs)]
 
 /// The largest sealed batch the relay accepts; the client packs below it.
 pub const MAX_BATCH_BYTES: usize = 1024 * 1024;
@@ -41,19 +42,23 @@ pub const BATCH_NUMBER_TAKEN: &str = "a different batch already has this number"
 pub const TOKEN_HEADER: &str = "x-fieldscreen-token";
 /// The authorization scheme of someone holding an invitation: `Invite <id>.<secret>`.
 pub const INVITE_SCHEME: &str = "Invite ";
-/// How long an invitation lives unless the inviter says otherwise, and the longest it may.
+/// How long an invitation lives unless the inviter says otherwise.
 pub const DEFAULT_INVITATION_SECONDS: u64 = 15 * 60;
+/// The longest an invitation may live.
 pub const MAX_INVITATION_SECONDS: u64 = 24 * 60 * 60;
 /// Join requests one invitation takes before the relay refuses more.
 pub const MAX_REQUESTS_PER_INVITATION: u64 = 5;
 
+/// One entry of a team's log as a download carries it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Frame {
     /// Position in the team's log; a client asks for what comes after the last it saw.
     pub pos: u64,
+    /// The device that sent the batch.
     pub device: String,
     /// The sending device's own batch number (1, 2, …).
     pub seq: u64,
+    /// The batch, sealed by its device: the relay cannot open it.
     pub sealed: Vec<u8>,
 }
 
@@ -61,22 +66,29 @@ pub struct Frame {
 /// (`GET paths::devices`, JSON).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct DeviceStatus {
+    /// The device's id.
     pub device: String,
+    /// It may let devices in and revoke them.
     pub admin: bool,
+    /// It was revoked: the relay refuses its token.
     pub revoked: bool,
     /// It has made a request with its token since it was let in.
     pub used: bool,
     /// When it was let in, seconds since the epoch.
     pub added_at: i64,
-    /// The last log position it acknowledged, and its last batch number.
+    /// The last log position it acknowledged.
     pub acked: u64,
+    /// The last batch number it sent.
     pub last_seq: u64,
 }
 
+/// Why a body from the other side could not be read.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum WireError {
+    /// It ended inside the named part.
     #[error("the relay's answer was cut short ({0})")]
     Truncated(&'static str),
+    /// The named part breaks a limit or the format.
     #[error("the relay's answer is malformed ({0})")]
     Malformed(&'static str),
 }
@@ -90,6 +102,7 @@ pub fn valid_id(id: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
+/// A download body: the frames one after another, in the format above.
 pub fn encode_frames(frames: &[Frame]) -> Vec<u8> {
     let mut out = Vec::with_capacity(
         frames
@@ -208,9 +221,11 @@ pub fn decode_records(body: &[u8]) -> Result<Vec<Vec<u8>>, WireError> {
 
 /// SHA-256 is done by each side with its own crate; this names the request paths.
 pub mod paths {
+    /// Where a team is created.
     pub fn teams() -> String {
         "/v1/teams".into()
     }
+    /// A team's membership records after position `after`.
     pub fn membership(team: &str, after: u64) -> String {
         format!("/v1/teams/{team}/membership?after={after}")
     }
@@ -221,24 +236,31 @@ pub mod paths {
             None => format!("/v1/teams/{team}/membership"),
         }
     }
+    /// Where an admin registers an invitation.
     pub fn invitations(team: &str) -> String {
         format!("/v1/teams/{team}/invitations")
     }
+    /// Where someone holding an invitation asks to join.
     pub fn join_requests_of(team: &str, invitation: &str) -> String {
         format!("/v1/teams/{team}/invitations/{invitation}/requests")
     }
+    /// The team's pending join requests, for its admins.
     pub fn requests(team: &str) -> String {
         format!("/v1/teams/{team}/requests")
     }
+    /// One join request: its state for the asking device, its refusal for an admin.
     pub fn request(team: &str, device: &str) -> String {
         format!("/v1/teams/{team}/requests/{device}")
     }
+    /// One sealed batch of a device, by its batch number (upload, and a fetch of one withheld).
     pub fn batch(team: &str, device: &str, seq: u64) -> String {
         format!("/v1/teams/{team}/devices/{device}/batches/{seq}")
     }
+    /// The team's devices as the relay knows them (`DeviceStatus`), for its admins.
     pub fn devices(team: &str) -> String {
         format!("/v1/teams/{team}/devices")
     }
+    /// A page of the team's log after position `after`, at most `limit` frames.
     pub fn log(team: &str, after: u64, limit: usize) -> String {
         format!("/v1/teams/{team}/log?after={after}&limit={limit}")
     }

@@ -6,17 +6,73 @@ export type Level = "no-indication" | "labour-rights-concern" | "assess-further"
 
 export type DurationUnit = "days" | "weeks" | "months" | "years";
 
-export type Answer = { "type": "yes" } | { "type": "no" } | { "type": "choice", "value": string } | { "type": "choices", "value": Array<string> } | { "type": "number", "value": number } | { "type": "date", "value": string } | { "type": "duration", "value": { amount: number, unit: DurationUnit, } } | { "type": "country", "value": string } | { "type": "language", "value": string } | { "type": "text", "value": string } | { "type": "acknowledged" } | { "type": "dont-know" } | { "type": "prefer-not-to-say" };
+export type Answer = { "type": "yes" } | { "type": "no" } | { "type": "choice", "value": string } | { "type": "choices", "value": Array<string> } | { "type": "number", "value": number } | { "type": "date", "value": string } | { "type": "duration", "value": { 
+/**
+ * How many units.
+ */
+amount: number, 
+/**
+ * Of what.
+ */
+unit: DurationUnit, } } | { "type": "country", "value": string } | { "type": "language", "value": string } | { "type": "text", "value": string } | { "type": "acknowledged" } | { "type": "dont-know" } | { "type": "prefer-not-to-say" };
 
 export type StoppedBy = "respondent" | "interviewer";
 
-export type EndReason = { "reason": "stopped", by: StoppedBy, } | { "reason": "emergency", rule: string, } | { "reason": "consent-refused" } | { "reason": "postponed-for-safety" };
+export type EndReason = { "reason": "stopped", 
+/**
+ * Who.
+ */
+by: StoppedBy, } | { "reason": "emergency", 
+/**
+ * The rule's id.
+ */
+rule: string, } | { "reason": "consent-refused" } | { "reason": "postponed-for-safety" };
 
 export type State = { "state": "in-progress" } | { "state": "completed" } | { "state": "ended" } & EndReason;
 
 export type CaseState = "in-progress" | "completed" | "stopped" | "emergency" | "consent-refused" | "postponed";
 
-export type CaseSummary = { id: string, protocol_id: string, protocol_version: string, created_at: string, updated_at: string, state: CaseState, level: string | null, age_group: string | null, consent: string | null, answer_count: number, };
+export type CaseSummary = { 
+/**
+ * The case's id.
+ */
+id: string, 
+/**
+ * Its protocol.
+ */
+protocol_id: string, 
+/**
+ * The protocol's version it was recorded with.
+ */
+protocol_version: string, 
+/**
+ * When its interview began (RFC 3339), the same on every device.
+ */
+created_at: string, 
+/**
+ * When it last changed on this device (RFC 3339).
+ */
+updated_at: string, 
+/**
+ * Where it stands.
+ */
+state: CaseState, 
+/**
+ * The outcome level (or `incomplete`), once the interview has ended.
+ */
+level: string | null, 
+/**
+ * `adult` or `child`, once the age gate has placed the person.
+ */
+age_group: string | null, 
+/**
+ * The consent choice given.
+ */
+consent: string | null, 
+/**
+ * Questions answered.
+ */
+answer_count: number, };
 
 export type Strength = { 
 /**
@@ -32,39 +88,223 @@ enough: boolean,
  */
 warning: string | null, };
 
-export type TextView = { text: string, lang: string, dir: TextDirection, 
+export type TextView = { 
+/**
+ * The text itself.
+ */
+text: string, 
+/**
+ * The language it is in (the `lang` attribute).
+ */
+lang: string, 
+/**
+ * Which way it runs (the `dir` attribute).
+ */
+dir: TextDirection, 
 /**
  * Shown in a language other than the one asked for.
  */
 fell_back: boolean, };
 
-export type ChoiceView = { code: string, labels: Array<TextView>, };
+export type ChoiceView = { 
+/**
+ * What is stored when it is chosen.
+ */
+code: string, 
+/**
+ * Its label in the interviewer's language, then the respondent's.
+ */
+labels: Array<TextView>, };
 
-export type QuestionView = { id: string, kind: string, section: TextView, section_note: TextView | null, 
+export type QuestionView = { 
+/**
+ * Its id in the protocol.
+ */
+id: string, 
+/**
+ * What kind of answer it takes (`yes-no`, `single`, `number`, …).
+ */
+kind: string, 
+/**
+ * The title of its section.
+ */
+section: TextView, 
+/**
+ * What the interviewer is asked to keep in mind in this section.
+ */
+section_note: TextView | null, 
 /**
  * Interviewer only: observed, never read aloud.
  */
-observed: boolean, text: Array<TextView>, note: TextView | null, choices: Array<ChoiceView>, min: number | null, max: number | null, required: boolean, done: number, total: number, answer: Answer | null, };
+observed: boolean, 
+/**
+ * The question in the interviewer's language, then the respondent's.
+ */
+text: Array<TextView>, 
+/**
+ * A note for the interviewer.
+ */
+note: TextView | null, 
+/**
+ * Its choices, for a single or multiple choice.
+ */
+choices: Array<ChoiceView>, 
+/**
+ * The smallest number it takes.
+ */
+min: number | null, 
+/**
+ * The largest number it takes.
+ */
+max: number | null, 
+/**
+ * It cannot be skipped.
+ */
+required: boolean, 
+/**
+ * Visible questions passed so far.
+ */
+done: number, 
+/**
+ * Visible questions in all: it changes as answers change what applies.
+ */
+total: number, 
+/**
+ * The answer already given, when the interviewer came back to it.
+ */
+answer: Answer | null, };
 
-export type ReferralView = { name: string, phone: string, hours: string, description: TextView | null, example: boolean, mandatory_report: boolean, };
+export type ReferralView = { 
+/**
+ * The service's name.
+ */
+name: string, 
+/**
+ * How to reach it.
+ */
+phone: string, 
+/**
+ * When it answers.
+ */
+hours: string, 
+/**
+ * What it does.
+ */
+description: TextView | null, 
+/**
+ * A placeholder the protocol ships with, to be replaced by a real local service.
+ */
+example: boolean, 
+/**
+ * A report to this service is mandatory (the person should know before they agree).
+ */
+mandatory_report: boolean, };
 
-export type DimensionView = { label: TextView, met: boolean, indicators: Array<TextView>, };
+export type DimensionView = { 
+/**
+ * Its name.
+ */
+label: TextView, 
+/**
+ * Its indicators are enough to meet it.
+ */
+met: boolean, 
+/**
+ * The indicators that fired in it.
+ */
+indicators: Array<TextView>, };
 
-export type LevelView = { code: Level, text: TextView, };
+export type LevelView = { 
+/**
+ * The level.
+ */
+code: Level, 
+/**
+ * The level in words.
+ */
+text: TextView, };
 
-export type OutcomeView = { level: string, level_text: TextView, 
+export type OutcomeView = { 
+/**
+ * The level's name, or `incomplete`.
+ */
+level: string, 
+/**
+ * The level in words.
+ */
+level_text: TextView, 
 /**
  * What the rules gave, when the interviewer overrode it.
  */
-computed: TextView | null, override_reason: string | null, 
+computed: TextView | null, 
+/**
+ * Why the interviewer overrode the level.
+ */
+override_reason: string | null, 
 /**
  * Every level, for the override control.
  */
-levels: Array<LevelView>, reasons: Array<TextView>, dimensions: Array<DimensionView>, emergency: TextView | null, referrals: Array<ReferralView>, safety_notes: Array<TextView>, statement: TextView, complete: boolean, };
+levels: Array<LevelView>, 
+/**
+ * Why the rules concluded what they did.
+ */
+reasons: Array<TextView>, 
+/**
+ * Each dimension, met or not, with its indicators.
+ */
+dimensions: Array<DimensionView>, 
+/**
+ * What to do now, when a stop rule fired.
+ */
+emergency: TextView | null, 
+/**
+ * Services to offer.
+ */
+referrals: Array<ReferralView>, 
+/**
+ * What the interviewer must keep in mind for the person's safety.
+ */
+safety_notes: Array<TextView>, 
+/**
+ * What the outcome is and is not (a screening, not an identification).
+ */
+statement: TextView, 
+/**
+ * Every question was passed.
+ */
+complete: boolean, };
 
-export type StepView = { "step": "question" } & QuestionView | { "step": "finished", state: State, outcome: OutcomeView | null, case_id: string | null, };
+export type StepView = { "step": "question" } & QuestionView | { "step": "finished", 
+/**
+ * How it ended.
+ */
+state: State, 
+/**
+ * Its outcome, unless consent was refused or the screening postponed.
+ */
+outcome: OutcomeView | null, 
+/**
+ * The case it is stored as (none in practice, or when nothing was stored).
+ */
+case_id: string | null, };
 
-export type TranscriptEntry = { question_id: string, section: TextView, question: TextView, answer: TextView, 
+export type TranscriptEntry = { 
+/**
+ * The question's id.
+ */
+question_id: string, 
+/**
+ * The title of its section.
+ */
+section: TextView, 
+/**
+ * The question.
+ */
+question: TextView, 
+/**
+ * The answer, in words.
+ */
+answer: TextView, 
 /**
  * False when a later answer made the question no longer apply; the answer is kept.
  */
@@ -74,7 +314,15 @@ export type HistoryView = {
 /**
  * RFC 3339, UTC.
  */
-time: string, question_id: string, question: TextView | null, 
+time: string, 
+/**
+ * The question's id.
+ */
+question_id: string, 
+/**
+ * The question, when this protocol version still has it.
+ */
+question: TextView | null, 
 /**
  * None: the answer was cleared.
  */
@@ -82,15 +330,47 @@ answer: TextView | null, };
 
 export type ReferralStatus = "suggested" | "offered" | "accepted" | "declined" | "contacted" | "service-received" | "service-not-received";
 
-export type ReferralStep = { status: ReferralStatus, date: string, reason?: string | null, };
+export type ReferralStep = { 
+/**
+ * What happened.
+ */
+status: ReferralStatus, 
+/**
+ * When.
+ */
+date: string, 
+/**
+ * Why, for a refusal or a failure.
+ */
+reason?: string | null, };
 
-export type Cell = { key: Array<string>, count: number | null, };
+export type Cell = { 
+/**
+ * The category of each variable (`total` for a total).
+ */
+key: Array<string>, 
+/**
+ * The count; `None` when suppressed.
+ */
+count: number | null, };
 
 export type PublishedTable = { 
 /**
- * Serialised by their names (`Variable::name`).
+ * The variables counted by, serialised by their export names.
  */
-variables: string[], from: string, to: string, k: number, 
+variables: string[], 
+/**
+ * The first month counted (`YYYY-MM`).
+ */
+from: string, 
+/**
+ * The last month counted (`YYYY-MM`).
+ */
+to: string, 
+/**
+ * Cells under k are suppressed.
+ */
+k: number, 
 /**
  * Categories per variable, in order.
  */
@@ -104,15 +384,103 @@ export type Stage = "packing" | "uploading" | "downloading";
 
 export type Role = "admin" | "member" | "revoked";
 
-export type MemberInfo = { device: string, name: string, role: Role, this_device: boolean, };
+export type MemberInfo = { 
+/**
+ * Its id.
+ */
+device: string, 
+/**
+ * The name it goes by.
+ */
+name: string, 
+/**
+ * Its standing.
+ */
+role: Role, 
+/**
+ * It is this device.
+ */
+this_device: boolean, };
 
-export type TeamInfo = { team_id: string, team_name: string, device_id: string, relay: string, admin: boolean, revoked: boolean, epoch: number, members: Array<MemberInfo>, };
+export type TeamInfo = { 
+/**
+ * The team's id.
+ */
+team_id: string, 
+/**
+ * The team's name.
+ */
+team_name: string, 
+/**
+ * This device's id.
+ */
+device_id: string, 
+/**
+ * The relay's address.
+ */
+relay: string, 
+/**
+ * This device is an admin.
+ */
+admin: boolean, 
+/**
+ * This device was revoked.
+ */
+revoked: boolean, 
+/**
+ * The current key epoch.
+ */
+epoch: number, 
+/**
+ * Every device the log names.
+ */
+members: Array<MemberInfo>, };
 
-export type JoinState = { "state": "not-joining" } | { "state": "pending", team_name: string, comparison: string, } | { "state": "joined", team_id: string, team_name: string, } | { "state": "refused" };
+export type JoinState = { "state": "not-joining" } | { "state": "pending", 
+/**
+ * The team's name.
+ */
+team_name: string, 
+/**
+ * Six digits the admin's screen must show too.
+ */
+comparison: string, } | { "state": "joined", 
+/**
+ * The team's id.
+ */
+team_id: string, 
+/**
+ * The team's name.
+ */
+team_name: string, } | { "state": "refused" };
 
-export type JoinPreview = { relay_host: string, team_id: string, team_name: string, inviter_name: string, };
+export type JoinPreview = { 
+/**
+ * The relay's host.
+ */
+relay_host: string, 
+/**
+ * The team's id.
+ */
+team_id: string, 
+/**
+ * The team's name.
+ */
+team_name: string, 
+/**
+ * The name of the admin device that made the invitation.
+ */
+inviter_name: string, };
 
-export type JoinPending = { team_name: string, relay_host: string, 
+export type JoinPending = { 
+/**
+ * The team's name.
+ */
+team_name: string, 
+/**
+ * The relay's host.
+ */
+relay_host: string, 
 /**
  * Six digits the admin's screen must show too.
  */
@@ -122,7 +490,19 @@ comparison: string,
  */
 nth: number, };
 
-export type RequestView = { device: string, name: string, invitation: string, 
+export type RequestView = { 
+/**
+ * The device asking.
+ */
+device: string, 
+/**
+ * The name it gives itself.
+ */
+name: string, 
+/**
+ * The invitation it asks on.
+ */
+invitation: string, 
 /**
  * What the joining device's screen shows; approve only if it matches.
  */
@@ -209,6 +589,17 @@ export const LEVELS: readonly Level[] = ["refer-now", "assess-further", "labour-
 export const INCOMPLETE = "incomplete";
 
 export const REFERRAL_STATUSES: readonly ReferralStatus[] = ["suggested", "offered", "accepted", "declined", "contacted", "service-received", "service-not-received"];
+
+/** The message families the screens build keys from at run time, with every value. */
+export const KEY_FAMILIES: Record<string, readonly string[]> = {
+  "app-state-": ["in-progress", "completed", "stopped", "emergency", "consent-refused", "postponed"],
+  "app-referral-": ["suggested", "offered", "accepted", "declined", "contacted", "service-received", "service-not-received"],
+  "fs-level-": ["no-indication", "labour-rights-concern", "assess-further", "refer-now", "incomplete"],
+  "app-hint-": ["number", "date", "duration", "country", "language", "text"],
+  "app-sync-stage-": ["packing", "uploading", "downloading"],
+  "app-team-member-": ["admin", "member", "revoked"],
+  "app-duress-": ["decoy", "wrong", "destroy-decoy", "destroy-wrong"],
+};
 
 export type ErrorCode = "wrong-passphrase" | "locked-out" | "weak-passphrase" | "duress-same" | "counter-unwritable" | "damaged" | "no-vault" | "vault-exists" | "no-data-directory" | "not-encrypted" | "setting-refused" | "storage" | "cancelled" | "locked" | "busy" | "app-state" | "unknown-case" | "protocol" | "language" | "date" | "no-interview" | "interview-ended" | "answer-required" | "answer-out-of-range" | "answer-constraint" | "answer-invalid" | "referral-status" | "referral-order" | "referral-reason" | "referral-date" | "referral-unknown" | "referral-no-outcome" | "report-variable" | "report-request" | "offline" | "relay-refused" | "no-team" | "already-in-team" | "legacy-team" | "not-admin" | "revoked" | "invitation-code" | "insecure-relay" | "not-invited-by-admin" | "no-such-request" | "comparison-mismatch" | "team-busy" | "sync" | "conflict";
 

@@ -24,7 +24,9 @@ use toml::Spanned;
 /// The result of compiling one protocol file: the protocol if there were no errors, and every
 /// diagnostic (errors and warnings) either way.
 pub struct Compiled {
+    /// The protocol, when the file has no error.
     pub protocol: Option<Protocol>,
+    /// Every problem found.
     pub diagnostics: Vec<Diagnostic>,
 }
 

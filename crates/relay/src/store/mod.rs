@@ -12,10 +12,14 @@ pub use sqlite::SqliteStore;
 
 use fieldscreen_wire::{DeviceStatus, Frame, MAX_PAGE, encoded_frame_len, fits_in_page};
 
+/// A device of a team as the relay's door knows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DeviceRecord {
+    /// SHA-256 of its relay token (the token itself is never stored).
     pub token_hash: [u8; 32],
+    /// It may append membership records and see join requests.
     pub admin: bool,
+    /// It is shut out.
     pub revoked: bool,
     /// The device has made a request with its token since it was let in.
     pub used: bool,
@@ -37,11 +41,13 @@ impl DeviceRecord {
 /// What an upload did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Append {
+    /// Stored at this position of the team's log.
     Stored(u64),
     /// The same batch (same number, same digest) was stored before: nothing changed.
     Duplicate(u64),
     /// Batches must arrive in order; this is the one the relay expects next.
     Gap {
+        /// The batch number expected.
         expected: u64,
     },
     /// A different batch already has this number.
@@ -52,20 +58,29 @@ pub enum Append {
 /// relay mirrors it so it can refuse a revoked device at the door).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
+    /// Nothing changes at the door (a key rotation, say).
     None,
     /// A join request approved: the device gets the token it asked with.
     Add {
+        /// The device let in.
         device: String,
+        /// As an admin.
         admin: bool,
+        /// The invitation its request came on (used up).
         invitation: String,
         /// When (seconds since the epoch): the place expires unused after a while.
         at: i64,
     },
+    /// A device shut out.
     Revoke {
+        /// The device.
         device: String,
     },
+    /// A device's admin rights given or taken.
     SetAdmin {
+        /// The device.
         device: String,
+        /// Whether it is an admin from now on.
         admin: bool,
     },
 }
@@ -73,6 +88,7 @@ pub enum Effect {
 /// What appending a membership record did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AppendRecord {
+    /// Stored, with its effect.
     Appended,
     /// Another record took this place first (two admins at once): fetch and try again.
     Moved,
@@ -80,43 +96,61 @@ pub enum AppendRecord {
     NoRequest,
 }
 
+/// An invitation an admin registered.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InvitationRecord {
+    /// The admin device that made it.
     pub inviter: String,
+    /// SHA-256 of its secret (the secret travels only in the code the admin shows).
     pub secret_hash: [u8; 32],
+    /// When it stops being accepted (seconds since the epoch).
     pub expires_at: i64,
 }
 
+/// A request to join, waiting for an admin.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RequestRecord {
+    /// The device asking.
     pub device: String,
+    /// The invitation it asks on.
     pub invitation: String,
+    /// The signed request (its keys), as the asking device sent it.
     pub request: Vec<u8>,
+    /// SHA-256 of the relay token it will use once let in.
     pub token_hash: [u8; 32],
     /// When it arrived (seconds since 1970).
     pub at: i64,
 }
 
+/// What asking to join did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AddRequest {
     /// Stored as the `n`-th request on its invitation (more than one: someone else has the code).
     Stored(u64),
+    /// The invitation is unknown or expired.
     NoInvitation,
+    /// The invitation has taken all the requests it may.
     Full,
     /// This device asked already, or is in the team.
     Exists,
 }
 
+/// The database failed.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
+    /// SQLite said so.
     #[error("relay database: {0}")]
     Sqlite(#[from] rusqlite::Error),
+    /// PostgreSQL said so.
     #[error("relay database: {0}")]
     Postgres(#[from] postgres::Error),
+    /// Anything else (a pool without a connection, a migration that did not apply).
     #[error("relay database: {0}")]
     Other(String),
 }
 
+/// What the relay keeps, on SQLite or PostgreSQL: teams' membership logs, the door's list of
+/// devices, invitations and join requests, and the logs of sealed batches.
 pub trait Store: Send + Sync {
     /// Whether the store answers: what `/healthz` reports.
     fn ping(&self) -> Result<(), StoreError>;
@@ -131,16 +165,19 @@ pub trait Store: Send + Sync {
     fn add_invitation(&self, team: &str, id: &str, invitation: &InvitationRecord) -> Result<bool, StoreError>;
     /// A live invitation; expired ones (and their requests) are forgotten first.
     fn invitation(&self, team: &str, id: &str, now: i64) -> Result<Option<InvitationRecord>, StoreError>;
+    /// Keeps a join request on a live invitation, within its limit of requests.
     fn add_request(&self, team: &str, request: &RequestRecord, now: i64) -> Result<AddRequest, StoreError>;
     /// Pending requests on live invitations, oldest first.
     fn requests(&self, team: &str, now: i64) -> Result<Vec<RequestRecord>, StoreError>;
     /// False when there was no such request.
     fn refuse_request(&self, team: &str, device: &str) -> Result<bool, StoreError>;
+    /// A device of the team, as the door knows it.
     fn device(&self, team: &str, device: &str) -> Result<Option<DeviceRecord>, StoreError>;
     /// Notes that the device has come (its first request with its token).
     fn mark_used(&self, team: &str, device: &str) -> Result<(), StoreError>;
     /// Every device of the team, in the order they were let in.
     fn devices(&self, team: &str) -> Result<Vec<DeviceStatus>, StoreError>;
+    /// Stores a device's sealed batch `seq` (in order) at the end of the team's log.
     fn append(
         &self,
         team: &str,
@@ -193,6 +230,7 @@ pub(crate) fn hash_of(bytes: Vec<u8>) -> [u8; 32] {
     bytes.try_into().unwrap_or([0; 32])
 }
 
+/// Seconds since the epoch, now.
 pub fn now_secs() -> i64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)

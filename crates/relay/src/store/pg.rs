@@ -50,6 +50,7 @@ const PG_SCHEMA: &str = "
 ";
 
 impl PgStore {
+    /// Connects a pool of `connections` and brings the schema up to date.
     pub fn open(url: &str, connections: usize) -> Result<PgStore, StoreError> {
         let mut config: postgres::Config = url.parse()?;
         config.connect_timeout(PG_WAIT);

@@ -3,6 +3,7 @@
 use super::*;
 use std::sync::Mutex;
 
+/// The store in one SQLite file.
 pub struct SqliteStore {
     conn: Mutex<rusqlite::Connection>,
 }
@@ -55,6 +56,7 @@ const SQLITE_SCHEMA: &str = "
 ";
 
 impl SqliteStore {
+    /// Opens (or creates) the file and brings its schema up to date.
     pub fn open(path: &str) -> Result<SqliteStore, StoreError> {
         let conn = rusqlite::Connection::open(path)?;
         conn.query_row("PRAGMA journal_mode = WAL", [], |_| Ok(()))?;
