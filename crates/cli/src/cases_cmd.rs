@@ -4,7 +4,6 @@ use crate::render::Screen;
 use crate::texts::Texts;
 use anyhow::{Result, bail};
 use fieldscreen_catalog::Catalog;
-use fieldscreen_protocol::Answer;
 use fieldscreen_vault::{CaseFilter, Vault, resume_session};
 use jiff::civil::Date;
 use std::io::{BufRead, IsTerminal, Write};
@@ -134,17 +133,6 @@ pub enum Format {
     Csv,
 }
 
-fn answer_value(a: &Answer) -> (String, String) {
-    let j = serde_json::to_value(a).unwrap_or_default();
-    let kind = j["type"].as_str().unwrap_or("").to_string();
-    let value = match &j["value"] {
-        serde_json::Value::String(s) => s.clone(),
-        serde_json::Value::Null => String::new(),
-        other => other.to_string(),
-    };
-    (kind, value)
-}
-
 pub struct ExportRequest {
     pub format: Format,
     pub output: Option<PathBuf>,
@@ -152,27 +140,6 @@ pub struct ExportRequest {
     pub include_views: bool,
     /// Unencrypted, on explicit request only; otherwise sealed under a passphrase of its own.
     pub plaintext: bool,
-}
-
-/// The answers of a case that may leave in a personal-data export: a survivors' views module
-/// only when asked for, and, when the case's protocol is not at hand to tell which answers
-/// those are, none (a person was told their account stays in their file).
-fn exportable(
-    answers: Vec<(String, Answer)>,
-    protocol: Option<&fieldscreen_protocol::Protocol>,
-    include_views: bool,
-) -> Vec<(String, Answer)> {
-    match (include_views, protocol) {
-        (true, _) => answers,
-        (false, Some(p)) => {
-            let views: Vec<&str> = p.survivor_views_questions().collect();
-            answers
-                .into_iter()
-                .filter(|(q, _)| !views.contains(&q.as_str()))
-                .collect()
-        }
-        (false, None) => Vec::new(),
-    }
 }
 
 pub fn export(
@@ -203,52 +170,17 @@ pub fn export(
     } else {
         Some(crate::passphrase::new_export_passphrase(t)?)
     };
-    let cases = vault.list_cases(&CaseFilter::default())?;
-    let answers_of = |vault: &Vault, id: &str, protocol_id: &str| -> Result<Vec<(String, Answer)>> {
-        let protocol = catalog.protocol(protocol_id, Some(today));
-        Ok(exportable(
-            vault.load_case(id)?.answers()?,
-            protocol.as_deref(),
-            request.include_views,
-        ))
+    let shape = match format {
+        Format::Json => fieldscreen_report::CaseFormat::Json,
+        Format::Csv => fieldscreen_report::CaseFormat::Csv,
     };
-    let mut out = String::new();
-    match format {
-        Format::Json => {
-            let mut all = Vec::new();
-            for c in &cases {
-                let answers: serde_json::Map<String, serde_json::Value> = answers_of(vault, &c.id, &c.protocol_id)?
-                    .into_iter()
-                    .map(|(q, a)| (q, serde_json::to_value(a).unwrap_or_default()))
-                    .collect();
-                all.push(serde_json::json!({ "case": c, "answers": answers }));
-            }
-            out.push_str(&serde_json::to_string_pretty(&all)?);
-            out.push('\n');
-        }
-        Format::Csv => {
-            out.push_str("case_id,protocol_id,protocol_version,state,level,question_id,answer_type,answer_value\n");
-            for c in &cases {
-                let mut answers = answers_of(vault, &c.id, &c.protocol_id)?;
-                answers.sort_by(|a, b| a.0.cmp(&b.0));
-                for (q, a) in answers {
-                    let (kind, value) = answer_value(&a);
-                    let row = [
-                        c.id.as_str(),
-                        &c.protocol_id,
-                        &c.protocol_version,
-                        c.state.as_str(),
-                        c.level.as_deref().unwrap_or(""),
-                        &q,
-                        &kind,
-                        &value,
-                    ];
-                    out.push_str(&fieldscreen_report::csv::line(&row));
-                }
-            }
-        }
-    }
-    let count = cases.len().to_string();
+    let export = fieldscreen_report::export_cases(
+        vault,
+        |id| catalog.protocol(id, Some(today)),
+        shape,
+        request.include_views,
+    )?;
+    let (out, count) = (export.text, export.cases.to_string());
     match (output, &export_passphrase) {
         (Some(p), Some(secret)) => {
             let content = match format {
@@ -262,7 +194,6 @@ pub fn export(
         (Some(p), None) => crate::private_file::write_private(p, out.as_bytes())?,
         (None, _) => print!("{out}"),
     }
-    vault.record_action(fieldscreen_vault::AuditAction::CasesExported, None)?;
     let done = if request.plaintext {
         "cli-written-plain"
     } else {

@@ -7,6 +7,7 @@
 //! `case_facts` reads a case through that mapping and the engine's outcome.
 #![warn(missing_docs)]
 
+mod cases_export;
 /// CSV as RFC 4180 writes it.
 pub mod csv;
 mod facts;
@@ -20,6 +21,7 @@ pub mod synthetic;
 mod table;
 mod tracking;
 
+pub use cases_export::{CaseExport, CaseFormat, export_cases};
 pub use facts::{AGE_BANDS, CaseFacts, Gender, Referral, age_band};
 pub use from_case::case_facts;
 pub use from_vault::{
