@@ -33,7 +33,9 @@ tests=(--workspace --exclude fieldscreen-empty-tauri --locked --no-fail-fast)
 echo "== cargo test --no-run"
 cargo test "${tests[@]}" --no-run
 echo "== fieldscreen protocol check screening_protocols/*"
-target/debug/fieldscreen protocol check screening_protocols/*
+# Wherever the build went (CI may keep it outside the clone, in CARGO_TARGET_DIR).
+target_dir=$(cargo metadata --format-version 1 --no-deps --locked | python3 -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')
+"$target_dir/debug/fieldscreen" protocol check screening_protocols/*
 echo "== PostgreSQL for the relay's tests"
 { read -r pg_url; read -r pg_data; } < <(./scripts/start-postgres.sh)
 export FIELDSCREEN_TEST_POSTGRES="$pg_url" FIELDSCREEN_TEST_POSTGRES_DATA="$pg_data"
