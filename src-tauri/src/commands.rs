@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 use tauri::State as Tauri;
 use zeroize::Zeroizing;
 
-type Result<T> = std::result::Result<T, CommandError>;
+pub(crate) type Result<T> = std::result::Result<T, CommandError>;
 
 pub(crate) fn lock_state_of<'a>(
     state: &'a Tauri<'_, AppState>,
@@ -255,7 +255,26 @@ pub struct CaseDetail {
     pub unknown_answers: Vec<String>,
     pub outcome: Option<OutcomeView>,
     pub referrals: Vec<ReferralTrackView>,
+    /// The kind of organisation that screened.
+    pub organisation: Option<fieldscreen_vault::OrganisationType>,
+    /// The earlier case of the same person, when one was marked.
+    pub same_person_as: Option<String>,
+    /// The other cases the worker may mark as the same person, newest first.
+    pub other_cases: Vec<OtherCase>,
 }
+
+/// Another case, as the "same person as" choice lists it.
+#[derive(Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct OtherCase {
+    pub id: String,
+    pub protocol_id: String,
+    pub created_at: String,
+}
+
+/// How many other cases the "same person as" choice offers: the person screened again is
+/// nearly always among the latest, and a longer list is no easier to pick from.
+const OTHER_CASES_OFFERED: usize = 50;
 
 /// A referral of the case, suggested or tracked, with the steps it may take next.
 #[derive(Serialize)]
@@ -269,6 +288,11 @@ pub struct ReferralTrackView {
     pub next: Vec<fieldscreen_report::Status>,
     /// Of `next`, those that need a reason.
     pub needs_reason: Vec<fieldscreen_report::Status>,
+    /// The authority's identification decisions, oldest first.
+    pub decisions: Vec<fieldscreen_report::AuthorityDecision>,
+    /// Whether a decision can be recorded: a referral to the national referral mechanism that
+    /// was made.
+    pub can_decide: bool,
 }
 
 fn referral_views(
@@ -294,6 +318,8 @@ fn referral_views(
                 steps: track.map(|t| t.steps.clone()).unwrap_or_default(),
                 next: status.next().to_vec(),
                 needs_reason: status.next().iter().copied().filter(|s| s.needs_reason()).collect(),
+                decisions: track.map(|t| t.decisions.clone()).unwrap_or_default(),
+                can_decide: track.is_some_and(|t| t.accepts_decision().is_ok()),
             }
         })
         .collect())
@@ -321,8 +347,25 @@ pub fn case_detail(state: Tauri<'_, AppState>, case_id: String, lang: String) ->
         .filter(|_| finished)
         .flat_map(|o| o.referrals.iter().map(|r| r.id.clone()))
         .collect();
+    let other_cases = vault
+        .list_cases(&CaseFilter {
+            limit: Some(OTHER_CASES_OFFERED + 1),
+            ..CaseFilter::default()
+        })?
+        .into_iter()
+        .filter(|c| c.id != case_id)
+        .take(OTHER_CASES_OFFERED)
+        .map(|c| OtherCase {
+            id: c.id,
+            protocol_id: c.protocol_id,
+            created_at: c.created_at,
+        })
+        .collect();
     Ok(CaseDetail {
         referrals: referral_views(vault, &case_id, &loaded.protocol, &suggested)?,
+        organisation: meta.organisation,
+        same_person_as: doc.same_person_as()?,
+        other_cases,
         transcript: views::transcript(&langs, &session),
         history,
         outcome: outcome.map(|o| views::outcome(&langs, &session, &o)),

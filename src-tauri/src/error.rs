@@ -63,6 +63,9 @@ codes! {
     ReferralDate = "referral-date",
     ReferralUnknown = "referral-unknown",
     ReferralNoOutcome = "referral-no-outcome",
+    DecisionNotNrm = "decision-not-nrm",
+    DecisionNotReferred = "decision-not-referred",
+    SamePersonItself = "same-person-itself",
     ReportVariable = "report-variable",
     ReportRequest = "report-request",
     Offline = "offline",
@@ -200,6 +203,7 @@ impl From<VaultError> for CommandError {
             }
             VaultError::Cancelled => C::Cancelled,
             VaultError::UnknownCase(_) => C::UnknownCase,
+            VaultError::SamePersonItself => C::SamePersonItself,
             VaultError::KeyFile(_)
             | VaultError::Document(_)
             | VaultError::Sql(_)
@@ -267,6 +271,12 @@ impl From<ReferralError> for CommandError {
             ReferralError::Track(TrackError::Order { .. }) => CommandError::new(ErrorCode::ReferralOrder, detail),
             ReferralError::Track(TrackError::Reason(_)) => CommandError::new(ErrorCode::ReferralReason, detail),
             ReferralError::Track(TrackError::Date { .. }) => CommandError::new(ErrorCode::ReferralDate, detail),
+            ReferralError::Track(TrackError::NotNationalReferral(_)) => {
+                CommandError::new(ErrorCode::DecisionNotNrm, detail)
+            }
+            ReferralError::Track(TrackError::NotReferred(_)) => {
+                CommandError::new(ErrorCode::DecisionNotReferred, detail)
+            }
             ReferralError::Unknown { .. } => CommandError::new(ErrorCode::ReferralUnknown, detail),
             ReferralError::NoOutcome => CommandError::new(ErrorCode::ReferralNoOutcome, detail),
         }

@@ -4,6 +4,7 @@
 
 mod commands;
 mod error;
+mod identification;
 mod state;
 mod sync;
 #[cfg(test)]
@@ -39,6 +40,11 @@ pub fn run() {
             commands::ready,
             commands::report,
             commands::move_referral,
+            identification::organisation_type,
+            identification::set_organisation_type,
+            identification::set_same_person,
+            identification::decide_referral,
+            identification::report_pipeline,
             sync::sync_status,
             sync::sync_now,
             sync::team_create,

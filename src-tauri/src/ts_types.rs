@@ -4,8 +4,8 @@
 //! `FIELDSCREEN_WRITE_TYPES=1 cargo test -p fieldscreen-app --lib ts_types`.
 
 use crate::commands::{
-    AppInfo, CaseDetail, CaseQuery, LanguageView, ProtocolView, ReferralTrackView, ReportQuery, UiLanguage, UiText,
-    UnlockSettings,
+    AppInfo, CaseDetail, CaseQuery, LanguageView, OtherCase, ProtocolView, ReferralTrackView, ReportQuery, UiLanguage,
+    UiText, UnlockSettings,
 };
 use crate::error::ErrorCode;
 use crate::sync::{ConflictView, InviteView, ProgressView, SyncDone, SyncStatus};
@@ -44,6 +44,16 @@ fn declarations() -> String {
         fieldscreen_views::HistoryView,
         fieldscreen_report::Status,
         fieldscreen_report::Step,
+        fieldscreen_report::Decision,
+        fieldscreen_report::DecidedBy,
+        fieldscreen_report::AuthorityDecision,
+        fieldscreen_report::Stage,
+        fieldscreen_report::PipelineColumn,
+        fieldscreen_report::PipelineRow,
+        fieldscreen_report::PipelineBlock,
+        fieldscreen_report::Pipeline,
+        fieldscreen_report::PublishedPipeline,
+        fieldscreen_vault::OrganisationType,
         fieldscreen_report::Cell,
         fieldscreen_report::PublishedTable,
         fieldscreen_sync::Stage,
@@ -61,6 +71,7 @@ fn declarations() -> String {
         UiText,
         CaseQuery,
         ReferralTrackView,
+        OtherCase,
         CaseDetail,
         UnlockSettings,
         ReportQuery,
@@ -89,6 +100,24 @@ fn declarations() -> String {
     out.push_str(&format!(
         "export const REFERRAL_STATUSES: readonly ReferralStatus[] = [{}];\n\n",
         names(statuses)
+    ));
+    let organisations: Vec<&str> = fieldscreen_vault::OrganisationType::ALL
+        .iter()
+        .map(|o| o.name())
+        .collect();
+    out.push_str(&format!(
+        "export const ORGANISATION_TYPES: readonly OrganisationType[] = [{}];\n\n",
+        names(organisations)
+    ));
+    let decisions: Vec<&str> = fieldscreen_report::Decision::ALL.iter().map(|d| d.name()).collect();
+    out.push_str(&format!(
+        "export const DECISIONS: readonly Decision[] = [{}];\n\n",
+        names(decisions)
+    ));
+    let deciders: Vec<&str> = fieldscreen_report::DecidedBy::ALL.iter().map(|d| d.name()).collect();
+    out.push_str(&format!(
+        "export const DECIDED_BY: readonly DecidedBy[] = [{}];\n\n",
+        names(deciders)
     ));
     out.push_str(&key_families_ts());
     // `CommandError` serialises by hand (its text is localised when it is sent).
@@ -141,6 +170,28 @@ fn key_families() -> Vec<(&'static str, Vec<String>)> {
         (
             "app-duress-",
             names(fieldscreen_vault::DuressAction::ALL.iter().map(|a| a.name()).collect()),
+        ),
+        // Every kind of organisation, and the pipeline's `all` and `unknown` blocks.
+        ("app-organisation-", names(fieldscreen_report::pipeline_blocks())),
+        (
+            "app-decision-",
+            names(fieldscreen_report::Decision::ALL.iter().map(|d| d.name()).collect()),
+        ),
+        (
+            "app-decided-by-",
+            names(fieldscreen_report::DecidedBy::ALL.iter().map(|d| d.name()).collect()),
+        ),
+        (
+            "app-stage-",
+            names(fieldscreen_report::Stage::ALL.iter().map(|s| s.name()).collect()),
+        ),
+        (
+            "app-age-group-",
+            names(fieldscreen_report::PIPELINE_AGE_GROUPS.to_vec()),
+        ),
+        (
+            "app-pipeline-gender-",
+            names(fieldscreen_report::PIPELINE_GENDERS.to_vec()),
         ),
     ]
 }

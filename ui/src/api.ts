@@ -4,12 +4,12 @@ import { invoke } from "@tauri-apps/api/core";
 // Every type a command takes or returns is generated from its Rust type (generated/types.ts);
 // none is written here.
 import type {
-  AppInfo, Answer, CaseDetail, CaseQuery, CaseSummary, Cell, ConflictView, InviteView, JoinPending, JoinPreview,
-  JoinState, Level, ProgressView, PublishedTable, ReferralStatus, RequestView, StepView, Strength, SyncDone,
-  SyncStatus, TeamInfo, TextDirection, UiText, UnlockSettings,
+  AppInfo, Answer, CaseDetail, CaseQuery, CaseSummary, Cell, ConflictView, DecidedBy, Decision, InviteView, JoinPending,
+  JoinPreview, JoinState, Level, OrganisationType, ProgressView, PublishedPipeline, PublishedTable, ReferralStatus,
+  RequestView, StepView, Strength, SyncDone, SyncStatus, TeamInfo, TextDirection, UiText, UnlockSettings,
 } from "./generated/types";
 export type * from "./generated/types";
-export { INCOMPLETE, LEVELS, REFERRAL_STATUSES } from "./generated/types";
+export { DECIDED_BY, DECISIONS, INCOMPLETE, LEVELS, ORGANISATION_TYPES, REFERRAL_STATUSES } from "./generated/types";
 export type Dir = TextDirection;
 export type ReportTable = PublishedTable;
 export type ReportCell = Cell;
@@ -40,6 +40,13 @@ export const api = {
   setOverride: (level: Level, reason: string) => invoke<StepView>("set_override", { level, reason }),
   ready: () => invoke<void>("ready"),
   report: (by: string[], from: string, to: string) => invoke<ReportTable>("report", { query: { by, from, to } }),
+  reportPipeline: (from: string, to: string) => invoke<PublishedPipeline>("report_pipeline", { from, to }),
+  organisationType: () => invoke<OrganisationType | null>("organisation_type"),
+  setOrganisationType: (organisation: OrganisationType | null) => invoke<void>("set_organisation_type", { organisation }),
+  setSamePerson: (caseId: string, earlier: string | null, lang: string) =>
+    invoke<CaseDetail>("set_same_person", { caseId, earlier, lang }),
+  decideReferral: (caseId: string, referralId: string, decision: Decision, decidedBy: DecidedBy, date: string | null, lang: string) =>
+    invoke<CaseDetail>("decide_referral", { caseId, referralId, decision, decidedBy, date, lang }),
   startInterview: (protocol: string, lang: string, respondent: string | null) =>
     invoke<StepView>("start_interview", { protocol, lang, respondent }),
   resumeInterview: (caseId: string) => invoke<StepView>("resume_interview", { caseId }),

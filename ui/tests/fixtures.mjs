@@ -82,11 +82,34 @@ export function fixtures(root, uiLang, respondentLang) {
     "month": table(["yearMonth"], [[["2026-07"], 18], [["2026-08"], 25], [["2026-09"], null], [["2026-10"], 31], [["2026-11"], 22], [["total"], 104]]),
     "outcome": table(["outcomeLevel"], [[["refer-now"], 41], [["assess-further"], 37], [["labour-rights-concern"], null], [["no-indication"], 19], [["total"], 104]]),
   };
+  // The identification pipeline as the core publishes it: every organisation by gender and age
+  // group, then each kind of organisation (totals only); null is a hidden count.
+  const stages = ["screened", "screened-positive", "refer-now", "referred", "identified", "assisted"];
+  const columns = ["woman", "man", "other", "unknown"].flatMap((gender) => ["adult", "minor", "unknown"].map((age_group) => ({ gender, age_group })));
+  const funnel = (top) => [top, Math.round(top * 0.6), Math.round(top * 0.4), Math.round(top * 0.35), Math.round(top * 0.12), Math.round(top * 0.3)];
+  const cellTops = { "woman/adult": 140, "man/adult": 96, "woman/minor": 31 };
+  const block = (organisation, totals) => ({
+    organisation,
+    rows: stages.map((stage, s) => ({
+      stage,
+      cells: organisation === "all" ? columns.map((c) => { const top = cellTops[`${c.gender}/${c.age_group}`]; const n = top ? funnel(top)[s] : null; return n !== null && n >= 11 ? n : null; }) : [],
+      total: totals ? (funnel(totals)[s] >= 11 ? funnel(totals)[s] : null) : null,
+    })),
+  });
+  const pipeline = {
+    pipeline: {
+      from: "2026-01", to: "2026-11", k: 11, columns,
+      blocks: [block("all", 290), block("ngo", 180), block("shelter", null), block("helpline", null), block("labour-inspectorate", 74), block("police", 36),
+        block("immigration", null), block("health", null), block("other-government", null), block("other", null), block("unknown", null)],
+    },
+    interviews: 312, persons: 290, linked_interviews: 41, without_protocol: 0,
+  };
   // A QR-like picture: the real one comes from the Rust qrcode crate.
   const qr = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 21 21" width="240" height="240"><rect width="21" height="21" fill="#fff"/>${
     Array.from({ length: 120 }, (_, i) => `<rect x="${(i * 7) % 21}" y="${Math.floor(i / 6) % 21}" width="1" height="1"/>`).join("")}</svg>`;
   return {
     reports,
+    pipeline,
     sync: {
       team: {
         team_id: "4b1e9c2a70d3f885", team_name: "Shelter office", device_id: "9f3c2a71d0b4e815", relay: "https://relay.example.org",
@@ -141,11 +164,13 @@ export function fixtures(root, uiLang, respondentLang) {
       referrals: [
         { id: "nrm", name: "National referral mechanism focal point (example entry)", category: "national-referral-mechanism", status: "accepted",
           steps: [{ status: "suggested", date: "2026-11-27" }, { status: "offered", date: "2026-11-27" }, { status: "accepted", date: "2026-11-28" }],
-          next: ["contacted"], needs_reason: [] },
+          next: ["contacted"], needs_reason: [], decisions: [{ decision: "pending", date: "2026-11-29", decided_by: "police" }], can_decide: true },
         { id: "shelter", name: "Specialised shelter (example entry)", category: "shelter", status: "offered",
           steps: [{ status: "suggested", date: "2026-11-27" }, { status: "offered", date: "2026-11-27" }],
-          next: ["accepted", "declined"], needs_reason: ["declined"] },
+          next: ["accepted", "declined"], needs_reason: ["declined"], decisions: [], can_decide: false },
       ],
+      organisation: "ngo", same_person_as: null,
+      other_cases: cases.slice(1).map((c) => ({ id: c.id, protocol_id: c.protocol_id, created_at: c.created_at })),
     },
   };
 }

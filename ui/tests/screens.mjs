@@ -46,6 +46,11 @@ function installMock({ fx, scenario }) {
     set_override: () => fx.steps.finished,
     case_detail: () => fx.caseDetail,
     move_referral: () => fx.caseDetail,
+    set_same_person: ({ earlier }) => ({ ...fx.caseDetail, same_person_as: earlier }),
+    decide_referral: () => fx.caseDetail,
+    organisation_type: () => "labour-inspectorate",
+    set_organisation_type: () => null,
+    report_pipeline: () => fx.pipeline,
     change_passphrase: () => null,
     passphrase_strength: ({ passphrase }) => ({ score: Math.min(4, Math.floor(passphrase.length / 5)), enough: passphrase.length >= 15, warning: null }),
     unlock_settings: () => ({ duress: "decoy", erase_after: 10, show_remaining: false, duress_choices: ["decoy", "wrong", "destroy-decoy", "destroy-wrong"], erase_choices: [5, 10, 20] }),
@@ -100,8 +105,41 @@ const SCREENS = {
     scenario: { exists: true, unlocked: true },
     go: async (p) => { await p.locator(".cases li button.open").first().click(); await p.locator(".transcript li").first().waitFor(); await p.locator("details summary").click(); },
   },
-  "reports": { scenario: { exists: true, unlocked: true }, go: async (p, s) => { await p.getByRole("button", { name: s["app-reports"] }).click(); await p.locator(".bars li").first().waitFor(); } },
-  "settings": { scenario: { exists: true, unlocked: true }, go: async (p, s) => { await p.getByRole("button", { name: s["app-settings"] }).click(); await p.locator("input[type=password]").first().waitFor(); } },
+  "reports": {
+    scenario: { exists: true, unlocked: true },
+    go: async (p, s) => {
+      await p.getByRole("button", { name: s["app-reports"] }).click();
+      await p.locator(".bars li").first().waitFor();
+      await p.locator("[data-section=pipeline] [data-stage=identified]").first().waitFor();
+      // Groups whose every count is hidden are left out: women and men adults, girls; no more.
+      const figures = await p.locator("[data-section=pipeline] figure").count();
+      if (figures !== 1 + 3 + 3) throw new Error(`${figures} funnels drawn`);
+    },
+  },
+  "case-same-person": {
+    scenario: { exists: true, unlocked: true },
+    go: async (p) => {
+      await p.locator(".cases li button.open").first().click();
+      const select = p.locator("[data-field=same-person]");
+      await select.selectOption({ index: 1 });
+      await p.locator("[data-section=same-person] button").click();
+      await p.locator("[data-section=same-person] .id").waitFor();
+      await p.locator("[data-decide=nrm] [data-field=decision]").selectOption("identified");
+      await p.locator("[data-decide=nrm] button").click();
+      const calls = await p.evaluate(() => window.__mockCalls);
+      for (const c of ["set_same_person", "decide_referral"]) if (!calls.includes(c)) throw new Error(`${c} not called`);
+    },
+  },
+  "settings": {
+    scenario: { exists: true, unlocked: true },
+    go: async (p, s) => {
+      await p.getByRole("button", { name: s["app-settings"] }).click();
+      await p.locator("input[type=password]").first().waitFor();
+      await p.waitForFunction(() => document.querySelector("[data-field=organisation]")?.value === "labour-inspectorate");
+      await p.locator("[data-field=organisation]").selectOption("police");
+      await p.waitForFunction(() => window.__mockCalls.includes("set_organisation_type"));
+    },
+  },
   "sync-setup": { scenario: { exists: true, unlocked: true }, go: async (p) => { await p.locator("[data-action=team]").click(); await p.locator("[data-field=relay]").waitFor(); } },
   "team-invite": {
     scenario: { exists: true, unlocked: true, team: true },

@@ -202,3 +202,20 @@ pub fn export(
     eprintln!("{}", t.t(done, &[("count", count), ("target", target)]));
     Ok(ExitCode::SUCCESS)
 }
+
+/// Marks case `id` as the same person as case `earlier`, or with `undo` takes the mark back.
+pub fn same_person(vault: &mut Vault, id: &str, earlier: Option<&str>, undo: bool) -> Result<ExitCode> {
+    let id = resolve(vault, id)?;
+    let earlier = match (earlier, undo) {
+        (Some(e), false) => Some(resolve(vault, e)?),
+        (None, true) => None,
+        _ => bail!("name the earlier case of the same person, or give --undo"),
+    };
+    vault.set_same_person(&id, earlier.as_deref())?;
+    let short = |s: &str| s[..8.min(s.len())].to_string();
+    match earlier {
+        Some(e) => println!("{} is the same person as {}", short(&id), short(&e)),
+        None => println!("{} is no longer marked as the same person as another case", short(&id)),
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -80,11 +80,17 @@ enum Command {
         /// Last month (YYYY-MM; default: this month).
         #[arg(long)]
         to: Option<String>,
-        /// One or two of: gender, age_band, adult_child, citizenship, country_of_exploitation,
-        /// exploitation, means_of_control, recruiter_relation, outcome, referral_category,
-        /// referral_status, month.
-        #[arg(long)]
-        by: String,
+        /// One or two variables, comma-separated (a wrong name is answered with the list):
+        /// gender, age_band, adult_child, presumed_minor, citizenship, country_of_exploitation,
+        /// exploitation, means_of_control, recruiter_relation, industry, outcome, screening,
+        /// referral_category, referral_status, identification, organisation, month, ….
+        #[arg(long, required_unless_present = "pipeline")]
+        by: Option<String>,
+        /// The identification pipeline instead of a table: persons screened, screened positive,
+        /// referred, formally identified and assisted, by gender and adult/child and per kind
+        /// of organisation (csv or json).
+        #[arg(long, conflicts_with = "by")]
+        pipeline: bool,
         /// Smallest count published (at least 11).
         #[arg(long, default_value_t = fieldscreen_report::MIN_K)]
         k: u64,
@@ -256,6 +262,15 @@ enum VaultAction {
     },
     /// Authenticate every page and check the database structure.
     Check,
+    /// Show or set the kind of organisation that screens on this device (ngo, shelter,
+    /// helpline, labour-inspectorate, police, immigration, health, other-government, other).
+    /// Cases created from then on record it, and reports count by it.
+    Organisation {
+        kind: Option<String>,
+        /// Forget it.
+        #[arg(long, conflicts_with = "kind")]
+        off: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -307,6 +322,30 @@ enum CasesAction {
         /// When it happened (YYYY-MM-DD; default: today).
         #[arg(long)]
         date: Option<jiff::civil::Date>,
+    },
+    /// Record the authority's identification decision on a referral to the national referral
+    /// mechanism: identified, not-identified or pending, and who decided (police, ngo,
+    /// court-or-prosecution, non-police-government, other).
+    Decision {
+        id: String,
+        /// The referral's id in the protocol (the national referral mechanism's).
+        referral: String,
+        decision: String,
+        #[arg(long)]
+        by: String,
+        /// When it was decided (YYYY-MM-DD; default: today).
+        #[arg(long)]
+        date: Option<jiff::civil::Date>,
+    },
+    /// Mark a case as the same person as an earlier case (a rapid screen then the full
+    /// protocol, or two workers who met the same person): reports then count the person once.
+    SamePerson {
+        id: String,
+        /// The earlier case.
+        earlier: Option<String>,
+        /// Take the mark back.
+        #[arg(long, conflicts_with = "earlier")]
+        undo: bool,
     },
     /// Answers given differently on two devices, every value kept, numbered for `resolve`.
     Conflicts {
@@ -447,6 +486,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 } => vault_cmd::erase_after(&dir, pass, &attempts, show_remaining, &t),
                 VaultAction::Info { json } => vault_cmd::info(&dir, pass, json),
                 VaultAction::Check => vault_cmd::check(&dir, pass, &t),
+                VaultAction::Organisation { kind, off } => vault_cmd::organisation(&dir, pass, kind.as_deref(), off),
             }
         }
         Command::Cases { action } => {
@@ -490,6 +530,25 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     };
                     referral_cmd::record(&mut vault, &catalog, step, today)
                 }
+                CasesAction::Decision {
+                    id,
+                    referral,
+                    decision,
+                    by,
+                    date,
+                } => {
+                    let decided = referral_cmd::Decided {
+                        case: id,
+                        referral,
+                        decision,
+                        by,
+                        date,
+                    };
+                    referral_cmd::decide(&mut vault, decided, today)
+                }
+                CasesAction::SamePerson { id, earlier, undo } => {
+                    cases_cmd::same_person(&mut vault, &id, earlier.as_deref(), undo)
+                }
                 CasesAction::Conflicts { json } => sync_cmd::conflicts(&vault, json),
                 CasesAction::Resolve { id, question, keep } => {
                     sync_cmd::resolve_conflict(&mut vault, &catalog, &id, &question, keep, today, &t)
@@ -530,6 +589,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             from,
             to,
             by,
+            pipeline,
             k,
             format,
             output,
@@ -543,7 +603,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 format,
                 output,
             };
-            report_cmd::run(&mut vault, &catalog, &request, today)
+            if pipeline {
+                report_cmd::pipeline(&mut vault, &catalog, &request, today)
+            } else {
+                report_cmd::run(&mut vault, &catalog, &request, today)
+            }
         }
         Command::Unseal { file, output } => htcds_cmd::unseal_file(&file, output.as_ref(), &t),
         Command::Team { action } => {

@@ -43,3 +43,40 @@ pub fn record(vault: &mut Vault, catalog: &Catalog, step: Step, today: Date) -> 
     println!("{} {}: {}", &id[..8.min(id.len())], step.referral, status.name());
     Ok(ExitCode::SUCCESS)
 }
+
+pub struct Decided {
+    pub case: String,
+    pub referral: String,
+    pub decision: String,
+    pub by: String,
+    pub date: Option<Date>,
+}
+
+/// Records the authority's identification decision on a referral to the national referral
+/// mechanism.
+pub fn decide(vault: &mut Vault, d: Decided, today: Date) -> Result<ExitCode> {
+    use fieldscreen_report::{AuthorityDecision, DecidedBy, Decision};
+    let id = resolve(vault, &d.case)?;
+    let Some(decision) = Decision::parse(&d.decision) else {
+        let known: Vec<&str> = Decision::ALL.iter().map(|s| s.name()).collect();
+        bail!("unknown decision `{}`; one of: {}", d.decision, known.join(", "));
+    };
+    let Some(decided_by) = DecidedBy::parse(&d.by) else {
+        let known: Vec<&str> = DecidedBy::ALL.iter().map(|s| s.name()).collect();
+        bail!("unknown decision maker `{}`; one of: {}", d.by, known.join(", "));
+    };
+    let decision = AuthorityDecision {
+        decision,
+        date: d.date.unwrap_or(today),
+        decided_by,
+    };
+    fieldscreen_report::decide_referral(vault, &id, &d.referral, decision)?;
+    println!(
+        "{} {}: {} by {}",
+        &id[..8.min(id.len())],
+        d.referral,
+        decision.decision.name(),
+        decision.decided_by.name()
+    );
+    Ok(ExitCode::SUCCESS)
+}

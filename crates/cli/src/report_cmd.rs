@@ -21,7 +21,7 @@ pub enum Format {
 pub struct Request {
     pub from: Option<String>,
     pub to: Option<String>,
-    pub by: String,
+    pub by: Option<String>,
     pub k: u64,
     pub format: Format,
     pub output: Option<PathBuf>,
@@ -67,14 +67,22 @@ fn render(table: &PublishedTable, format: Format) -> Result<Vec<u8>> {
     })
 }
 
+/// The months asked for: January of this year to this month unless named.
+fn range(req: &Request, today: Date) -> (String, String) {
+    let to = req
+        .to
+        .clone()
+        .unwrap_or_else(|| format!("{:04}-{:02}", today.year(), today.month()));
+    let from = req.from.clone().unwrap_or_else(|| format!("{:04}-01", today.year()));
+    (from, to)
+}
+
 pub fn run(vault: &mut Vault, catalog: &Catalog, req: &Request, today: Date) -> Result<ExitCode> {
-    let by = variables(&req.by)?;
+    let by = variables(req.by.as_deref().unwrap_or_default())?;
     if matches!(req.format, Format::Xlsx) && req.output.is_none() {
         bail!("a spreadsheet needs --output FILE.xlsx");
     }
-    let this_month = format!("{:04}-{:02}", today.year(), today.month());
-    let to = req.to.clone().unwrap_or_else(|| this_month.clone());
-    let from = req.from.clone().unwrap_or_else(|| format!("{:04}-01", today.year()));
+    let (from, to) = range(req, today);
     if by.is_empty() {
         bail!("name one or two variables with --by");
     }
@@ -99,6 +107,44 @@ pub fn run(vault: &mut Vault, catalog: &Catalog, req: &Request, today: Date) -> 
     }
     if skipped > 0 {
         eprintln!("{skipped} case(s) left out: their protocol is not installed");
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `fieldscreen report --pipeline`: screened, screened positive, referred, formally
+/// identified and assisted persons, by gender and adult/child and per kind of organisation.
+pub fn pipeline(vault: &mut Vault, catalog: &Catalog, req: &Request, today: Date) -> Result<ExitCode> {
+    let (from, to) = range(req, today);
+    let published = fieldscreen_report::publish_pipeline(
+        vault,
+        |id| catalog.protocol(id, Some(today)),
+        today,
+        (&from, &to, req.k),
+        |n, total| {
+            if n % 1000 == 0 {
+                eprintln!("… {n} of {total} cases read");
+            }
+            std::ops::ControlFlow::Continue(())
+        },
+    )?;
+    let bytes = match req.format {
+        Format::Csv => published.pipeline.to_csv().into_bytes(),
+        Format::Json => (serde_json::to_string_pretty(&published)? + "\n").into_bytes(),
+        Format::Xlsx => bail!("the pipeline is written as csv or json"),
+    };
+    match &req.output {
+        Some(p) => std::fs::write(p, bytes)?,
+        None => std::io::Write::write_all(&mut std::io::stdout(), &bytes)?,
+    }
+    eprintln!(
+        "{} interview(s) of {} person(s) read; {} interview(s) linked as the same person",
+        published.interviews, published.persons, published.linked_interviews,
+    );
+    if published.without_protocol > 0 {
+        eprintln!(
+            "{} case(s) left out: their protocol is not installed",
+            published.without_protocol
+        );
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -183,3 +183,29 @@ pub fn check(dir: &Path, source: passphrase::Source, t: &Texts) -> Result<ExitCo
     );
     Ok(ExitCode::FAILURE)
 }
+
+/// Shows, sets (`kind`) or forgets (`off`) the kind of organisation that screens on this
+/// device. Cases created from then on record it.
+pub fn organisation(dir: &Path, source: passphrase::Source, kind: Option<&str>, off: bool) -> Result<ExitCode> {
+    use fieldscreen_vault::OrganisationType;
+    let mut v = open(dir, source)?;
+    let chosen = match (kind, off) {
+        (Some(name), _) => Some(OrganisationType::parse(name).with_context(|| {
+            format!(
+                "unknown organisation type `{name}`; one of: {}",
+                OrganisationType::names()
+            )
+        })?),
+        (None, true) => None,
+        (None, false) => {
+            match v.organisation_type()? {
+                Some(o) => println!("{o}"),
+                None => println!("not set (one of: {})", OrganisationType::names()),
+            }
+            return Ok(ExitCode::SUCCESS);
+        }
+    };
+    v.set_organisation_type(chosen)?;
+    println!("{}", chosen.map_or("not set", |o| o.name()));
+    Ok(ExitCode::SUCCESS)
+}

@@ -945,7 +945,7 @@ fn htcds_export_is_sealed_audited_and_leaves_out_who_did_not_consent() {
     let csv = text(&opened.stdout);
     let mut lines = csv.lines();
     let header: Vec<&str> = lines.next().expect("header").split(',').collect();
-    assert_eq!(header[..3], ["fs_CaseId", "fs_ScreeningDate", "fs_Protocol"]);
+    assert_eq!(header[..3], ["fs_CaseId", "fs_SamePersonAs", "fs_ScreeningDate"]);
     assert!(header.contains(&"prs_Gender") && header.contains(&"vic_MethodsOfControl"));
     let rows: Vec<&str> = lines.collect();
     assert_eq!(rows.len(), 2, "{csv}");
@@ -953,7 +953,8 @@ fn htcds_export_is_sealed_audited_and_leaves_out_who_did_not_consent() {
     for row in &rows {
         let cells: Vec<&str> = row.split(',').collect();
         assert_eq!(cells[column("fs_OutcomeLevel")], "refer-now");
-        assert_eq!(cells[column("prs_Nationality")], "MD");
+        assert_eq!(cells[column("prs_Citizenship")], "MD");
+        assert_eq!(cells[column("vic_TraffickingStatus")], "PossibleVictimOfTrafficking");
         assert!(cells[column("vic_MethodsOfControl")].contains("DebtBondage"), "{row}");
     }
     // Free text never goes into this export either (it has no field for it), nor does a
@@ -981,6 +982,198 @@ fn htcds_export_is_sealed_audited_and_leaves_out_who_did_not_consent() {
     let exports = log.iter().filter(|e| e.action.starts_with("htcds-export")).count();
     assert_eq!(exports, 2, "{:?}", log.iter().map(|e| &e.action).collect::<Vec<_>>());
     assert!(log.iter().any(|e| e.action == "htcds-export (2 cases)"));
+}
+
+/// The identification pipeline end to end: the device's organisation type, a rapid screen and
+/// the full protocol of one person linked, a referral to the national referral mechanism
+/// followed to the authority's decision; the person counted once, the decision in the HTCDS
+/// export, every step audited, the link taken back.
+#[test]
+fn a_person_screened_twice_is_counted_once_and_the_authority_decision_reaches_the_export() {
+    let v = TestVault::new();
+    let bad = v.run(&["vault", "organisation", "charity"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(
+        text(&bad.stderr).contains("labour-inspectorate"),
+        "{}",
+        text(&bad.stderr)
+    );
+    let set = v.run(&["vault", "organisation", "labour-inspectorate"]);
+    assert!(set.status.success(), "{}", text(&set.stderr));
+    assert_eq!(
+        text(&v.run(&["vault", "organisation"]).stdout).trim(),
+        "labour-inspectorate"
+    );
+
+    let script = |name: &str| repo().join("tests/interviews").join(name).display().to_string();
+    for (protocol, name) in [
+        ("rapid-screen", "rapid-refer-now.answers"),
+        ("adult-trafficking", "adult-refer-now.answers"),
+    ] {
+        let out = v.run(&["interview", "--protocol", protocol, "--answers", &script(name)]);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+    }
+    let cases = v.cases();
+    let id_of = |protocol: &str| -> String {
+        cases
+            .iter()
+            .find(|c| c["protocol_id"] == protocol)
+            .and_then(|c| c["id"].as_str())
+            .expect("case")
+            .to_string()
+    };
+    let (rapid, full) = (id_of("rapid-screen"), id_of("adult-trafficking"));
+
+    let itself = v.run(&["cases", "same-person", &full, &full]);
+    assert_eq!(itself.status.code(), Some(2));
+    assert!(
+        text(&itself.stderr).contains("same person as itself"),
+        "{}",
+        text(&itself.stderr)
+    );
+    let linked = v.run(&["cases", "same-person", &full, &rapid]);
+    assert!(linked.status.success(), "{}", text(&linked.stderr));
+
+    // A decision needs the referral made first.
+    let early = v.run(&["cases", "decision", &full, "nrm", "identified", "--by", "police"]);
+    assert_eq!(early.status.code(), Some(2));
+    assert!(
+        text(&early.stderr).contains("has not been made"),
+        "{}",
+        text(&early.stderr)
+    );
+    for status in ["offered", "accepted", "contacted"] {
+        let out = v.run(&["cases", "referral", &full, "nrm", status, "--date", "2026-11-20"]);
+        assert!(out.status.success(), "{status}: {}", text(&out.stderr));
+    }
+    let not_nrm = v.run(&["cases", "referral", &full, "shelter", "offered", "--date", "2026-11-20"]);
+    assert!(not_nrm.status.success());
+    let out = v.run(&[
+        "cases",
+        "referral",
+        &full,
+        "shelter",
+        "accepted",
+        "--date",
+        "2026-11-20",
+    ]);
+    assert!(out.status.success());
+    let wrong = v.run(&["cases", "decision", &full, "shelter", "identified", "--by", "police"]);
+    assert!(text(&wrong.stderr).contains("only a referral to the national referral mechanism"));
+    let unknown_by = v.run(&["cases", "decision", &full, "nrm", "identified", "--by", "mayor"]);
+    assert!(
+        text(&unknown_by.stderr).contains("court-or-prosecution"),
+        "{}",
+        text(&unknown_by.stderr)
+    );
+    let decided = v.run(&[
+        "cases",
+        "decision",
+        &full,
+        "nrm",
+        "identified",
+        "--by",
+        "police",
+        "--date",
+        "2026-11-25",
+    ]);
+    assert!(decided.status.success(), "{}", text(&decided.stderr));
+
+    let pipeline = v.run(&[
+        "report",
+        "--pipeline",
+        "--format",
+        "json",
+        "--from",
+        "2026-01",
+        "--to",
+        "2030-12",
+    ]);
+    assert!(pipeline.status.success(), "{}", text(&pipeline.stderr));
+    let p: Value = serde_json::from_slice(&pipeline.stdout).expect("json");
+    assert_eq!((p["interviews"].as_u64(), p["persons"].as_u64()), (Some(2), Some(1)));
+    assert_eq!(p["linked_interviews"], 2);
+    // One person is below k: every count is hidden, and nothing else leaves.
+    let blocks = p["pipeline"]["blocks"].as_array().expect("blocks");
+    assert!(
+        blocks
+            .iter()
+            .all(|b| b["rows"].as_array().expect("rows").iter().all(|r| r["total"].is_null()))
+    );
+    assert!(
+        text(&pipeline.stderr).contains("2 interview(s) of 1 person(s)"),
+        "{}",
+        text(&pipeline.stderr)
+    );
+
+    let plain = v.path().join("cases.json");
+    let out = v.run(&[
+        "cases",
+        "htcds",
+        "--format",
+        "json",
+        "--plaintext",
+        "--yes",
+        "--output",
+        &plain.display().to_string(),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let json: Value = serde_json::from_slice(&std::fs::read(&plain).expect("written")).expect("json");
+    assert_eq!(json["version"], "2.0");
+    let exported = json["cases"].as_array().expect("cases");
+    let full_case = exported
+        .iter()
+        .find(|c| c["fs_CaseId"] == full.as_str())
+        .expect("full case");
+    assert_eq!(full_case["fs_SamePersonAs"], rapid.as_str());
+    assert_eq!(full_case["fs_OrganisationType"], "labour-inspectorate");
+    assert_eq!(full_case["vic_TraffickingStatus"], "ActualVictimOfTrafficking");
+    assert_eq!(full_case["vic_TraffickingStatusDecisionMakingOrg"], "Police");
+    assert!(full_case.get("vic_AgreementToManagePersonalData").is_none());
+    assert_eq!(full_case["con_Consent"], true);
+    let rapid_case = exported
+        .iter()
+        .find(|c| c["fs_CaseId"] == rapid.as_str())
+        .expect("rapid case");
+    assert_eq!(rapid_case["vic_TraffickingStatus"], "PossibleVictimOfTrafficking");
+    assert_eq!(
+        rapid_case["vic_TraffickingStatusDecisionMakingOrg"],
+        "NonPoliceGovernmentalOrganization"
+    );
+
+    let undo = v.run(&["cases", "same-person", &full, "--undo"]);
+    assert!(undo.status.success(), "{}", text(&undo.stderr));
+    let again = v.run(&[
+        "report",
+        "--pipeline",
+        "--format",
+        "json",
+        "--from",
+        "2026-01",
+        "--to",
+        "2030-12",
+    ]);
+    let p: Value = serde_json::from_slice(&again.stdout).expect("json");
+    assert_eq!(
+        (p["persons"].as_u64(), p["linked_interviews"].as_u64()),
+        (Some(2), Some(0))
+    );
+
+    let vault = fieldscreen_vault::Vault::open(v.path(), PASSPHRASE).expect("opens");
+    let actions: Vec<String> = vault
+        .audit_log(40)
+        .expect("audit")
+        .into_iter()
+        .map(|e| e.action)
+        .collect();
+    for expected in [
+        "organisation-type-set".to_string(),
+        format!("same-person-as {rapid}"),
+        "same-person-unlinked".to_string(),
+        "identification-decision".to_string(),
+    ] {
+        assert!(actions.contains(&expected), "{expected} not in {actions:?}");
+    }
 }
 
 #[test]

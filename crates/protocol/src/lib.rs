@@ -16,7 +16,7 @@ mod reachability;
 mod shadowing;
 
 pub use answer::{Answer, AnswerError, DurationUnit};
-pub use compile::{CTDC_MEANS, Compiled, compile};
+pub use compile::{Compiled, MEANS_OF_CONTROL, compile};
 pub use diagnostic::{Diagnostic, Location, Severity};
 pub use engine::{EndReason, Session, State, StoppedBy};
 pub use model::{AgeGroup, Kind, Level, Profile, Protocol, Question, Strength};

@@ -365,11 +365,25 @@ pub struct Indicator {
     pub dimension: DimIdx,
     /// The ILO forced-labour indicators (1–11) it corresponds to.
     pub ilo_forced_labour: Vec<u8>,
-    /// The CTDC means of control it stands for.
-    pub ctdc_means: Vec<String>,
+    /// The means of control it stands for (`MEANS_OF_CONTROL`).
+    pub means_of_control: Vec<String>,
+    /// The types of exploitation it shows by itself (forced sex is sexual exploitation whatever
+    /// the person's work), from the `exploitation` report variable's categories.
+    pub exploitation: Vec<String>,
     strengths: [Option<Strength>; 4],
     /// When it fires.
     pub when: Cond,
+}
+
+/// What an indicator stands for in the standards reports and exports use.
+#[derive(Debug, Clone, Default)]
+pub struct IndicatorCodes {
+    /// The ILO forced-labour indicators (1–11).
+    pub ilo_forced_labour: Vec<u8>,
+    /// The means of control (`MEANS_OF_CONTROL`).
+    pub means_of_control: Vec<String>,
+    /// The types of exploitation it shows by itself.
+    pub exploitation: Vec<String>,
 }
 
 impl Indicator {
@@ -378,11 +392,15 @@ impl Indicator {
         id: String,
         label_key: String,
         dimension: DimIdx,
-        ilo_forced_labour: Vec<u8>,
-        ctdc_means: Vec<String>,
+        codes: IndicatorCodes,
         strengths: &[(Profile, Strength)],
         when: Cond,
     ) -> Self {
+        let IndicatorCodes {
+            ilo_forced_labour,
+            means_of_control,
+            exploitation,
+        } = codes;
         let mut s = [None; 4];
         for (p, st) in strengths {
             s[p.index()] = Some(*st);
@@ -392,7 +410,8 @@ impl Indicator {
             label_key,
             dimension,
             ilo_forced_labour,
-            ctdc_means,
+            means_of_control,
+            exploitation,
             strengths: s,
             when,
         }
@@ -663,16 +682,25 @@ pub enum ReportVariable {
     Exploitation,
     /// Who recruited them.
     RecruiterRelation,
+    /// The industry they worked in, as an ISIC Rev. 4 section letter.
+    Industry,
 }
+
+/// The ISIC Rev. 4 sections (`A` agriculture, forestry and fishing … `U` extraterritorial
+/// organisations): the industry categories, which HTCDS 2.0 uses for forced labour.
+pub const ISIC_SECTIONS: [&str; 21] = [
+    "A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S", "T", "U",
+];
 
 impl ReportVariable {
     /// Every variable.
-    pub const ALL: [ReportVariable; 5] = [
+    pub const ALL: [ReportVariable; 6] = [
         ReportVariable::Gender,
         ReportVariable::Citizenship,
         ReportVariable::CountryOfExploitation,
         ReportVariable::Exploitation,
         ReportVariable::RecruiterRelation,
+        ReportVariable::Industry,
     ];
 
     /// Its name in a protocol's `[report]` table.
@@ -683,6 +711,7 @@ impl ReportVariable {
             ReportVariable::CountryOfExploitation => "country_of_exploitation",
             ReportVariable::Exploitation => "exploitation",
             ReportVariable::RecruiterRelation => "recruiter_relation",
+            ReportVariable::Industry => "industry",
         }
     }
 
@@ -700,13 +729,20 @@ impl ReportVariable {
                 "forced-begging",
                 "forced-military",
                 "organ-removal",
-                "slavery",
+                "servitude",
+                "child-labour",
                 "other",
             ]),
             ReportVariable::RecruiterRelation => Some(&["intimate-partner", "friend", "family", "other"]),
+            ReportVariable::Industry => Some(&ISIC_SECTIONS),
         }
     }
 }
+
+/// What a `[report]` mapping writes for an answer that deliberately counts under no category
+/// ("not at work yet" has no type of exploitation), as opposed to one forgotten, which the
+/// check warns about.
+pub const NO_CATEGORY: &str = "none";
 
 /// Which question feeds a reporting variable, and how its answers map to categories.
 #[derive(Debug, Clone)]
@@ -725,7 +761,13 @@ impl ReportField {
     /// The categories an answer stands for (several for a multiple choice).
     pub fn categories(&self, answer: &crate::Answer) -> Vec<String> {
         use crate::Answer;
-        let map = |code: &str| self.values.get(code).cloned().or_else(|| self.otherwise.clone());
+        let map = |code: &str| {
+            self.values
+                .get(code)
+                .or(self.otherwise.as_ref())
+                .filter(|c| *c != NO_CATEGORY)
+                .cloned()
+        };
         match answer {
             Answer::Country(c) => vec![c.clone()],
             Answer::Choice(c) => map(c).into_iter().collect(),

@@ -27,8 +27,10 @@ pub struct TriggeredIndicator {
     pub dimension: String,
     /// The ILO forced-labour indicators it corresponds to.
     pub ilo_forced_labour: Vec<u8>,
-    /// The CTDC means of control it stands for.
-    pub ctdc_means: Vec<String>,
+    /// The means of control it stands for.
+    pub means_of_control: Vec<String>,
+    /// The types of exploitation it shows by itself.
+    pub exploitation: Vec<String>,
     /// The questions whose answers made it fire.
     pub because: Vec<String>,
 }
@@ -188,7 +190,8 @@ pub(crate) fn evaluate(session: &Session, visible: &Visible<'_>, today: Date) ->
                 label_key: ind.label_key.clone(),
                 dimension: p.dimensions[ind.dimension].id.clone(),
                 ilo_forced_labour: ind.ilo_forced_labour.clone(),
-                ctdc_means: ind.ctdc_means.clone(),
+                means_of_control: ind.means_of_control.clone(),
+                exploitation: ind.exploitation.clone(),
                 because: qs
                     .into_iter()
                     .filter(|q| visible.answer(*q).is_some())

@@ -159,7 +159,9 @@ pub struct RawIndicator {
     #[serde(default)]
     pub ilo_forced_labour: Vec<S<u8>>,
     #[serde(default)]
-    pub ctdc_means: Vec<S<String>>,
+    pub means_of_control: Vec<S<String>>,
+    #[serde(default)]
+    pub exploitation: Vec<S<String>>,
     pub strength: S<BTreeMap<String, S<String>>>,
     pub when: S<RawCondition>,
 }

@@ -1,4 +1,5 @@
-//! Time to tabulate and protect 100,000 cases: one-way and two-way tables.
+//! Time to tabulate and protect 100,000 cases: one-way and two-way tables, and the
+//! identification pipeline.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use fieldscreen_report::{CaseFacts, Gender, Referral, Variable, tabulate};
@@ -16,6 +17,12 @@ fn cases(n: u64) -> Vec<CaseFacts> {
                 month: format!("2026-{:02}", 1 + pick(3, 12)),
                 gender: Some(genders[pick(7, 4)]),
                 age: Some(5 + pick(11, 60) as u32),
+                minor: Some(pick(11, 60) < 13),
+                presumed_minor: false,
+                state: fieldscreen_vault::CaseState::Completed,
+                organisation: [None, Some(fieldscreen_vault::OrganisationType::Ngo)][pick(47, 2)],
+                industry: None,
+                identification: [None, Some(fieldscreen_report::Decision::Identified)][pick(53, 2)],
                 citizenship: Some(countries[pick(17, 8)].into()),
                 country_of_exploitation: Some(countries[pick(23, 3)].into()),
                 exploitation: vec![["forced-labour", "sexual", "other"][pick(29, 3)].into()],
@@ -36,6 +43,9 @@ fn bench(c: &mut Criterion) {
     let all = cases(100_000);
     let mut g = c.benchmark_group("report-100k-cases");
     g.sample_size(10);
+    g.bench_function("identification pipeline", |b| {
+        b.iter(|| fieldscreen_report::pipeline(black_box(&all), "2026-01", "2026-12", 11))
+    });
     g.bench_function("gender", |b| {
         b.iter(|| tabulate(black_box(&all), &[Variable::Gender], "2026-01", "2026-12", 11))
     });

@@ -47,6 +47,18 @@ pub struct CaseFacts {
     pub gender: Option<Gender>,
     /// In years, as given (or estimated by the interviewer).
     pub age: Option<u32>,
+    /// A child: under 18 by the age given, or presumed so (the presumption of minority).
+    /// `None` when the age gate was not reached.
+    pub minor: Option<bool>,
+    /// A child by presumption only: the stated age, if any, is 18 or more, or none was given,
+    /// and there were reasons to believe the person is younger. Counted as a child, and
+    /// flagged so a reader can tell.
+    pub presumed_minor: bool,
+    /// How the screening stands or ended: a postponed, refused or stopped screening is
+    /// counted as such, never as a level.
+    pub state: fieldscreen_vault::CaseState,
+    /// The kind of organisation that screened.
+    pub organisation: Option<fieldscreen_vault::OrganisationType>,
     /// ISO 3166-1 alpha-2.
     pub citizenship: Option<String>,
     /// ISO 3166-1 alpha-2.
@@ -57,13 +69,29 @@ pub struct CaseFacts {
     pub means_of_control: Vec<String>,
     /// Who recruited the person (family, partner, agency, …).
     pub recruiter_relation: Option<String>,
+    /// The industry, as an ISIC Rev. 4 section letter.
+    pub industry: Option<String>,
     /// The screening's outcome level (or `incomplete`).
     pub level: Option<String>,
     /// Every referral of the case and how far it got.
     pub referrals: Vec<Referral>,
+    /// The authority's latest decision on a referral to the national referral mechanism.
+    pub identification: Option<crate::Decision>,
     /// Whether the person agreed to give their own views (survivors' views module); `None`
     /// where it was not asked. Nothing else of that module ever reaches a fact.
     pub views_consent: Option<bool>,
+}
+
+impl CaseFacts {
+    /// Whether the screening found an indication of trafficking ([`crate::INDICATION_FROM`] or
+    /// above).
+    pub fn found_indication(&self) -> bool {
+        let from = crate::INDICATION_FROM;
+        fieldscreen_protocol::Level::ALL
+            .iter()
+            .filter(|l| **l >= from)
+            .any(|l| self.level.as_deref() == Some(l.name()))
+    }
 }
 
 /// The CTDC age bands.

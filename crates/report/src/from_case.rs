@@ -3,15 +3,22 @@
 
 use crate::facts::{CaseFacts, Gender, Referral};
 use crate::tracking::ReferralTrack;
-use fieldscreen_protocol::model::ReportVariable;
-use fieldscreen_protocol::{Answer, Session, builtin};
+use fieldscreen_protocol::model::{AgeGroup, ReportVariable};
+use fieldscreen_protocol::{Answer, Level, Session, builtin};
+use fieldscreen_vault::{CaseState, OrganisationType};
 use std::collections::{BTreeMap, BTreeSet};
+
+/// The least result that counts as a screening that found an indication of trafficking:
+/// exploitation types and means of control are counted only from there. A labour-rights
+/// concern is, by its own definition, not trafficking as far as the answers show.
+pub const INDICATION_FROM: Level = Level::AssessFurther;
 
 /// `month` is the screening's `YYYY-MM`. Only answers to questions that still apply count.
 /// `tracked` holds the case's referrals that have moved past the suggestion, by referral id.
 pub fn case_facts(
     session: &Session,
     month: &str,
+    organisation: Option<OrganisationType>,
     today: jiff::civil::Date,
     tracked: &BTreeMap<String, ReferralTrack>,
 ) -> CaseFacts {
@@ -33,14 +40,22 @@ pub fn case_facts(
             Answer::Number(n) => u32::try_from(*n).ok(),
             _ => None,
         });
+    let minor = session.age_group().map(|g| g == AgeGroup::Child);
     // An interview still in progress has no outcome yet.
     let finished = session.state() != &fieldscreen_protocol::State::InProgress;
     let outcome = finished.then(|| session.outcome(today)).flatten();
-    let means: BTreeSet<String> = outcome
-        .iter()
-        .flat_map(|o| o.indicators.iter().flat_map(|i| i.ctdc_means.iter().cloned()))
-        .collect();
-    let exploitation: BTreeSet<String> = mapped(ReportVariable::Exploitation).into_iter().collect();
+    // What the screening shows about exploitation and control counts only where it found an
+    // indication: a "no indication" screening of a construction worker is not forced labour.
+    let indication = outcome
+        .as_ref()
+        .and_then(|o| o.result)
+        .is_some_and(|l| l >= INDICATION_FROM);
+    let fired = outcome.iter().filter(|_| indication).flat_map(|o| o.indicators.iter());
+    let means: BTreeSet<String> = fired.clone().flat_map(|i| i.means_of_control.iter().cloned()).collect();
+    let mut exploitation: BTreeSet<String> = fired.flat_map(|i| i.exploitation.iter().cloned()).collect();
+    if indication {
+        exploitation.extend(mapped(ReportVariable::Exploitation));
+    }
     let views_consent = p
         .sections
         .iter()
@@ -50,6 +65,11 @@ pub fn case_facts(
             Some(Answer::No) => Some(false),
             _ => None,
         });
+    let identification = tracked
+        .values()
+        .filter_map(|t| t.decision())
+        .max_by_key(|d| d.date)
+        .map(|d| d.decision);
     CaseFacts {
         month: month.chars().take(7).collect(),
         gender: first(ReportVariable::Gender).and_then(|g| match g.as_str() {
@@ -60,11 +80,16 @@ pub fn case_facts(
             _ => None,
         }),
         age,
+        minor,
+        presumed_minor: minor == Some(true) && age.is_none_or(|a| i64::from(a) >= builtin::ADULT_AGE),
+        state: CaseState::of(session.state()),
+        organisation,
         citizenship: first(ReportVariable::Citizenship),
         country_of_exploitation: first(ReportVariable::CountryOfExploitation),
         exploitation: exploitation.into_iter().collect(),
         means_of_control: means.into_iter().collect(),
         recruiter_relation: first(ReportVariable::RecruiterRelation),
+        industry: first(ReportVariable::Industry),
         level: outcome.as_ref().map(|o| o.result_name().to_string()),
         referrals: {
             // Every referral the outcome suggested, at the step it has reached; and any the
@@ -94,6 +119,7 @@ pub fn case_facts(
             }
             r.into_values().collect()
         },
+        identification,
         views_consent,
     }
 }

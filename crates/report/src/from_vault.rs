@@ -2,6 +2,7 @@
 
 use crate::facts::CaseFacts;
 use crate::from_case::case_facts;
+use crate::persons::{Screening, persons};
 use crate::tracking::{ReferralTrack, Status, TrackError};
 use fieldscreen_protocol::Protocol;
 use fieldscreen_vault::{CaseDoc, CaseFilter, Vault, VaultError, resume_session, session_of};
@@ -23,10 +24,15 @@ pub(crate) fn tracks_of(doc: &CaseDoc, case_id: &str) -> Result<BTreeMap<String,
     Ok(out)
 }
 
-/// Every case of a vault as aggregates see it.
+/// Every person of a vault as aggregates see them.
 pub struct VaultFacts {
-    /// One per case whose protocol is available here.
+    /// One per person whose screenings' protocols are available here: cases marked as the
+    /// same person count once, by their latest screening.
     pub facts: Vec<CaseFacts>,
+    /// The interviews read.
+    pub interviews: usize,
+    /// Interviews of persons screened more than once (so counted together).
+    pub linked_interviews: usize,
     /// Cases left out because their protocol is not available here.
     pub without_protocol: usize,
 }
@@ -42,7 +48,7 @@ pub fn vault_facts(
 ) -> Result<VaultFacts, VaultError> {
     let cases = vault.list_cases(&CaseFilter::default())?;
     let mut cache: HashMap<String, Option<Arc<Protocol>>> = HashMap::new();
-    let mut facts = Vec::with_capacity(cases.len());
+    let mut screenings = Vec::with_capacity(cases.len());
     let mut without_protocol = 0;
     for (n, c) in cases.iter().enumerate() {
         if n > 0 && n % 100 == 0 && progress(n, cases.len()).is_break() {
@@ -58,10 +64,22 @@ pub fn vault_facts(
         // One load per case: the document gives both the session and the referral tracks.
         let doc = vault.load_case(&c.id)?;
         let (session, _) = session_of(&doc, p.clone())?;
-        facts.push(case_facts(&session, &c.created_at, today, &tracks_of(&doc, &c.id)?));
+        let tracks = tracks_of(&doc, &c.id)?;
+        let organisation = doc.meta()?.organisation;
+        screenings.push(Screening {
+            id: c.id.clone(),
+            created_at: c.created_at.clone(),
+            same_person_as: doc.same_person_as()?,
+            facts: case_facts(&session, &c.created_at, organisation, today, &tracks),
+            decided_on: tracks.values().filter_map(|t| t.decision()).map(|d| d.date).max(),
+        });
     }
+    let interviews = screenings.len();
+    let persons = persons(screenings);
     Ok(VaultFacts {
-        facts,
+        facts: persons.facts,
+        interviews,
+        linked_interviews: persons.linked_interviews,
         without_protocol,
     })
 }
@@ -126,6 +144,24 @@ pub fn move_referral(
     Ok(track)
 }
 
+/// Records the authority's identification decision on a case's referral to the national
+/// referral mechanism, and audits it.
+pub fn decide_referral(
+    vault: &mut Vault,
+    case_id: &str,
+    referral_id: &str,
+    decision: crate::AuthorityDecision,
+) -> Result<ReferralTrack, ReferralError> {
+    let Some(mut track) = tracked_referrals(vault, case_id)?.remove(referral_id) else {
+        return Err(ReferralError::Track(TrackError::NotReferred(Status::Suggested.name())));
+    };
+    track.decide(decision)?;
+    let json = serde_json::to_string(&track).map_err(|e| VaultError::Document(e.to_string()))?;
+    vault.set_referral(case_id, referral_id, &json)?;
+    vault.record_action(fieldscreen_vault::AuditAction::IdentificationDecided, Some(case_id))?;
+    Ok(track)
+}
+
 /// What a published table counts: one or two variables over months `from` to `to`
 /// (`YYYY-MM`), cells under `k` suppressed.
 pub struct TableRequest {
@@ -173,6 +209,48 @@ pub fn publish_table(
     vault.record_action(fieldscreen_vault::AuditAction::ReportPublished, None)?;
     Ok(Published {
         table,
+        without_protocol: all.without_protocol,
+    })
+}
+
+/// The identification pipeline ready to leave the vault.
+#[derive(Debug, Clone, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct PublishedPipeline {
+    /// The counts, suppressed.
+    pub pipeline: crate::Pipeline,
+    /// Interviews read (all months).
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub interviews: usize,
+    /// The persons they are of (all months).
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub persons: usize,
+    /// Interviews of persons screened more than once, counted as one person each.
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub linked_interviews: usize,
+    /// Cases left out because their protocol is not available here.
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub without_protocol: usize,
+}
+
+/// Counts every person of the vault into the identification pipeline for months `from` to
+/// `to` and records in the audit log that figures left it. `protocol` and `progress` are as
+/// for [`vault_facts`].
+pub fn publish_pipeline(
+    vault: &mut Vault,
+    protocol: impl FnMut(&str) -> Option<Arc<Protocol>>,
+    today: jiff::civil::Date,
+    (from, to, k): (&str, &str, u64),
+    progress: impl FnMut(usize, usize) -> std::ops::ControlFlow<()>,
+) -> Result<PublishedPipeline, PublishError> {
+    let all = vault_facts(vault, protocol, today, progress)?;
+    let pipeline = crate::pipeline(&all.facts, from, to, k)?;
+    vault.record_action(fieldscreen_vault::AuditAction::ReportPublished, None)?;
+    Ok(PublishedPipeline {
+        pipeline,
+        interviews: all.interviews,
+        persons: all.facts.len(),
+        linked_interviews: all.linked_interviews,
         without_protocol: all.without_protocol,
     })
 }

@@ -5,7 +5,7 @@
 use crate::htcds::{htcds_case, to_csv, to_json};
 use crate::tests::synthetic;
 use crate::*;
-use fieldscreen_vault::CaseMeta;
+use fieldscreen_vault::{CaseMeta, OrganisationType};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
@@ -51,6 +51,11 @@ fn htcds_export_keeps_its_shape() {
             interviewer_lang: "en".into(),
             respondent_lang: Some("ar".into()),
             created_at: format!("2026-03-{day:02}T09:30:00Z"),
+            organisation: [
+                None,
+                Some(OrganisationType::Ngo),
+                Some(OrganisationType::LabourInspectorate),
+            ][n as usize - 1],
         };
         // The first case's first suggested referral has been followed through to a service.
         let mut tracked = BTreeMap::new();
@@ -65,13 +70,37 @@ fn htcds_export_keeps_its_shape() {
                 .expect("step");
             tracked.insert(r.id.clone(), t);
         }
-        cases.push(htcds_case(&format!("case-{n}"), &meta, &session, today, &tracked).expect("consented"));
+        // The second was referred to the national referral mechanism, and the police
+        // identified the person.
+        if n == 2 {
+            let nrm = p
+                .referrals
+                .iter()
+                .find(|r| r.category == fieldscreen_protocol::model::ReferralCategory::NationalReferralMechanism)
+                .expect("an NRM referral");
+            let mut t = ReferralTrack::suggested(nrm.category.name(), jiff::civil::date(2026, 3, 9));
+            for (s, d) in [(Status::Offered, 9), (Status::Accepted, 9), (Status::Contacted, 10)] {
+                t.record(s, jiff::civil::date(2026, 3, d), None).expect("step");
+            }
+            t.decide(AuthorityDecision {
+                decision: Decision::Identified,
+                date: jiff::civil::date(2026, 4, 20),
+                decided_by: DecidedBy::Police,
+            })
+            .expect("decision");
+            tracked.insert(nrm.id.clone(), t);
+        }
+        let same_person = (n == 2).then(|| "case-1".to_string());
+        cases.push(htcds_case(&format!("case-{n}"), &meta, &session, today, &tracked, same_person).expect("consented"));
     }
     // Case 10 refuses consent: it has no place in a case-level export.
     let p = protocol("adult-trafficking");
     let refused = synthetic::interview(p.clone(), 10, |_, _| {});
     let meta = CaseMeta::for_protocol(&p, "en", None);
-    assert!(htcds_case("case-10", &meta, &refused, today, &BTreeMap::new()).is_none());
+    assert!(htcds_case("case-10", &meta, &refused, today, &BTreeMap::new(), None).is_none());
+    crate::htcds::conformance::check_export(&cases);
+    assert_eq!(cases[1].trafficking_status, Some("ActualVictimOfTrafficking"));
+    assert_eq!(cases[1].trafficking_status_decision_making_org, Some("Police"));
 
     assert!(
         cases.iter().any(|c| !c.methods_of_control.is_empty()),

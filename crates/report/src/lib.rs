@@ -15,6 +15,8 @@ mod from_case;
 mod from_vault;
 /// The HTCDS export: one row per consenting case, in the standard's field names.
 pub mod htcds;
+mod persons;
+mod pipeline;
 mod suppress;
 /// Plausible made-up interviews: the practice vault's, the benchmarks' and the tests'.
 pub mod synthetic;
@@ -23,14 +25,18 @@ mod tracking;
 
 pub use cases_export::{CaseExport, CaseFormat, export_cases};
 pub use facts::{AGE_BANDS, CaseFacts, Gender, Referral, age_band};
-pub use from_case::case_facts;
+pub use from_case::{INDICATION_FROM, case_facts};
 pub use from_vault::{
-    PublishError, Published, ReferralError, TableRequest, VaultFacts, move_referral, publish_table, tracked_referrals,
-    vault_facts,
+    PublishError, Published, PublishedPipeline, ReferralError, TableRequest, VaultFacts, decide_referral,
+    move_referral, publish_pipeline, publish_table, tracked_referrals, vault_facts,
+};
+pub use pipeline::{
+    AGE_GROUPS as PIPELINE_AGE_GROUPS, GENDERS as PIPELINE_GENDERS, Pipeline, PipelineBlock, PipelineColumn,
+    PipelineRow, Stage, block_names as pipeline_blocks, pipeline,
 };
 pub use suppress::{MIN_K, Suppression, suppress_one_way, suppress_two_way};
 pub use table::{Cell, PublishedTable, ReportError, Variable, tabulate};
-pub use tracking::{ReferralTrack, Status, Step, TrackError};
+pub use tracking::{AuthorityDecision, DecidedBy, Decision, ReferralTrack, Status, Step, TrackError};
 
 #[cfg(test)]
 mod golden;

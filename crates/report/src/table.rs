@@ -53,6 +53,17 @@ pub enum Variable {
     /// Whether the person chose to give their own views: all that aggregates ever take from
     /// the survivors' views module.
     ViewsConsent,
+    /// Whether a child was counted as one by the presumption of minority only.
+    PresumedMinor,
+    /// How the screening stands or ended (completed, stopped, postponed, refused, …).
+    ScreeningState,
+    /// The industry, as an ISIC Rev. 4 section.
+    Industry,
+    /// The kind of organisation that screened.
+    Organisation,
+    /// The authority's identification decision after a referral to the national referral
+    /// mechanism.
+    Identification,
 }
 
 impl Serialize for Variable {
@@ -68,7 +79,7 @@ const TOTAL: &str = "total";
 
 impl Variable {
     /// Every variable.
-    pub const ALL: [Variable; 13] = [
+    pub const ALL: [Variable; 18] = [
         Variable::Gender,
         Variable::AgeBand,
         Variable::MajorityStatus,
@@ -82,6 +93,11 @@ impl Variable {
         Variable::ReferralStatus,
         Variable::Month,
         Variable::ViewsConsent,
+        Variable::PresumedMinor,
+        Variable::ScreeningState,
+        Variable::Industry,
+        Variable::Organisation,
+        Variable::Identification,
     ];
 
     /// The column name in exports (CTDC's where it has one).
@@ -100,6 +116,11 @@ impl Variable {
             Variable::ReferralStatus => "referralStatus",
             Variable::Month => "yearMonth",
             Variable::ViewsConsent => "survivorViewsConsent",
+            Variable::PresumedMinor => "presumedMinor",
+            Variable::ScreeningState => "screeningState",
+            Variable::Industry => "industryIsicSection",
+            Variable::Organisation => "organisationType",
+            Variable::Identification => "identificationDecision",
         }
     }
 
@@ -119,6 +140,11 @@ impl Variable {
             Variable::ReferralStatus => "referral_status",
             Variable::Month => "month",
             Variable::ViewsConsent => "views_consent",
+            Variable::PresumedMinor => "presumed_minor",
+            Variable::ScreeningState => "screening",
+            Variable::Industry => "industry",
+            Variable::Organisation => "organisation",
+            Variable::Identification => "identification",
         }
     }
 
@@ -141,14 +167,25 @@ impl Variable {
                 v.iter().collect::<BTreeSet<_>>().into_iter().cloned().collect()
             }
         };
+        // A screening that found no indication has no exploitation type or means of control:
+        // "none", not "unknown".
+        let found = |v: &[String]| {
+            if v.is_empty() && !case.found_indication() {
+                vec![NONE.to_string()]
+            } else {
+                many(v)
+            }
+        };
+        let yes_no = |b: bool| if b { "yes" } else { "no" };
         match self {
             Variable::Gender => one(case.gender.map(|g| g.code())),
             Variable::AgeBand => one(case.age.map(age_band)),
-            Variable::MajorityStatus => one(case.age.map(|a| if a < 18 { "minor" } else { "adult" })),
+            // A presumed minor whose age is uncertain is a child here, not "unknown".
+            Variable::MajorityStatus => one(case.minor.map(|m| if m { "minor" } else { "adult" })),
             Variable::Citizenship => one(case.citizenship.as_deref()),
             Variable::CountryOfExploitation => one(case.country_of_exploitation.as_deref()),
-            Variable::TypeOfExploitation => many(&case.exploitation),
-            Variable::MeansOfControl => many(&case.means_of_control),
+            Variable::TypeOfExploitation => found(&case.exploitation),
+            Variable::MeansOfControl => found(&case.means_of_control),
             Variable::RecruiterRelation => one(case.recruiter_relation.as_deref()),
             Variable::OutcomeLevel => one(case.level.as_deref()),
             // Read per referral by `keys`, so that a category is never crossed with another
@@ -156,7 +193,12 @@ impl Variable {
             Variable::ReferralCategory => many(&case.referrals.iter().map(|r| r.category.clone()).collect::<Vec<_>>()),
             Variable::ReferralStatus => many(&case.referrals.iter().map(|r| r.status.clone()).collect::<Vec<_>>()),
             Variable::Month => vec![case.month.clone()],
-            Variable::ViewsConsent => one(case.views_consent.map(|c| if c { "yes" } else { "no" })),
+            Variable::ViewsConsent => one(case.views_consent.map(yes_no)),
+            Variable::PresumedMinor => one(case.minor.map(|_| yes_no(case.presumed_minor))),
+            Variable::ScreeningState => vec![case.state.as_str().to_string()],
+            Variable::Industry => one(case.industry.as_deref()),
+            Variable::Organisation => one(case.organisation.map(|o| o.name())),
+            Variable::Identification => vec![case.identification.map_or(NONE, |d| d.name()).to_string()],
         }
     }
 
@@ -176,8 +218,16 @@ impl Variable {
             Variable::Gender => with(&["woman", "man", "other", "prefer-not-to-say"], UNKNOWN),
             Variable::AgeBand => with(&AGE_BANDS, UNKNOWN),
             Variable::MajorityStatus => with(&["adult", "minor"], UNKNOWN),
-            Variable::TypeOfExploitation => with(ReportVariable::Exploitation.categories().unwrap_or(&[]), UNKNOWN),
-            Variable::MeansOfControl => with(&fieldscreen_protocol::CTDC_MEANS, UNKNOWN),
+            Variable::TypeOfExploitation => {
+                let mut d = with(ReportVariable::Exploitation.categories().unwrap_or(&[]), UNKNOWN);
+                d.push(NONE.into());
+                d
+            }
+            Variable::MeansOfControl => {
+                let mut d = with(&fieldscreen_protocol::MEANS_OF_CONTROL, UNKNOWN);
+                d.push(NONE.into());
+                d
+            }
             Variable::RecruiterRelation => with(ReportVariable::RecruiterRelation.categories().unwrap_or(&[]), UNKNOWN),
             // Unfinished screenings are counted apart, never as a level.
             Variable::OutcomeLevel => {
@@ -188,7 +238,13 @@ impl Variable {
             Variable::ReferralCategory => with(&ReferralCategory::ALL.map(|c| c.name()), NONE),
             Variable::ReferralStatus => with(&crate::tracking::Status::ALL.map(|s| s.name()), NONE),
             Variable::Month => months(from, to),
-            Variable::ViewsConsent => with(&["yes", "no"], UNKNOWN),
+            Variable::ViewsConsent | Variable::PresumedMinor => with(&["yes", "no"], UNKNOWN),
+            Variable::ScreeningState => fieldscreen_vault::CaseState::ALL
+                .map(|s| s.as_str().to_string())
+                .to_vec(),
+            Variable::Industry => with(ReportVariable::Industry.categories().unwrap_or(&[]), UNKNOWN),
+            Variable::Organisation => with(&fieldscreen_vault::OrganisationType::ALL.map(|o| o.name()), UNKNOWN),
+            Variable::Identification => with(&crate::Decision::ALL.map(|d| d.name()), NONE),
             Variable::Citizenship | Variable::CountryOfExploitation => return None,
         })
     }
@@ -289,6 +345,18 @@ impl PublishedTable {
     }
 }
 
+/// The range `from..=to` (months) and `k`, checked as every publication checks them.
+pub(crate) fn checked_range(from: &str, to: &str, k: u64) -> Result<(String, String), ReportError> {
+    if k < MIN_K {
+        return Err(ReportError::KTooSmall(k));
+    }
+    let (from, to) = (month(from)?, month(to)?);
+    if from > to {
+        return Err(ReportError::EmptyRange(from, to));
+    }
+    Ok((from, to))
+}
+
 fn month(s: &str) -> Result<String, ReportError> {
     let ok = s.len() == 7
         && s.as_bytes()[4] == b'-'
@@ -311,16 +379,10 @@ pub fn tabulate(
     to: &str,
     k: u64,
 ) -> Result<PublishedTable, ReportError> {
-    if k < MIN_K {
-        return Err(ReportError::KTooSmall(k));
-    }
     if by.is_empty() || by.len() > 2 {
         return Err(ReportError::Dimensions(by.len()));
     }
-    let (from, to) = (month(from)?, month(to)?);
-    if from > to {
-        return Err(ReportError::EmptyRange(from, to));
-    }
+    let (from, to) = checked_range(from, to, k)?;
     let mut counts: BTreeMap<Vec<String>, u64> = BTreeMap::new();
     for case in cases.iter().filter(|c| c.month >= from && c.month <= to) {
         for key in keys(case, by) {

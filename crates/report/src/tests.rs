@@ -6,6 +6,12 @@ fn case(month: &str, gender: Option<Gender>, age: Option<u32>, exploitation: &[&
         month: month.into(),
         gender,
         age,
+        minor: age.map(|a| a < 18),
+        presumed_minor: false,
+        state: fieldscreen_vault::CaseState::Completed,
+        organisation: None,
+        industry: None,
+        identification: None,
         citizenship: None,
         country_of_exploitation: None,
         exploitation: exploitation.iter().map(|s| s.to_string()).collect(),
@@ -147,14 +153,45 @@ pub(crate) fn synthetic(n: usize, seed: u64) -> Vec<CaseFacts> {
     let countries = ["RO", "MD", "UA", "VN", "NG", "SD"];
     let levels = ["refer-now", "assess-further", "labour-rights-concern", "no-indication"];
     let categories = ["shelter", "legal", "nrm", "health"];
-    let statuses = ["suggested", "offered", "accepted", "declined", "service-received"];
+    let statuses = [
+        "suggested",
+        "offered",
+        "accepted",
+        "declined",
+        "contacted",
+        "service-received",
+    ];
     (0..n)
         .map(|_| {
             let exploitation: Vec<String> = types.iter().filter(|_| r.next(3) == 0).map(|s| s.to_string()).collect();
+            let age = (r.next(10) != 0).then(|| 5 + r.next(60) as u32);
+            // One in ten of the rest presumed a child, whatever age they gave (or none).
+            let presumed_minor = age.is_none_or(|a| a >= 18) && r.next(10) == 0;
+            let minor = match age {
+                _ if presumed_minor => Some(true),
+                Some(a) => Some(a < 18),
+                None => (r.next(2) == 0).then_some(false),
+            };
             CaseFacts {
                 month: format!("2026-{:02}", 1 + r.next(12)),
                 gender: genders[r.next(5) as usize],
-                age: (r.next(10) != 0).then(|| 5 + r.next(60) as u32),
+                age,
+                minor,
+                presumed_minor,
+                state: fieldscreen_vault::CaseState::ALL[r.next(6) as usize],
+                organisation: [
+                    Some(fieldscreen_vault::OrganisationType::Ngo),
+                    Some(fieldscreen_vault::OrganisationType::Police),
+                    Some(fieldscreen_vault::OrganisationType::LabourInspectorate),
+                    None,
+                ][r.next(4) as usize],
+                industry: ["A", "F", "T"].get(r.next(5) as usize).map(|s| s.to_string()),
+                identification: [
+                    Some(Decision::Identified),
+                    Some(Decision::NotIdentified),
+                    Some(Decision::Pending),
+                    None,
+                ][r.next(4) as usize],
                 citizenship: Some(countries[r.next(6) as usize].to_string()),
                 country_of_exploitation: (r.next(4) != 0).then(|| countries[r.next(3) as usize].to_string()),
                 exploitation,
@@ -164,7 +201,7 @@ pub(crate) fn synthetic(n: usize, seed: u64) -> Vec<CaseFacts> {
                 referrals: (0..r.next(3))
                     .map(|_| Referral {
                         category: categories[r.next(4) as usize].into(),
-                        status: statuses[r.next(5) as usize].into(),
+                        status: statuses[r.next(6) as usize].into(),
                     })
                     .collect(),
                 views_consent: [Some(true), Some(false), None][r.next(3) as usize],
@@ -186,13 +223,14 @@ fn holds(c: &CaseFacts, v: Variable, value: &str, listed: &[String]) -> bool {
         Variable::Gender => c.gender.map_or(unknown, |g| g.code() == value),
         Variable::AgeBand => c.age.map_or(unknown, |a| age_band(a) == value),
         Variable::MajorityStatus => c
-            .age
-            .map_or(unknown, |a| if a >= 18 { value == "adult" } else { value == "minor" }),
+            .minor
+            .map_or(unknown, |m| if m { value == "minor" } else { value == "adult" }),
         Variable::Citizenship => country(&c.citizenship),
         Variable::CountryOfExploitation => country(&c.country_of_exploitation),
         Variable::TypeOfExploitation => {
+            let positive = ["assess-further", "refer-now"].contains(&c.level.as_deref().unwrap_or(""));
             if c.exploitation.is_empty() {
-                unknown
+                if positive { unknown } else { value == "none" }
             } else {
                 c.exploitation.iter().any(|e| e == value)
             }
@@ -518,7 +556,7 @@ fn five_thousand_interviews_across_the_bundled_protocols_match_a_count_from_thei
         .collect();
     let facts: Vec<CaseFacts> = sessions
         .iter()
-        .map(|(s, m)| case_facts(s, m, today, &Default::default()))
+        .map(|(s, m)| case_facts(s, m, None, today, &Default::default()))
         .collect();
     let answer = |s: &Session, id: &str| -> Option<Answer> {
         let q = s.protocol().question_index(id)?;
@@ -594,4 +632,428 @@ fn five_thousand_interviews_across_the_bundled_protocols_match_a_count_from_thei
         }
     }
     assert!(checked >= 29, "only {checked} cells were published");
+}
+
+/// Checks what every published pipeline must satisfy, whatever the counts: nothing published
+/// below k, no published count closer than k to the nearest published count it is part of,
+/// and no line that adds up to a total with exactly one count hidden.
+fn assert_pipeline_is_protected(p: &Pipeline) {
+    let k = p.k;
+    for block in &p.blocks {
+        let entries =
+            |row: &PipelineRow| -> Vec<Option<u64>> { row.cells.iter().copied().chain([row.total]).collect() };
+        for (s, row) in block.rows.iter().enumerate() {
+            let line = entries(row);
+            assert!(
+                line.iter().flatten().all(|&n| n >= k),
+                "{} {:?}: {line:?}",
+                block.organisation,
+                row.stage
+            );
+            if !row.cells.is_empty() {
+                assert_ne!(
+                    line.iter().filter(|c| c.is_none()).count(),
+                    1,
+                    "{:?}: one hidden",
+                    row.stage
+                );
+            }
+            for (c, entry) in line.iter().enumerate() {
+                let Some(v) = *entry else { continue };
+                let mut above = Stage::ALL[s].part_of();
+                while let Some(a) = above {
+                    if let Some(u) = entries(&block.rows[a as usize])[c] {
+                        assert!(u == v || u - v >= k, "{:?} {v} under {a:?} {u}", Stage::ALL[s]);
+                        break;
+                    }
+                    above = a.part_of();
+                }
+            }
+        }
+    }
+    for (s, stage) in Stage::ALL.iter().enumerate() {
+        let hidden = p.blocks.iter().filter(|b| b.rows[s].total.is_none()).count();
+        assert_ne!(hidden, 1, "{stage:?}: one organisation total hidden");
+    }
+}
+
+/// The identification pipeline over 5,000 interviews run through the engine (with referrals
+/// followed and authority decisions recorded for some), each published count checked against
+/// a count made here straight from the sessions and their tracks.
+#[test]
+fn the_pipeline_over_five_thousand_interviews_matches_a_direct_count() {
+    use fieldscreen_protocol::model::ReferralCategory;
+    use fieldscreen_vault::OrganisationType;
+    let today = jiff::civil::date(2026, 11, 28);
+    let protocols = ["adult-trafficking", "child-trafficking", "rapid-screen"].map(crate::golden::protocol);
+    let orgs = [
+        Some(OrganisationType::Ngo),
+        Some(OrganisationType::Police),
+        Some(OrganisationType::Shelter),
+        None,
+    ];
+    struct Run {
+        session: fieldscreen_protocol::Session,
+        month: String,
+        org: Option<OrganisationType>,
+        tracks: std::collections::BTreeMap<String, ReferralTrack>,
+    }
+    let runs: Vec<Run> = (0..5_000u64)
+        .map(|i| {
+            let session = synthetic::interview(protocols[(i % 3) as usize].clone(), i, |_, _| {});
+            let mut tracks = std::collections::BTreeMap::new();
+            let d = |day| jiff::civil::date(2026, 6, day);
+            if let Some(o) = session.outcome(today) {
+                for (n, r) in o.referrals.iter().enumerate() {
+                    let mut t = ReferralTrack::suggested(r.category.name(), d(1));
+                    let steps: &[Status] = match (i / 3 + n as u64) % 5 {
+                        0 => &[],
+                        4 => &[Status::Offered],
+                        1 => &[Status::Offered, Status::Declined],
+                        2 => &[Status::Offered, Status::Accepted, Status::Contacted],
+                        _ => &[
+                            Status::Offered,
+                            Status::Accepted,
+                            Status::Contacted,
+                            Status::ServiceReceived,
+                        ],
+                    };
+                    for (day, s) in steps.iter().enumerate() {
+                        let reason = s.needs_reason().then(|| "afraid".to_string());
+                        t.record(*s, d(2 + day as i8), reason).expect("step");
+                    }
+                    if r.category == ReferralCategory::NationalReferralMechanism
+                        && steps.get(1) == Some(&Status::Accepted)
+                    {
+                        let decision =
+                            [Decision::Identified, Decision::Pending, Decision::NotIdentified][(i % 5 % 3) as usize];
+                        t.decide(AuthorityDecision {
+                            decision,
+                            date: d(20),
+                            decided_by: DecidedBy::Police,
+                        })
+                        .expect("decision");
+                    }
+                    tracks.insert(r.id.clone(), t);
+                }
+            }
+            Run {
+                session,
+                month: format!("2026-{:02}", 1 + (i * 7) % 12),
+                org: orgs[(i % 4) as usize],
+                tracks,
+            }
+        })
+        .collect();
+    let facts: Vec<CaseFacts> = runs
+        .iter()
+        .map(|r| case_facts(&r.session, &r.month, r.org, today, &r.tracks))
+        .collect();
+    let p = pipeline(&facts, "2026-02", "2026-11", MIN_K).expect("pipeline");
+    assert_pipeline_is_protected(&p);
+
+    // The direct count: from the sessions' own answers and the tracks, not from the facts.
+    let reached = |r: &Run, stage: Stage| -> bool {
+        let result = (r.session.state() != &fieldscreen_protocol::State::InProgress)
+            .then(|| r.session.outcome(today))
+            .flatten()
+            .and_then(|o| o.result);
+        let status_in = |set: &[Status]| r.tracks.values().any(|t| set.contains(&t.status()));
+        match stage {
+            Stage::Screened => true,
+            Stage::ScreenedPositive => result.is_some_and(|l| l >= fieldscreen_protocol::Level::AssessFurther),
+            Stage::ReferNow => result == Some(fieldscreen_protocol::Level::ReferNow),
+            Stage::Referred => status_in(&[
+                Status::Accepted,
+                Status::Contacted,
+                Status::ServiceReceived,
+                Status::ServiceNotReceived,
+            ]),
+            Stage::Identified => r
+                .tracks
+                .values()
+                .any(|t| t.decision().is_some_and(|d| d.decision == Decision::Identified)),
+            Stage::Assisted => status_in(&[Status::ServiceReceived]),
+        }
+    };
+    let gender = |r: &Run| -> &'static str {
+        let q = r.session.protocol().question_index("gender");
+        match q
+            .filter(|q| r.session.is_visible(*q))
+            .and_then(|q| r.session.answer_of(q))
+        {
+            Some(fieldscreen_protocol::Answer::Choice(c)) if c == "woman" => "woman",
+            Some(fieldscreen_protocol::Answer::Choice(c)) if c == "man" => "man",
+            Some(fieldscreen_protocol::Answer::Choice(c)) if c == "other" => "other",
+            _ => "unknown",
+        }
+    };
+    let age_group = |r: &Run| match r.session.age_group() {
+        Some(fieldscreen_protocol::model::AgeGroup::Child) => "minor",
+        Some(fieldscreen_protocol::model::AgeGroup::Adult) => "adult",
+        None => "unknown",
+    };
+    let in_range: Vec<&Run> = runs
+        .iter()
+        .filter(|r| r.month.as_str() >= "2026-02" && r.month.as_str() <= "2026-11")
+        .collect();
+    let mut published = 0;
+    for block in &p.blocks {
+        for row in &block.rows {
+            let of_block =
+                |r: &&&Run| block.organisation == "all" || r.org.map_or("unknown", |o| o.name()) == block.organisation;
+            let direct_total = in_range
+                .iter()
+                .filter(of_block)
+                .filter(|r| reached(r, row.stage))
+                .count() as u64;
+            if let Some(n) = row.total {
+                assert_eq!(n, direct_total, "{} {:?}", block.organisation, row.stage);
+                published += 1;
+            }
+            for (c, col) in p.columns.iter().enumerate().filter(|_| !row.cells.is_empty()) {
+                let direct = in_range
+                    .iter()
+                    .filter(|r| reached(r, row.stage) && gender(r) == col.gender && age_group(r) == col.age_group)
+                    .count() as u64;
+                if let Some(n) = row.cells[c] {
+                    assert_eq!(n, direct, "{:?} {col:?}", row.stage);
+                    published += 1;
+                }
+            }
+        }
+    }
+    // The pipeline shows the gap: persons assisted and persons formally identified differ.
+    let all = &p.blocks[0];
+    let total = |s: Stage| all.rows[s as usize].total;
+    assert!(total(Stage::Assisted).is_some() && total(Stage::Identified).is_some());
+    assert_ne!(total(Stage::Assisted), total(Stage::Identified));
+    assert!(published >= 40, "only {published} counts were published");
+}
+
+#[test]
+fn a_person_screened_twice_counts_once_by_the_latest_screening() {
+    use crate::persons::{Screening, persons};
+    let screening = |id: &str, at: &str, link: Option<&str>, level: &str| Screening {
+        id: id.into(),
+        created_at: at.into(),
+        same_person_as: link.map(str::to_string),
+        facts: CaseFacts {
+            level: Some(level.into()),
+            referrals: vec![Referral {
+                category: format!("from-{id}"),
+                status: "accepted".into(),
+            }],
+            ..case("2026-03", Some(Gender::Woman), Some(30), &[])
+        },
+        decided_on: None,
+    };
+    let out = persons(vec![
+        // A rapid screen, then the full protocol linked to it, then a third interview linked to
+        // the second: one person, counted by the third.
+        screening("a", "2026-03-01T10:00:00Z", None, "refer-now"),
+        screening("b", "2026-03-02T10:00:00Z", Some("a"), "assess-further"),
+        screening("c", "2026-03-05T10:00:00Z", Some("b"), "no-indication"),
+        screening("d", "2026-03-03T10:00:00Z", None, "refer-now"),
+        // A link to a case that is not here joins nothing.
+        screening("e", "2026-03-04T10:00:00Z", Some("gone"), "refer-now"),
+    ]);
+    assert_eq!(out.facts.len(), 3);
+    assert_eq!(out.linked_interviews, 3);
+    let first = &out.facts[0];
+    assert_eq!(
+        first.level.as_deref(),
+        Some("no-indication"),
+        "the latest screening decides"
+    );
+    assert_eq!(first.referrals.len(), 3, "every referral of the person is kept");
+    // Linked in the other direction (the earlier case marked), the same person.
+    let reversed = persons(vec![
+        screening("a", "2026-03-01T10:00:00Z", Some("b"), "refer-now"),
+        screening("b", "2026-03-02T10:00:00Z", None, "assess-further"),
+    ]);
+    assert_eq!(reversed.facts.len(), 1);
+    assert_eq!(reversed.facts[0].level.as_deref(), Some("assess-further"));
+}
+
+#[test]
+fn a_count_next_to_the_one_it_is_part_of_never_gives_away_a_small_difference() {
+    // 15 women screened, 12 of them positive: both at least k, but publishing both says that 3
+    // were not. 40 men screened, 40 positive: a difference of 0 gives nothing away.
+    let mut facts = Vec::new();
+    for (gender, screened, positive) in [(Gender::Woman, 15, 12), (Gender::Man, 40, 40)] {
+        for n in 0..screened {
+            let level = if n < positive { "refer-now" } else { "no-indication" };
+            facts.push(CaseFacts {
+                level: Some(level.into()),
+                ..case("2026-03", Some(gender), Some(30), &[])
+            });
+        }
+    }
+    let p = pipeline(&facts, "2026-01", "2026-12", MIN_K).expect("pipeline");
+    assert_pipeline_is_protected(&p);
+    let all = &p.blocks[0];
+    let col = |g: &str| {
+        p.columns
+            .iter()
+            .position(|c| c.gender == g && c.age_group == "adult")
+            .expect("column")
+    };
+    let (w, m) = (col("woman"), col("man"));
+    let screened = &all.rows[Stage::Screened as usize];
+    let positive = &all.rows[Stage::ScreenedPositive as usize];
+    assert_eq!(screened.cells[w], Some(15));
+    assert_eq!(positive.cells[w], None, "12 beside 15 would say 3");
+    assert_eq!((screened.cells[m], positive.cells[m]), (Some(40), Some(40)));
+    // The line of positives now has its women's count hidden, so a second count is hidden with
+    // it, and the totals 55 and 52 (a difference of 3) cannot both stand either.
+    assert!(positive.cells.iter().filter(|c| c.is_none()).count() >= 2);
+    assert!(screened.total.is_none() || positive.total.is_none());
+}
+
+/// An adult interview answered as `given` says (by question id), every other yes/no question
+/// answered the way that shows no indicator, other questions skipped; the safety check, age 30
+/// and full consent first.
+fn adult_story(given: &[(&str, fieldscreen_protocol::Answer)]) -> fieldscreen_protocol::Session {
+    use fieldscreen_protocol::{Answer, Session, builtin};
+    let mut s = Session::new(crate::golden::protocol("adult-trafficking"));
+    s.start();
+    while let Some(q) = s.current() {
+        let id = q.id.clone();
+        let fixed = match id.as_str() {
+            builtin::SAFETY_ALONE | builtin::SAFETY_PLACE => Some(Answer::Yes),
+            builtin::SAFETY_COMPANION => Some(Answer::No),
+            builtin::SAFETY_INTERPRETER => Some(Answer::Choice("no-interpreter".into())),
+            builtin::AGE => Some(Answer::Number(30)),
+            builtin::AGE_DOCUMENTS => Some(Answer::Choice(builtin::DOCUMENTS_CONSISTENT.into())),
+            builtin::CONSENT => Some(Answer::Choice(builtin::Consent::Full.code().into())),
+            _ => None,
+        };
+        let wanted = given.iter().find(|(k, _)| *k == id).map(|(_, a)| a.clone()).or(fixed);
+        let done = match wanted {
+            Some(a) => s.answer(a).map(|_| ()).map_err(|e| e.to_string()),
+            None => {
+                // "No" to "were you paid as agreed?" is itself a sign: take the harmless answer.
+                let fired = |s: &Session| {
+                    s.outcome(jiff::civil::date(2026, 11, 28))
+                        .map_or(0, |o| o.indicators.len())
+                };
+                let mut trial = s.clone();
+                let harmless = if trial.answer(Answer::No).is_ok() && fired(&trial) <= fired(&s) {
+                    Some(Answer::No)
+                } else if matches!(q.kind, fieldscreen_protocol::model::Kind::YesNo) {
+                    Some(Answer::Yes)
+                } else {
+                    None
+                };
+                match harmless {
+                    Some(a) => s.answer(a).map(|_| ()).map_err(|e| e.to_string()),
+                    None => s.skip().map(|_| ()).map_err(|e| e.to_string()),
+                }
+            }
+        };
+        done.unwrap_or_else(|e| panic!("`{id}`: {e}"));
+    }
+    s
+}
+
+/// Case stories for the reporting variables: what a national rapporteur would count for each.
+#[test]
+fn exploitation_and_control_are_counted_from_what_the_screening_found() {
+    use fieldscreen_protocol::Answer;
+    let today = jiff::civil::date(2026, 11, 28);
+    let facts = |given: &[(&str, Answer)]| case_facts(&adult_story(given), "2026-05", None, today, &Default::default());
+    let construction = ("sector", Answer::Choice("construction".into()));
+
+    // A construction worker forced to have sex: sexual exploitation, whatever the sector says,
+    // and sexual abuse as a means of control (never physical abuse).
+    let forced_sex = facts(&[construction.clone(), ("sexual_exploitation", Answer::Yes)]);
+    assert!(forced_sex.found_indication(), "level {:?}", forced_sex.level);
+    assert!(
+        forced_sex.exploitation.contains(&"sexual-exploitation".to_string()),
+        "{:?}",
+        forced_sex.exploitation
+    );
+    assert!(forced_sex.means_of_control.contains(&"sexual-abuse".to_string()));
+    assert!(!forced_sex.means_of_control.contains(&"physical-abuse".to_string()));
+
+    // A construction worker who paid a recruitment fee and found nothing else wrong: no
+    // indication, so no exploitation type at all (not "forced labour"), and the fee is no debt
+    // bondage.
+    let fee_only = facts(&[
+        construction.clone(),
+        ("recruiter_relation", Answer::Choice("agency".into())),
+        ("recruit_fee", Answer::Yes),
+    ]);
+    assert!(!fee_only.found_indication(), "level {:?}", fee_only.level);
+    assert!(fee_only.exploitation.is_empty(), "{:?}", fee_only.exploitation);
+    assert!(fee_only.means_of_control.is_empty(), "{:?}", fee_only.means_of_control);
+    assert_eq!(fee_only.industry.as_deref(), Some("F"));
+
+    // The fee, with documents held, debts that cannot be paid and threats: a positive screen of
+    // forced labour with debt bondage, from the debt at destination, not from the fee.
+    let coerced = facts(&[
+        construction.clone(),
+        ("recruiter_relation", Answer::Choice("agency".into())),
+        ("recruit_fee", Answer::Yes),
+        ("documents_held", Answer::Yes),
+        ("debt", Answer::Yes),
+        ("debt_unpayable", Answer::Yes),
+        ("threatened", Answer::Yes),
+    ]);
+    assert!(coerced.found_indication(), "level {:?}", coerced.level);
+    assert!(coerced.exploitation.contains(&"forced-labour".to_string()));
+    assert!(coerced.means_of_control.contains(&"debt-bondage".to_string()));
+    assert!(coerced.means_of_control.contains(&"withholds-documents".to_string()));
+
+    // Recruited by family: family is the recruiter relation, not psychological abuse.
+    let by_family = facts(&[
+        construction.clone(),
+        ("recruiter_relation", Answer::Choice("family".into())),
+        ("documents_held", Answer::Yes),
+        ("debt", Answer::Yes),
+        ("debt_unpayable", Answer::Yes),
+    ]);
+    assert_eq!(by_family.recruiter_relation.as_deref(), Some("family"));
+    assert!(!by_family.means_of_control.contains(&"psychological-abuse".to_string()));
+
+    // An employer who holds the bank card restricts financial access.
+    let card = facts(&[
+        construction,
+        ("bank_card_held", Answer::Yes),
+        ("documents_held", Answer::Yes),
+        ("threatened", Answer::Yes),
+    ]);
+    assert!(card.found_indication(), "level {:?}", card.level);
+    assert!(
+        card.means_of_control
+            .contains(&"restricts-financial-access".to_string())
+    );
+}
+
+#[test]
+fn a_presumed_minor_of_uncertain_age_counts_as_a_child() {
+    use fieldscreen_protocol::{Answer, builtin};
+    let today = jiff::civil::date(2026, 11, 28);
+    let s = adult_story(&[
+        (builtin::AGE, Answer::PreferNotToSay),
+        (builtin::AGE_MINOR_REASONS, Answer::Yes),
+    ]);
+    let f = case_facts(&s, "2026-05", None, today, &Default::default());
+    assert_eq!(f.age, None);
+    assert_eq!((f.minor, f.presumed_minor), (Some(true), true));
+    let t = tabulate(
+        &vec![f; 12],
+        &[Variable::MajorityStatus, Variable::PresumedMinor],
+        "2026-01",
+        "2026-12",
+        MIN_K,
+    )
+    .expect("table");
+    let cell = t
+        .cells
+        .iter()
+        .find(|c| c.key == ["minor", "yes"])
+        .expect("minor, presumed");
+    assert_eq!(cell.count, Some(12));
 }

@@ -86,6 +86,98 @@ pub struct Step {
     pub reason: Option<String>,
 }
 
+/// What the competent authority decided about a person referred to the national referral
+/// mechanism: the step from "screened positive" to "formally identified" that the state takes,
+/// not the screening.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "kebab-case")]
+pub enum Decision {
+    /// Formally identified as a victim of trafficking.
+    Identified,
+    /// Found not to be a victim of trafficking.
+    NotIdentified,
+    /// Referred, and no decision yet.
+    Pending,
+}
+
+impl Decision {
+    /// Every decision.
+    pub const ALL: [Decision; 3] = [Decision::Identified, Decision::NotIdentified, Decision::Pending];
+
+    /// Its name, as stored and typed.
+    pub fn name(self) -> &'static str {
+        match self {
+            Decision::Identified => "identified",
+            Decision::NotIdentified => "not-identified",
+            Decision::Pending => "pending",
+        }
+    }
+
+    /// The decision of that name.
+    pub fn parse(s: &str) -> Option<Decision> {
+        Decision::ALL.into_iter().find(|d| d.name() == s)
+    }
+}
+
+/// Who took an identification decision, in HTCDS 2.0's terms
+/// (`vic_TraffickingStatusDecisionMakingOrg`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "kebab-case")]
+pub enum DecidedBy {
+    /// The police.
+    Police,
+    /// A non-governmental organisation (where the law lets one identify).
+    Ngo,
+    /// A court or the prosecution.
+    CourtOrProsecution,
+    /// A public body other than the police (a ministry, social services, a labour inspectorate).
+    NonPoliceGovernment,
+    /// Another body.
+    Other,
+}
+
+impl DecidedBy {
+    /// Every decision maker.
+    pub const ALL: [DecidedBy; 5] = [
+        DecidedBy::Police,
+        DecidedBy::Ngo,
+        DecidedBy::CourtOrProsecution,
+        DecidedBy::NonPoliceGovernment,
+        DecidedBy::Other,
+    ];
+
+    /// Its name, as stored and typed.
+    pub fn name(self) -> &'static str {
+        match self {
+            DecidedBy::Police => "police",
+            DecidedBy::Ngo => "ngo",
+            DecidedBy::CourtOrProsecution => "court-or-prosecution",
+            DecidedBy::NonPoliceGovernment => "non-police-government",
+            DecidedBy::Other => "other",
+        }
+    }
+
+    /// The decision maker of that name.
+    pub fn parse(s: &str) -> Option<DecidedBy> {
+        DecidedBy::ALL.into_iter().find(|d| d.name() == s)
+    }
+}
+
+/// One decision, dated; a later one (an appeal, a pending case decided) supersedes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct AuthorityDecision {
+    /// What was decided.
+    pub decision: Decision,
+    /// When.
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
+    pub date: jiff::civil::Date,
+    /// By whom.
+    pub decided_by: DecidedBy,
+}
+
 /// One referral of one case, from its suggestion on.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReferralTrack {
@@ -93,6 +185,10 @@ pub struct ReferralTrack {
     pub category: String,
     /// Every step so far, oldest first.
     pub steps: Vec<Step>,
+    /// For a referral to the national referral mechanism: the authority's decisions, oldest
+    /// first (tracks written before decisions were recorded have none).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub decisions: Vec<AuthorityDecision>,
 }
 
 /// Why a step was refused.
@@ -111,6 +207,12 @@ pub enum TrackError {
     /// A refusal or a failure without its reason.
     #[error("`{0}` needs a reason")]
     Reason(&'static str),
+    /// Only the national referral mechanism decides whether a person is a victim.
+    #[error("only a referral to the national referral mechanism records an identification decision; this one is `{0}`")]
+    NotNationalReferral(String),
+    /// A decision needs the referral to have been made.
+    #[error("the referral has not been made (it is `{0}`): record `accepted` first")]
+    NotReferred(&'static str),
     /// The step is dated before the one it follows.
     #[error("the date {date} is before the previous step ({previous})")]
     Date {
@@ -131,7 +233,50 @@ impl ReferralTrack {
                 date,
                 reason: None,
             }],
+            decisions: Vec::new(),
         }
+    }
+
+    /// The latest identification decision, if any.
+    pub fn decision(&self) -> Option<&AuthorityDecision> {
+        self.decisions.last()
+    }
+
+    /// Whether an identification decision can be recorded on it: a referral to the national
+    /// referral mechanism that was made (accepted, and not declined).
+    pub fn accepts_decision(&self) -> Result<(), TrackError> {
+        let nrm = fieldscreen_protocol::model::ReferralCategory::NationalReferralMechanism.name();
+        if self.category != nrm {
+            return Err(TrackError::NotNationalReferral(self.category.clone()));
+        }
+        let status = self.status();
+        if matches!(status, Status::Suggested | Status::Offered | Status::Declined) {
+            return Err(TrackError::NotReferred(status.name()));
+        }
+        Ok(())
+    }
+
+    /// Records the authority's decision on a referral to the national referral mechanism. The
+    /// referral must have been made (accepted, and not declined), and the decision must not be
+    /// dated before the referral's last step or the previous decision.
+    pub fn decide(&mut self, decision: AuthorityDecision) -> Result<(), TrackError> {
+        self.accepts_decision()?;
+        let previous = self
+            .steps
+            .iter()
+            .map(|s| s.date)
+            .chain(self.decisions.iter().map(|d| d.date))
+            .max();
+        if let Some(previous) = previous
+            && decision.date < previous
+        {
+            return Err(TrackError::Date {
+                date: decision.date,
+                previous,
+            });
+        }
+        self.decisions.push(decision);
+        Ok(())
     }
 
     /// Where it stands: its last step's status.

@@ -549,6 +549,7 @@ fn meta() -> CaseMeta {
         interviewer_lang: "en".into(),
         respondent_lang: None,
         created_at: "2026-11-28T09:00:00Z".into(),
+        organisation: None,
     }
 }
 

@@ -27,6 +27,7 @@ fn meta() -> CaseMeta {
         interviewer_lang: "en".into(),
         respondent_lang: None,
         created_at: "2026-11-27T10:00:00Z".into(),
+        organisation: None,
     }
 }
 

@@ -35,6 +35,8 @@ pub enum AuditAction {
     CaseErasedByTeam,
     /// A referral moved a step on.
     ReferralMoved,
+    /// An authority's identification decision was recorded.
+    IdentificationDecided,
     /// A table of figures was published.
     ReportPublished,
     /// Cases were exported.
@@ -113,6 +115,15 @@ pub enum AuditAction {
     },
     /// The team's key was replaced.
     KeysRotated,
+    /// The device's organisation type was chosen.
+    OrganisationTypeSet,
+    /// A case was marked as the same person as an earlier case.
+    SamePersonLinked {
+        /// The earlier case.
+        earlier: String,
+    },
+    /// Such a mark was taken back.
+    SamePersonUnlinked,
 }
 
 impl fmt::Display for AuditAction {
@@ -131,6 +142,7 @@ impl fmt::Display for AuditAction {
             A::CaseDeleted => f.write_str("case-deleted"),
             A::CaseErasedByTeam => f.write_str("case-erased-by-team"),
             A::ReferralMoved => f.write_str("referral"),
+            A::IdentificationDecided => f.write_str("identification-decision"),
             A::ReportPublished => f.write_str("report"),
             A::CasesExported => f.write_str("export"),
             A::HtcdsExported { cases } => write!(f, "htcds-export ({cases} cases)"),
@@ -153,6 +165,9 @@ impl fmt::Display for AuditAction {
                 write!(f, "admin-{} {device}", if *admin { "added" } else { "removed" })
             }
             A::KeysRotated => f.write_str("keys-rotated"),
+            A::OrganisationTypeSet => f.write_str("organisation-type-set"),
+            A::SamePersonLinked { earlier } => write!(f, "same-person-as {earlier}"),
+            A::SamePersonUnlinked => f.write_str("same-person-unlinked"),
         }
     }
 }

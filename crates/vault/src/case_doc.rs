@@ -27,6 +27,8 @@ pub struct CaseMeta {
     pub respondent_lang: Option<String>,
     /// RFC 3339.
     pub created_at: String,
+    /// The kind of organisation that screened (cases made before it was recorded have none).
+    pub organisation: Option<crate::OrganisationType>,
 }
 
 impl CaseMeta {
@@ -42,6 +44,7 @@ impl CaseMeta {
             interviewer_lang: interviewer_lang.to_string(),
             respondent_lang: respondent_lang.map(str::to_string),
             created_at: jiff::Timestamp::now().to_string(),
+            organisation: None,
         }
     }
 }
@@ -64,6 +67,8 @@ pub struct CaseDoc {
 }
 
 const REFERRAL_PREFIX: &str = "referral/";
+/// The root key of the earlier case this one is the same person as.
+const SAME_PERSON: &str = "same_person_as";
 
 fn err(e: impl std::fmt::Display) -> VaultError {
     VaultError::Document(e.to_string())
@@ -91,6 +96,9 @@ impl CaseDoc {
             doc.put(&m, "respondent_lang", r.as_str()).map_err(err)?;
         }
         doc.put(&m, "created_at", meta.created_at.as_str()).map_err(err)?;
+        if let Some(o) = meta.organisation {
+            doc.put(&m, "organisation", o.name()).map_err(err)?;
+        }
         doc.put_object(ROOT, "answers", ObjType::Map).map_err(err)?;
         doc.put(ROOT, "state", r#"{"state":"in-progress"}"#).map_err(err)?;
         doc.commit_with(CommitOptions::default().with_message("create").with_time(time_ms));
@@ -149,6 +157,10 @@ impl CaseDoc {
             interviewer_lang: need("interviewer_lang")?,
             respondent_lang: self.string(&m, "respondent_lang")?,
             created_at: need("created_at")?,
+            organisation: self
+                .string(&m, "organisation")?
+                .as_deref()
+                .and_then(crate::OrganisationType::parse),
         })
     }
 
@@ -239,6 +251,18 @@ impl CaseDoc {
             }
         }
         Ok(out)
+    }
+
+    /// Marks the case as the same person as case `earlier` or, with `None`, takes the mark back.
+    /// One register at the root: two devices that link it differently keep one link, the last
+    /// one written, and nothing else of the case is touched.
+    pub fn set_same_person_as(&mut self, earlier: Option<&str>) -> Result<(), VaultError> {
+        self.set_json(SAME_PERSON, earlier.map(str::to_string))
+    }
+
+    /// The earlier case this one is the same person as.
+    pub fn same_person_as(&self) -> Result<Option<String>, VaultError> {
+        self.get_json(SAME_PERSON)
     }
 
     /// Engine state, cursor, outcome summary and override, each as JSON.
@@ -391,6 +415,7 @@ mod tests {
             interviewer_lang: "en".into(),
             respondent_lang: Some("ar".into()),
             created_at: "2026-11-27T10:00:00Z".into(),
+            organisation: None,
         }
     }
 

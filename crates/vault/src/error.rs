@@ -65,6 +65,9 @@ pub enum VaultError {
         "the vault database is damaged or was modified ({0}). Nothing was changed: keep a copy of the vault directory and run `fieldscreen vault check`"
     )]
     Damaged(String),
+    /// A case cannot be marked as the same person as itself.
+    #[error("a case cannot be the same person as itself; name the earlier case")]
+    SamePersonItself,
     /// No case has this id.
     #[error("no case `{0}` in this vault")]
     UnknownCase(String),

@@ -13,6 +13,7 @@ mod db;
 mod error;
 mod keyfile;
 mod location;
+mod organisation;
 mod recorder;
 mod schema;
 mod seal;
@@ -26,6 +27,7 @@ pub use db::{DB_FILE, Durability};
 pub use error::VaultError;
 pub use keyfile::{DuressAction, ERASE_AFTER_CHOICES, KdfParams, KeyFile, Policy, SecretKey};
 pub use location::{DIR_ENV, default_dir, exists};
+pub use organisation::OrganisationType;
 pub use recorder::{Recorder, case_index, index_of_doc, indexer, resume_session, session_of};
 pub use seal::{is_sealed, seal, sealed_content, unseal};
 pub use sync_ledger::{Gap, Ledger, Quarantined};
@@ -651,10 +653,28 @@ impl Vault {
         Ok(audit::latest(&self.conn, limit)?)
     }
 
-    /// Creates a case and stores its first change. Returns the case id.
+    /// The kind of organisation that screens on this device, if one was chosen.
+    pub fn organisation_type(&self) -> Result<Option<OrganisationType>, VaultError> {
+        Ok(organisation::read(&self.conn)?)
+    }
+
+    /// Chooses (or forgets) the kind of organisation that screens on this device. Cases created
+    /// from now on record it; cases already made keep what they recorded.
+    pub fn set_organisation_type(&mut self, organisation: Option<OrganisationType>) -> Result<(), VaultError> {
+        organisation::write(&self.conn, organisation)?;
+        self.audit(AuditAction::OrganisationTypeSet, None)
+    }
+
+    /// Creates a case and stores its first change. Returns the case id. A case records the
+    /// device's organisation type unless `meta` names one.
     pub fn create_case(&mut self, meta: &CaseMeta, index: &CaseIndex) -> Result<String, VaultError> {
         let id = uuid::Uuid::new_v4().to_string();
         let actor = hex::decode(&self.device).unwrap_or_default();
+        let mut meta = meta.clone();
+        if meta.organisation.is_none() {
+            meta.organisation = self.organisation_type()?;
+        }
+        let meta = &meta;
         let mut doc = CaseDoc::create(&actor, meta, now_ms())?;
         let bytes = doc.save_incremental();
         let now = now_iso();
@@ -740,6 +760,29 @@ impl Vault {
             self.compact(id)?;
         }
         Ok(())
+    }
+
+    /// Marks case `id` as the same person as case `earlier` (a rapid screen then the full
+    /// protocol, or two workers who met the same person), or with `None` takes the mark back.
+    /// The mark travels with the case to the team and is audited either way.
+    pub fn set_same_person(&mut self, id: &str, earlier: Option<&str>) -> Result<(), VaultError> {
+        if let Some(e) = earlier {
+            if e == id {
+                return Err(VaultError::SamePersonItself);
+            }
+            self.load_doc(e)?;
+        }
+        let message = if earlier.is_some() {
+            "same person"
+        } else {
+            "not the same person"
+        };
+        self.commit_change(id, message, None, |doc| doc.set_same_person_as(earlier))?;
+        let action = match earlier {
+            Some(e) => AuditAction::SamePersonLinked { earlier: e.to_string() },
+            None => AuditAction::SamePersonUnlinked,
+        };
+        self.audit(action, Some(id))
     }
 
     /// Records a referral's new track on a case; the case's listing stays as it is.

@@ -32,6 +32,11 @@ q-origin-country = { $gender ->
         [man] من أي بلد أنت؟
        *[unknown] من أي بلد أنتم؟
     }
+q-work-country = { $gender ->
+        [woman] في أي بلد تقومين بهذا العمل، أو قمتِ به؟
+        [man] في أي بلد تقوم بهذا العمل، أو قمت به؟
+       *[unknown] في أي بلد تقومون بهذا العمل، أو قمتم به؟
+    }
 q-time-in-work = { $gender ->
         [woman] منذ متى تقومين بهذا العمل؟
         [man] منذ متى تقوم بهذا العمل؟
@@ -230,7 +235,8 @@ dim-vulnerability-destination = استغلال حالة الضعف في بلد �
 
 ind-deceived-nature-of-job = خداع بشأن طبيعة العمل
 ind-deceived-conditions = خداع بشأن الأجر أو الظروف
-ind-recruitment-debt = دين مرتبط بالتجنيد أو السفر
+ind-recruitment-debt = رحلة يجب سدادها بالعمل
+ind-recruitment-fee = رسوم مدفوعة أو مقترضة للعمل أو للسفر
 ind-recruited-by-intimate = تجنيد عن طريق شريك أو قريب
 ind-hardship-at-recruitment = ضائقة اقتصادية أو قانونية عند التجنيد
 ind-excessive-hours = ساعات عمل مفرطة (أكثر من 12 ساعة يومياً)

@@ -19,6 +19,7 @@ c-sector-street = Begging or selling in the street
 c-sector-online-scam = Online work from a compound (calls, chats, fraud)
 c-sector-other = Something else
 q-origin-country = Which country are you from?
+q-work-country = In which country do you do this work, or did you?
 q-time-in-work = How long have you been doing this work?
 q-arrival-date = When did you arrive in this country?
 q-arrival-date-note = An approximate date is fine; choose "don't know" if the person is unsure.
@@ -93,7 +94,8 @@ dim-vulnerability-destination = Abuse of vulnerability at destination
 
 ind-deceived-nature-of-job = Deceived about the nature of the job
 ind-deceived-conditions = Deceived about pay or conditions
-ind-recruitment-debt = Debt linked to recruitment or travel
+ind-recruitment-debt = A journey to be paid back by working
+ind-recruitment-fee = A fee paid or borrowed for the job or the journey
 ind-recruited-by-intimate = Recruited by a partner or relative
 ind-hardship-at-recruitment = Economic or legal hardship at recruitment
 ind-excessive-hours = Excessive working hours (more than 12 a day)

@@ -20,6 +20,7 @@ c-sector-street = Mendicidad o venta en la calle
 c-sector-online-scam = Trabajo en línea desde un recinto (llamadas, chats, fraude)
 c-sector-other = Otra cosa
 q-origin-country = ¿De qué país es usted?
+q-work-country = ¿En qué país hace este trabajo, o lo hizo?
 q-time-in-work = ¿Cuánto tiempo lleva haciendo este trabajo?
 q-arrival-date = ¿Cuándo llegó a este país?
 q-arrival-date-note = Basta una fecha aproximada; elija «no sé» si la persona no está segura.
@@ -98,7 +99,8 @@ dim-vulnerability-destination = Abuso de vulnerabilidad en el destino
 
 ind-deceived-nature-of-job = Engaño sobre la naturaleza del trabajo
 ind-deceived-conditions = Engaño sobre el sueldo o las condiciones
-ind-recruitment-debt = Deuda ligada al reclutamiento o al viaje
+ind-recruitment-debt = Un viaje que debe pagar trabajando
+ind-recruitment-fee = Una tarifa pagada o prestada por el trabajo o el viaje
 ind-recruited-by-intimate = Reclutado por la pareja o un familiar
 ind-hardship-at-recruitment = Dificultad económica o legal al ser reclutado
 ind-excessive-hours = Jornadas excesivas (más de 12 horas al día)

@@ -20,6 +20,7 @@ c-sector-street = Mendicité ou vente dans la rue
 c-sector-online-scam = Travail en ligne depuis un complexe (appels, messages, fraude)
 c-sector-other = Autre chose
 q-origin-country = De quel pays venez-vous ?
+q-work-country = Dans quel pays faites-vous ce travail, ou l’avez-vous fait ?
 q-time-in-work = Depuis combien de temps faites-vous ce travail ?
 q-arrival-date = Quand êtes-vous { $gender ->
         [woman] arrivée
@@ -134,7 +135,8 @@ dim-vulnerability-destination = Abus de vulnérabilité à destination
 
 ind-deceived-nature-of-job = Tromperie sur la nature du travail
 ind-deceived-conditions = Tromperie sur le salaire ou les conditions
-ind-recruitment-debt = Dette liée au recrutement ou au voyage
+ind-recruitment-debt = Un voyage à rembourser en travaillant
+ind-recruitment-fee = Des frais payés ou empruntés pour le travail ou le voyage
 ind-recruited-by-intimate = Recruté par un partenaire ou un proche
 ind-hardship-at-recruitment = Difficultés économiques ou juridiques au recrutement
 ind-excessive-hours = Horaires excessifs (plus de 12 heures par jour)

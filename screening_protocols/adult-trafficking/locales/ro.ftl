@@ -20,6 +20,7 @@ c-sector-street = Cerșit sau vânzare pe stradă
 c-sector-online-scam = Muncă online într-un complex închis (apeluri, chat, fraudă)
 c-sector-other = Altceva
 q-origin-country = Din ce țară sunteți?
+q-work-country = În ce țară faceți această muncă sau ați făcut-o?
 q-time-in-work = De cât timp faceți această muncă?
 q-arrival-date = Când ați sosit în această țară?
 q-arrival-date-note = O dată aproximativă este suficientă; alegeți „nu știu” dacă persoana nu este sigură.
@@ -102,7 +103,8 @@ dim-vulnerability-destination = Abuz de vulnerabilitate la destinație
 
 ind-deceived-nature-of-job = Înșelat(ă) privind natura muncii
 ind-deceived-conditions = Înșelat(ă) privind salariul sau condițiile
-ind-recruitment-debt = Datorie legată de recrutare sau călătorie
+ind-recruitment-debt = O călătorie de plătit prin muncă
+ind-recruitment-fee = O taxă plătită sau împrumutată pentru muncă sau călătorie
 ind-recruited-by-intimate = Recrutat(ă) de partener sau de o rudă
 ind-hardship-at-recruitment = Dificultăți economice sau juridice la recrutare
 ind-excessive-hours = Program excesiv (peste 12 ore pe zi)

@@ -20,6 +20,7 @@ c-sector-street = Попрошайничество или уличная тор�
 c-sector-online-scam = Работа онлайн в закрытом комплексе (звонки, чаты, мошенничество)
 c-sector-other = Другое
 q-origin-country = Из какой вы страны?
+q-work-country = В какой стране вы выполняете эту работу или выполняли?
 q-time-in-work = Как долго вы выполняете эту работу?
 q-arrival-date = Когда вы приехали в эту страну?
 q-arrival-date-note = Подойдёт примерная дата; выберите «не знаю», если человек не уверен.
@@ -98,7 +99,8 @@ dim-vulnerability-destination = Использование уязвимости 
 
 ind-deceived-nature-of-job = Обман о характере работы
 ind-deceived-conditions = Обман об оплате или условиях
-ind-recruitment-debt = Долг, связанный с вербовкой или поездкой
+ind-recruitment-debt = Дорогу нужно отработать
+ind-recruitment-fee = Плата за работу или поездку, внесённая или взятая в долг
 ind-recruited-by-intimate = Завербован(а) партнёром или родственником
 ind-hardship-at-recruitment = Экономические или правовые трудности при вербовке
 ind-excessive-hours = Чрезмерный рабочий день (более 12 часов)

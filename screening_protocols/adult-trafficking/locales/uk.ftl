@@ -20,6 +20,7 @@ c-sector-street = Жебракування або вулична торгівл�
 c-sector-online-scam = Онлайн-робота в закритому комплексі (дзвінки, чати, шахрайство)
 c-sector-other = Інше
 q-origin-country = З якої ви країни?
+q-work-country = У якій країні ви виконуєте цю роботу або виконували?
 q-time-in-work = Як довго ви виконуєте цю роботу?
 q-arrival-date = Коли ви приїхали до цієї країни?
 q-arrival-date-note = Підійде приблизна дата; оберіть «не знаю», якщо людина не впевнена.
@@ -98,7 +99,8 @@ dim-vulnerability-destination = Використання уразливості 
 
 ind-deceived-nature-of-job = Обман щодо характеру роботи
 ind-deceived-conditions = Обман щодо оплати чи умов
-ind-recruitment-debt = Борг, пов'язаний із вербуванням чи поїздкою
+ind-recruitment-debt = Дорогу треба відпрацювати
+ind-recruitment-fee = Плата за роботу чи поїздку, сплачена або позичена
 ind-recruited-by-intimate = Завербовано партнером чи родичем
 ind-hardship-at-recruitment = Економічні чи правові труднощі під час вербування
 ind-excessive-hours = Надмірний робочий день (понад 12 годин)

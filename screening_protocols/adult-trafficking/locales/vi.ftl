@@ -20,6 +20,7 @@ c-sector-street = Ăn xin hoặc bán hàng rong
 c-sector-online-scam = Làm việc trực tuyến trong một khu khép kín (gọi điện, nhắn tin, lừa đảo)
 c-sector-other = Việc khác
 q-origin-country = Anh/chị đến từ nước nào?
+q-work-country = Anh/chị làm (hoặc đã làm) công việc này ở nước nào?
 q-time-in-work = Anh/chị đã làm công việc này bao lâu rồi?
 q-arrival-date = Anh/chị đến nước này khi nào?
 q-arrival-date-note = Ngày gần đúng là được; chọn "không biết" nếu người đó không chắc.
@@ -94,7 +95,8 @@ dim-vulnerability-destination = Lợi dụng tình trạng dễ bị tổn thư�
 
 ind-deceived-nature-of-job = Bị lừa về tính chất công việc
 ind-deceived-conditions = Bị lừa về tiền lương hoặc điều kiện
-ind-recruitment-debt = Nợ liên quan đến tuyển dụng hoặc đi lại
+ind-recruitment-debt = Chuyến đi phải trả bằng cách làm việc
+ind-recruitment-fee = Phí đã trả hoặc đã vay cho công việc hoặc chuyến đi
 ind-recruited-by-intimate = Được bạn đời hoặc người thân tuyển
 ind-hardship-at-recruitment = Khó khăn kinh tế hoặc pháp lý khi được tuyển
 ind-excessive-hours = Giờ làm quá mức (hơn 12 giờ mỗi ngày)

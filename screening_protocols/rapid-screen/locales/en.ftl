@@ -34,3 +34,8 @@ ref-hotline = Advice and onward referral, in many languages.
 
 safety-run-full-protocol = Run the full adult or child protocol as soon as it is safe, ideally with an independent interpreter.
 safety-companion-present = Someone who may control the person was present. Do not hand over written material they could find; agree a safe way to get in touch.
+q-gender = How do you describe your gender?
+q-gender-note = Ask only when it is safe to; record the person's own answer. "Prefer not to say" is always fine.
+c-gender-woman = Woman or girl
+c-gender-man = Man or boy
+c-gender-other = Another gender

@@ -344,6 +344,106 @@ date: string,
  */
 reason?: string | null, };
 
+export type Decision = "identified" | "not-identified" | "pending";
+
+export type DecidedBy = "police" | "ngo" | "court-or-prosecution" | "non-police-government" | "other";
+
+export type AuthorityDecision = { 
+/**
+ * What was decided.
+ */
+decision: Decision, 
+/**
+ * When.
+ */
+date: string, 
+/**
+ * By whom.
+ */
+decided_by: DecidedBy, };
+
+export type PipelineStage = "screened" | "screened-positive" | "refer-now" | "referred" | "identified" | "assisted";
+
+export type PipelineColumn = { 
+/**
+ * `woman`, `man`, `other` or `unknown` (not said, or not asked).
+ */
+gender: string, 
+/**
+ * `adult`, `minor` (presumed minors included) or `unknown`.
+ */
+age_group: string, };
+
+export type PipelineRow = { 
+/**
+ * The stage.
+ */
+stage: PipelineStage, 
+/**
+ * One per column (empty in a block per organisation, which gives totals only).
+ */
+cells: Array<number | null>, 
+/**
+ * Every person of the block at this stage.
+ */
+total: number | null, };
+
+export type PipelineBlock = { 
+/**
+ * `all`, an organisation type's name, or `unknown`.
+ */
+organisation: string, 
+/**
+ * One per stage, in `Stage::ALL` order.
+ */
+rows: Array<PipelineRow>, };
+
+export type Pipeline = { 
+/**
+ * The first month counted.
+ */
+from: string, 
+/**
+ * The last month counted.
+ */
+to: string, 
+/**
+ * Counts under k are hidden.
+ */
+k: number, 
+/**
+ * The columns of the `all` block.
+ */
+columns: Array<PipelineColumn>, 
+/**
+ * `all` first, then each kind of organisation, then `unknown`.
+ */
+blocks: Array<PipelineBlock>, };
+
+export type PublishedPipeline = { 
+/**
+ * The counts, suppressed.
+ */
+pipeline: Pipeline, 
+/**
+ * Interviews read (all months).
+ */
+interviews: number, 
+/**
+ * The persons they are of (all months).
+ */
+persons: number, 
+/**
+ * Interviews of persons screened more than once, counted as one person each.
+ */
+linked_interviews: number, 
+/**
+ * Cases left out because their protocol is not available here.
+ */
+without_protocol: number, };
+
+export type OrganisationType = "ngo" | "shelter" | "helpline" | "labour-inspectorate" | "police" | "immigration" | "health" | "other-government" | "other";
+
 export type Cell = { 
 /**
  * The category of each variable (`total` for a total).
@@ -532,7 +632,18 @@ export type ReferralTrackView = { id: string, name: string, category: string, st
 /**
  * Of `next`, those that need a reason.
  */
-needs_reason: Array<ReferralStatus>, };
+needs_reason: Array<ReferralStatus>, 
+/**
+ * The authority's identification decisions, oldest first.
+ */
+decisions: Array<AuthorityDecision>, 
+/**
+ * Whether a decision can be recorded: a referral to the national referral mechanism that
+ * was made.
+ */
+can_decide: boolean, };
+
+export type OtherCase = { id: string, protocol_id: string, created_at: string, };
 
 export type CaseDetail = { id: string, protocol_id: string, protocol_version: string, created_at: string, interviewer_lang: string, respondent_lang: string | null, 
 /**
@@ -542,7 +653,19 @@ state: CaseState, transcript: Array<TranscriptEntry>, history: Array<HistoryView
 /**
  * Stored answers this protocol version does not know.
  */
-unknown_answers: Array<string>, outcome: OutcomeView | null, referrals: Array<ReferralTrackView>, };
+unknown_answers: Array<string>, outcome: OutcomeView | null, referrals: Array<ReferralTrackView>, 
+/**
+ * The kind of organisation that screened.
+ */
+organisation: OrganisationType | null, 
+/**
+ * The earlier case of the same person, when one was marked.
+ */
+same_person_as: string | null, 
+/**
+ * The other cases the worker may mark as the same person, newest first.
+ */
+other_cases: Array<OtherCase>, };
 
 export type UnlockSettings = { 
 /**
@@ -590,6 +713,12 @@ export const INCOMPLETE = "incomplete";
 
 export const REFERRAL_STATUSES: readonly ReferralStatus[] = ["suggested", "offered", "accepted", "declined", "contacted", "service-received", "service-not-received"];
 
+export const ORGANISATION_TYPES: readonly OrganisationType[] = ["ngo", "shelter", "helpline", "labour-inspectorate", "police", "immigration", "health", "other-government", "other"];
+
+export const DECISIONS: readonly Decision[] = ["identified", "not-identified", "pending"];
+
+export const DECIDED_BY: readonly DecidedBy[] = ["police", "ngo", "court-or-prosecution", "non-police-government", "other"];
+
 /** The message families the screens build keys from at run time, with every value. */
 export const KEY_FAMILIES: Record<string, readonly string[]> = {
   "app-state-": ["in-progress", "completed", "stopped", "emergency", "consent-refused", "postponed"],
@@ -599,8 +728,14 @@ export const KEY_FAMILIES: Record<string, readonly string[]> = {
   "app-sync-stage-": ["packing", "uploading", "downloading"],
   "app-team-member-": ["admin", "member", "revoked"],
   "app-duress-": ["decoy", "wrong", "destroy-decoy", "destroy-wrong"],
+  "app-organisation-": ["all", "ngo", "shelter", "helpline", "labour-inspectorate", "police", "immigration", "health", "other-government", "other", "unknown"],
+  "app-decision-": ["identified", "not-identified", "pending"],
+  "app-decided-by-": ["police", "ngo", "court-or-prosecution", "non-police-government", "other"],
+  "app-stage-": ["screened", "screened-positive", "refer-now", "referred", "identified", "assisted"],
+  "app-age-group-": ["adult", "minor", "unknown"],
+  "app-pipeline-gender-": ["woman", "man", "other", "unknown"],
 };
 
-export type ErrorCode = "wrong-passphrase" | "locked-out" | "weak-passphrase" | "duress-same" | "counter-unwritable" | "damaged" | "no-vault" | "vault-exists" | "no-data-directory" | "not-encrypted" | "setting-refused" | "storage" | "cancelled" | "locked" | "busy" | "app-state" | "unknown-case" | "protocol" | "language" | "date" | "no-interview" | "interview-ended" | "answer-required" | "answer-out-of-range" | "answer-constraint" | "answer-invalid" | "referral-status" | "referral-order" | "referral-reason" | "referral-date" | "referral-unknown" | "referral-no-outcome" | "report-variable" | "report-request" | "offline" | "relay-refused" | "no-team" | "already-in-team" | "legacy-team" | "not-admin" | "revoked" | "invitation-code" | "insecure-relay" | "not-invited-by-admin" | "no-such-request" | "comparison-mismatch" | "team-busy" | "sync" | "conflict";
+export type ErrorCode = "wrong-passphrase" | "locked-out" | "weak-passphrase" | "duress-same" | "counter-unwritable" | "damaged" | "no-vault" | "vault-exists" | "no-data-directory" | "not-encrypted" | "setting-refused" | "storage" | "cancelled" | "locked" | "busy" | "app-state" | "unknown-case" | "protocol" | "language" | "date" | "no-interview" | "interview-ended" | "answer-required" | "answer-out-of-range" | "answer-constraint" | "answer-invalid" | "referral-status" | "referral-order" | "referral-reason" | "referral-date" | "referral-unknown" | "referral-no-outcome" | "decision-not-nrm" | "decision-not-referred" | "same-person-itself" | "report-variable" | "report-request" | "offline" | "relay-refused" | "no-team" | "already-in-team" | "legacy-team" | "not-admin" | "revoked" | "invitation-code" | "insecure-relay" | "not-invited-by-admin" | "no-such-request" | "comparison-mismatch" | "team-busy" | "sync" | "conflict";
 
 export type CommandError = { code: ErrorCode, text: string, wait_secs: number | null, remaining: number | null, };

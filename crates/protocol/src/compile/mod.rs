@@ -30,23 +30,27 @@ pub struct Compiled {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// The CTDC means-of-control categories an indicator may be tagged with.
-pub const CTDC_MEANS: [&str; 16] = [
+/// The means-of-control categories an indicator may be tagged with: HTCDS 2.0's methods of
+/// control (`physical-threats` is `PhysicalThreats`), and two the CTDC counts that HTCDS 2.0 has no
+/// value for (`restricts-movement`, `uses-children`; exported as `Other`).
+pub const MEANS_OF_CONTROL: [&str; 18] = [
+    "physical-threats",
+    "threats-law-enforcement",
+    "threatens-children-family",
     "debt-bondage",
-    "takes-earnings",
-    "threats",
-    "psychological-abuse",
+    "false-promises",
     "physical-abuse",
     "sexual-abuse",
-    "false-promises",
-    "psychoactive-substances",
-    "restricts-movement",
+    "takes-earnings",
+    "restricts-financial-access",
     "restricts-medical-care",
-    "excessive-working-hours",
-    "uses-children",
-    "threat-of-law-enforcement",
     "withholds-necessities",
+    "psychological-abuse",
+    "psychoactive-substance",
+    "excessive-working-hours",
     "withholds-documents",
+    "restricts-movement",
+    "uses-children",
     "other",
 ];
 

@@ -99,11 +99,16 @@ impl Compiler<'_, '_> {
     }
 
     fn report_category(&mut self, allowed: &[&str], category: &Spanned<String>, path: &str) -> bool {
-        if allowed.contains(&category.get_ref().as_str()) {
+        if allowed.contains(&category.get_ref().as_str()) || category.get_ref() == crate::model::NO_CATEGORY {
             return true;
         }
-        let hint = did_you_mean(category.get_ref(), allowed.iter().copied())
-            .unwrap_or_else(|| format!("the categories: {}", allowed.join(", ")));
+        let hint = did_you_mean(category.get_ref(), allowed.iter().copied()).unwrap_or_else(|| {
+            format!(
+                "the categories: {}, or `{}` for an answer that counts under none",
+                allowed.join(", "),
+                crate::model::NO_CATEGORY
+            )
+        });
         self.d.error_hint(
             "bad-value",
             category.span(),

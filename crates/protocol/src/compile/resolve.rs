@@ -4,7 +4,7 @@
 use super::conditions::Scope;
 use super::decode::RawSectionEntry;
 use super::fields::{check_id, parse_date_field};
-use super::{CTDC_MEANS, Compiler, Shape};
+use super::{Compiler, MEANS_OF_CONTROL, Shape};
 use crate::diagnostic::did_you_mean;
 use crate::model::*;
 use crate::raw::*;
@@ -99,15 +99,29 @@ impl Compiler<'_, '_> {
                 );
             }
         }
-        for m in &r.ctdc_means {
-            if !CTDC_MEANS.contains(&m.get_ref().as_str()) {
-                let hint = did_you_mean(m.get_ref(), CTDC_MEANS)
-                    .unwrap_or_else(|| format!("known: {}", CTDC_MEANS.join(", ")));
+        for m in &r.means_of_control {
+            if !MEANS_OF_CONTROL.contains(&m.get_ref().as_str()) {
+                let hint = did_you_mean(m.get_ref(), MEANS_OF_CONTROL)
+                    .unwrap_or_else(|| format!("known: {}", MEANS_OF_CONTROL.join(", ")));
                 self.d.error_hint(
                     "bad-reference",
                     m.span(),
-                    format!("{path}.ctdc_means"),
-                    format!("unknown CTDC means-of-control category `{}`", m.get_ref()),
+                    format!("{path}.means_of_control"),
+                    format!("unknown means-of-control category `{}`", m.get_ref()),
+                    hint,
+                );
+            }
+        }
+        let exploitation_types = ReportVariable::Exploitation.categories().unwrap_or(&[]);
+        for e in &r.exploitation {
+            if !exploitation_types.contains(&e.get_ref().as_str()) {
+                let hint = did_you_mean(e.get_ref(), exploitation_types.iter().copied())
+                    .unwrap_or_else(|| format!("known: {}", exploitation_types.join(", ")));
+                self.d.error_hint(
+                    "bad-reference",
+                    e.span(),
+                    format!("{path}.exploitation"),
+                    format!("unknown type of exploitation `{}`", e.get_ref()),
                     hint,
                 );
             }
@@ -154,8 +168,11 @@ impl Compiler<'_, '_> {
             r.id.get_ref().clone(),
             label,
             dimension,
-            r.ilo_forced_labour.iter().map(|n| *n.get_ref()).collect(),
-            r.ctdc_means.iter().map(|m| m.get_ref().clone()).collect(),
+            IndicatorCodes {
+                ilo_forced_labour: r.ilo_forced_labour.iter().map(|n| *n.get_ref()).collect(),
+                means_of_control: r.means_of_control.iter().map(|m| m.get_ref().clone()).collect(),
+                exploitation: r.exploitation.iter().map(|e| e.get_ref().clone()).collect(),
+            },
             &strengths,
             when,
         ))
