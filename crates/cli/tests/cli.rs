@@ -685,7 +685,9 @@ fn delete_and_export_ask_first_and_are_audited() {
     let csv = v.run(&["cases", "export", "--format", "csv", "--yes", "--plaintext"]);
     let csv = text(&csv.stdout);
     assert!(csv.starts_with("case_id,protocol_id,protocol_version,state,level,question_id,answer_type,answer_value\n"));
-    assert_eq!(csv.lines().count(), 1 + 2 * 14, "one row per stored answer");
+    // The rapid screen's scripted run stores 15 answers: the safety check, age and consent,
+    // its eight questions, and the gender last.
+    assert_eq!(csv.lines().count(), 1 + 2 * 15, "one row per stored answer");
     let deleted = v.run(&["cases", "delete", cases[0]["id"].as_str().expect("id"), "--yes"]);
     assert!(deleted.status.success(), "{}", text(&deleted.stderr));
     assert_eq!(v.cases().len(), 1);

@@ -684,7 +684,40 @@ pub enum ReportVariable {
     RecruiterRelation,
     /// The industry they worked in, as an ISIC Rev. 4 section letter.
     Industry,
+    /// What the person says they need, from the coded checklist of a survivors' views module.
+    SurvivorNeeds,
+    /// How the person says they were treated, from the same module's coded checklist.
+    SurvivorTreatment,
 }
+
+/// The needs a survivors' views module's checklist may code.
+pub const SURVIVOR_NEEDS: [&str; 12] = [
+    "safety",
+    "shelter",
+    "medical-care",
+    "counselling",
+    "legal-advice",
+    "money",
+    "work",
+    "documents",
+    "return-home",
+    "family-contact",
+    "interpreter",
+    "other",
+];
+
+/// How a person may say they were treated, in a survivors' views module's checklist.
+pub const SURVIVOR_TREATMENT: [&str; 9] = [
+    "respected",
+    "believed",
+    "informed-in-own-language",
+    "given-time-to-decide",
+    "pressured-to-testify",
+    "detained-or-fined",
+    "threatened-with-removal",
+    "blamed",
+    "other",
+];
 
 /// The ISIC Rev. 4 sections (`A` agriculture, forestry and fishing … `U` extraterritorial
 /// organisations): the industry categories, which HTCDS 2.0 uses for forced labour.
@@ -694,14 +727,22 @@ pub const ISIC_SECTIONS: [&str; 21] = [
 
 impl ReportVariable {
     /// Every variable.
-    pub const ALL: [ReportVariable; 6] = [
+    pub const ALL: [ReportVariable; 8] = [
         ReportVariable::Gender,
         ReportVariable::Citizenship,
         ReportVariable::CountryOfExploitation,
         ReportVariable::Exploitation,
         ReportVariable::RecruiterRelation,
         ReportVariable::Industry,
+        ReportVariable::SurvivorNeeds,
+        ReportVariable::SurvivorTreatment,
     ];
+
+    /// Whether it is read from a survivors' views module: such a variable reads only the
+    /// module's own coded checklists, and every other variable never reads the module.
+    pub fn is_survivor_views(self) -> bool {
+        matches!(self, ReportVariable::SurvivorNeeds | ReportVariable::SurvivorTreatment)
+    }
 
     /// Its name in a protocol's `[report]` table.
     pub fn name(self) -> &'static str {
@@ -712,6 +753,8 @@ impl ReportVariable {
             ReportVariable::Exploitation => "exploitation",
             ReportVariable::RecruiterRelation => "recruiter_relation",
             ReportVariable::Industry => "industry",
+            ReportVariable::SurvivorNeeds => "survivor_needs",
+            ReportVariable::SurvivorTreatment => "survivor_treatment",
         }
     }
 
@@ -735,6 +778,8 @@ impl ReportVariable {
             ]),
             ReportVariable::RecruiterRelation => Some(&["intimate-partner", "friend", "family", "other"]),
             ReportVariable::Industry => Some(&ISIC_SECTIONS),
+            ReportVariable::SurvivorNeeds => Some(&SURVIVOR_NEEDS),
+            ReportVariable::SurvivorTreatment => Some(&SURVIVOR_TREATMENT),
         }
     }
 }

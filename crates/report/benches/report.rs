@@ -34,6 +34,8 @@ fn cases(n: u64) -> Vec<CaseFacts> {
                     status: ["accepted", "declined"][pick(41, 2)].into(),
                 }],
                 views_consent: Some(pick(43, 2) == 0),
+                survivor_needs: vec!["safety".into()],
+                survivor_treatment: Vec::new(),
             }
         })
         .collect()

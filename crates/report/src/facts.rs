@@ -78,8 +78,13 @@ pub struct CaseFacts {
     /// The authority's latest decision on a referral to the national referral mechanism.
     pub identification: Option<crate::Decision>,
     /// Whether the person agreed to give their own views (survivors' views module); `None`
-    /// where it was not asked. Nothing else of that module ever reaches a fact.
+    /// where it was not asked.
     pub views_consent: Option<bool>,
+    /// What the person ticked on the module's coded checklist of needs, when they agreed to
+    /// speak. Their own words never reach a fact.
+    pub survivor_needs: Vec<String>,
+    /// What they ticked on the module's checklist of how they were treated.
+    pub survivor_treatment: Vec<String>,
 }
 
 impl CaseFacts {

@@ -65,6 +65,16 @@ pub fn case_facts(
             Some(Answer::No) => Some(false),
             _ => None,
         });
+    // The module's coded checklists count only for a person who agreed to speak.
+    let spoke = views_consent == Some(true);
+    let checklist = |v: ReportVariable| -> Vec<String> {
+        let set: BTreeSet<String> = if spoke {
+            mapped(v).into_iter().collect()
+        } else {
+            BTreeSet::new()
+        };
+        set.into_iter().collect()
+    };
     let identification = tracked
         .values()
         .filter_map(|t| t.decision())
@@ -121,5 +131,7 @@ pub fn case_facts(
         },
         identification,
         views_consent,
+        survivor_needs: checklist(ReportVariable::SurvivorNeeds),
+        survivor_treatment: checklist(ReportVariable::SurvivorTreatment),
     }
 }

@@ -64,6 +64,11 @@ pub enum Variable {
     /// The authority's identification decision after a referral to the national referral
     /// mechanism.
     Identification,
+    /// Each need a person ticked in the survivors' views module (`none`: they spoke and ticked
+    /// nothing; `unknown`: they were not asked or did not agree).
+    SurvivorNeeds,
+    /// Each way they said they were treated, likewise.
+    SurvivorTreatment,
 }
 
 impl Serialize for Variable {
@@ -79,7 +84,7 @@ const TOTAL: &str = "total";
 
 impl Variable {
     /// Every variable.
-    pub const ALL: [Variable; 18] = [
+    pub const ALL: [Variable; 20] = [
         Variable::Gender,
         Variable::AgeBand,
         Variable::MajorityStatus,
@@ -98,6 +103,8 @@ impl Variable {
         Variable::Industry,
         Variable::Organisation,
         Variable::Identification,
+        Variable::SurvivorNeeds,
+        Variable::SurvivorTreatment,
     ];
 
     /// The column name in exports (CTDC's where it has one).
@@ -121,6 +128,8 @@ impl Variable {
             Variable::Industry => "industryIsicSection",
             Variable::Organisation => "organisationType",
             Variable::Identification => "identificationDecision",
+            Variable::SurvivorNeeds => "survivorNeeds",
+            Variable::SurvivorTreatment => "survivorTreatment",
         }
     }
 
@@ -145,6 +154,8 @@ impl Variable {
             Variable::Industry => "industry",
             Variable::Organisation => "organisation",
             Variable::Identification => "identification",
+            Variable::SurvivorNeeds => "views_needs",
+            Variable::SurvivorTreatment => "views_treatment",
         }
     }
 
@@ -177,6 +188,14 @@ impl Variable {
             }
         };
         let yes_no = |b: bool| if b { "yes" } else { "no" };
+        // A person who agreed to speak and ticked nothing is "none"; one not asked, "unknown".
+        let ticked = |v: &[String]| {
+            if v.is_empty() && case.views_consent == Some(true) {
+                vec![NONE.to_string()]
+            } else {
+                many(v)
+            }
+        };
         match self {
             Variable::Gender => one(case.gender.map(|g| g.code())),
             Variable::AgeBand => one(case.age.map(age_band)),
@@ -199,6 +218,8 @@ impl Variable {
             Variable::Industry => one(case.industry.as_deref()),
             Variable::Organisation => one(case.organisation.map(|o| o.name())),
             Variable::Identification => vec![case.identification.map_or(NONE, |d| d.name()).to_string()],
+            Variable::SurvivorNeeds => ticked(&case.survivor_needs),
+            Variable::SurvivorTreatment => ticked(&case.survivor_treatment),
         }
     }
 
@@ -245,6 +266,16 @@ impl Variable {
             Variable::Industry => with(ReportVariable::Industry.categories().unwrap_or(&[]), UNKNOWN),
             Variable::Organisation => with(&fieldscreen_vault::OrganisationType::ALL.map(|o| o.name()), UNKNOWN),
             Variable::Identification => with(&crate::Decision::ALL.map(|d| d.name()), NONE),
+            Variable::SurvivorNeeds | Variable::SurvivorTreatment => {
+                let list = if self == Variable::SurvivorNeeds {
+                    ReportVariable::SurvivorNeeds
+                } else {
+                    ReportVariable::SurvivorTreatment
+                };
+                let mut d = with(list.categories().unwrap_or(&[]), UNKNOWN);
+                d.push(NONE.into());
+                d
+            }
             Variable::Citizenship | Variable::CountryOfExploitation => return None,
         })
     }

@@ -20,6 +20,8 @@ fn case(month: &str, gender: Option<Gender>, age: Option<u32>, exploitation: &[&
         level: None,
         referrals: Vec::new(),
         views_consent: None,
+        survivor_needs: Vec::new(),
+        survivor_treatment: Vec::new(),
     }
 }
 
@@ -205,6 +207,8 @@ pub(crate) fn synthetic(n: usize, seed: u64) -> Vec<CaseFacts> {
                     })
                     .collect(),
                 views_consent: [Some(true), Some(false), None][r.next(3) as usize],
+                survivor_needs: Vec::new(),
+                survivor_treatment: Vec::new(),
             }
         })
         .collect()
@@ -1056,4 +1060,38 @@ fn a_presumed_minor_of_uncertain_age_counts_as_a_child() {
         .find(|c| c.key == ["minor", "yes"])
         .expect("minor, presumed");
     assert_eq!(cell.count, Some(12));
+}
+
+/// The survivors' views module's coded checklists reach the figures only for a person who
+/// agreed to speak; their own words never do.
+#[test]
+fn survivors_needs_are_counted_only_for_those_who_agreed_to_speak() {
+    use fieldscreen_protocol::Answer;
+    let today = jiff::civil::date(2026, 11, 28);
+    let codes = |c: &[&str]| Answer::Choices(c.iter().map(|s| s.to_string()).collect());
+    let spoke = adult_story(&[
+        ("views_consent", Answer::Yes),
+        ("views_needs", Answer::Text("MARKER-OWN-WORDS".into())),
+        ("views_needs_list", codes(&["shelter", "documents"])),
+        ("views_treatment_list", codes(&["pressured-to-testify"])),
+    ]);
+    let f = case_facts(&spoke, "2026-05", None, today, &Default::default());
+    assert_eq!(f.views_consent, Some(true));
+    assert_eq!(f.survivor_needs, ["documents", "shelter"]);
+    assert_eq!(f.survivor_treatment, ["pressured-to-testify"]);
+    assert!(!format!("{f:?}").contains("MARKER-OWN-WORDS"));
+
+    let declined = adult_story(&[("views_consent", Answer::No)]);
+    let g = case_facts(&declined, "2026-05", None, today, &Default::default());
+    assert_eq!(g.views_consent, Some(false));
+    assert!(g.survivor_needs.is_empty() && g.survivor_treatment.is_empty());
+
+    let mut all = vec![f; 12];
+    all.extend(vec![g; 12]);
+    let t = tabulate(&all, &[Variable::SurvivorNeeds], "2026-01", "2026-12", MIN_K).expect("table");
+    let count = |k: &str| t.cells.iter().find(|c| c.key == [k]).and_then(|c| c.count);
+    assert_eq!(count("shelter"), Some(12));
+    assert_eq!(count("documents"), Some(12));
+    assert_eq!(count("unknown"), Some(12), "those who did not agree are not asked");
+    assert_eq!(count("safety"), None, "nobody: hidden like any count below k");
 }

@@ -1011,6 +1011,44 @@ fn a_case_is_listed_as_begun_at_the_same_time_on_every_device() {
     assert_eq!(listed(&b), started, "the device it reached lists another time");
 }
 
+/// A "same person" mark made on one device reaches the others with the case, and so does its
+/// taking back; the organisation that screened travels in the case's metadata.
+#[test]
+fn the_same_person_mark_and_the_screening_organisation_travel_with_the_case() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (_sh, mut a, mut b) = quiet_team(dir.path());
+    a.vault
+        .set_organisation_type(Some(fieldscreen_vault::OrganisationType::Police))
+        .expect("set");
+    let earlier = new_case(&mut a, &[("hours", Answer::Number(70))]);
+    let later = new_case(&mut a, &[("hours", Answer::Number(14))]);
+    a.vault.set_same_person(&later, Some(&earlier)).expect("linked");
+    a.sync().expect("a syncs");
+    b.sync().expect("b syncs");
+    let mark = |dev: &Device| {
+        dev.vault
+            .load_case(&later)
+            .expect("case")
+            .same_person_as()
+            .expect("read")
+    };
+    assert_eq!(mark(&b), Some(earlier.clone()));
+    let org = b
+        .vault
+        .load_case(&earlier)
+        .expect("case")
+        .meta()
+        .expect("meta")
+        .organisation;
+    assert_eq!(org, Some(fieldscreen_vault::OrganisationType::Police));
+    // B takes the mark back; A sees that too.
+    b.vault.set_same_person(&later, None).expect("unlinked");
+    b.sync().expect("b syncs");
+    a.sync().expect("a syncs");
+    assert_eq!(mark(&a), None);
+    assert_eq!(state_of(&a.vault), state_of(&b.vault));
+}
+
 #[test]
 fn a_batch_number_the_relay_already_holds_is_left_to_it() {
     let dir = tempfile::tempdir().expect("dir");

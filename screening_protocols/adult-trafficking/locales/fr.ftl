@@ -115,13 +115,37 @@ q-views-consent = En dehors de ces questions : souhaitez-vous me dire, avec vos 
         [woman] traitée
         [man] traité
        *[unknown] traité·e
-    } ? Cela reste dans votre dossier. Ce n'est jamais compté dans les chiffres, sauf le nombre de personnes qui ont choisi de parler, et c'est retiré de toute copie de votre dossier sauf si vous acceptez de le partager.
+    } ? Vos propres mots restent dans votre dossier et ne sont jamais comptés. Deux courtes listes que vous pouvez cocher sont comptées sans votre nom, seulement dans des chiffres qui regroupent beaucoup de personnes, comme le nombre de personnes qui ont choisi de parler. Tout cela est retiré de toute copie de votre dossier sauf si vous acceptez de le partager.
 q-views-needs = De quoi avez-vous le plus besoin maintenant ?
 q-views-treatment = Comment avez-vous été { $gender ->
         [woman] traitée
         [man] traité
        *[unknown] traité·e
     }, par qui que ce soit, y compris les autorités et des organisations comme la nôtre ?
+q-views-needs-list = Parmi ces choses, de quoi avez-vous besoin ? Cochez tout ce qui convient.
+q-views-needs-list-note = Lisez les choix à voix haute. Dites à la personne que ces cases sont comptées sans son nom, et qu'elle peut passer la liste.
+q-views-treatment-list = Parmi ces choses, que s'est-il passé quand vous avez rencontré des autorités ou des organisations ? Cochez tout ce qui convient.
+c-need-safety = Être en sécurité
+c-need-shelter = Un lieu sûr où rester
+c-need-medical-care = Des soins médicaux
+c-need-counselling = Quelqu'un à qui parler
+c-need-legal-advice = Des conseils juridiques
+c-need-money = De l'argent
+c-need-work = Du travail
+c-need-documents = Des papiers d'identité
+c-need-return-home = Rentrer chez moi
+c-need-family-contact = Un contact avec ma famille
+c-need-interpreter = Un interprète
+c-need-other = Autre chose
+c-treated-respected = Un traitement respectueux
+c-treated-believed = On a cru ce que je disais
+c-treated-informed-in-own-language = Des explications dans ma langue
+c-treated-given-time-to-decide = Du temps pour décider
+c-treated-pressured-to-testify = Des pressions pour témoigner
+c-treated-detained-or-fined = Une détention ou une amende
+c-treated-threatened-with-removal = Une menace d'expulsion
+c-treated-blamed = Des reproches
+c-treated-other = Autre chose
 section-closing = Clôture
 q-anything-else = Y a-t-il autre chose que vous voulez me dire ?
 q-closing-note = Remerciez la personne. Expliquez la suite, l'aide disponible, et que rien ne sera fait sans son accord, sauf si la loi l'exige.

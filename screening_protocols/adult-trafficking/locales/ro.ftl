@@ -87,9 +87,33 @@ q-views-consent = În afară de aceste întrebări: ați vrea să-mi spuneți, c
         [woman] tratată
         [man] tratat
        *[unknown] tratat(ă)
-    }? Rămâne în dosarul dumneavoastră. Nu este niciodată numărat în cifre, în afară de numărul celor care au ales să vorbească, și este lăsat afară din orice copie a dosarului, dacă nu sunteți de acord să fie împărtășit.
+    }? Cuvintele dumneavoastră rămân în dosar și nu sunt niciodată numărate. Două liste scurte pe care le puteți bifa sunt numărate fără numele dumneavoastră, doar în cifre despre multe persoane, la fel ca numărul celor care au ales să vorbească. Totul este lăsat afară din orice copie a dosarului, dacă nu sunteți de acord să fie împărtășit.
 q-views-needs = De ce aveți cea mai mare nevoie acum?
 q-views-treatment = Cum ați fost tratat(ă), de oricine, inclusiv de autorități și de organizații ca a noastră?
+q-views-needs-list = Dintre acestea, de ce aveți nevoie? Bifați tot ce se potrivește.
+q-views-needs-list-note = Citiți variantele cu voce tare. Spuneți persoanei că bifele sunt numărate fără numele ei și că poate sări peste listă.
+q-views-treatment-list = Dintre acestea, ce s-a întâmplat când ați avut de-a face cu autorități sau organizații? Bifați tot ce se potrivește.
+c-need-safety = Să fiu în siguranță
+c-need-shelter = Un loc sigur unde să stau
+c-need-medical-care = Îngrijire medicală
+c-need-counselling = Cineva cu care să vorbesc
+c-need-legal-advice = Consiliere juridică
+c-need-money = Bani
+c-need-work = Muncă
+c-need-documents = Acte de identitate
+c-need-return-home = Să mă întorc acasă
+c-need-family-contact = Legătura cu familia
+c-need-interpreter = Un interpret
+c-need-other = Altceva
+c-treated-respected = Un tratament respectuos
+c-treated-believed = Mi s-a dat crezare
+c-treated-informed-in-own-language = Explicații în limba mea
+c-treated-given-time-to-decide = Timp să decid
+c-treated-pressured-to-testify = Presiuni să depun mărturie
+c-treated-detained-or-fined = Reținere sau amendă
+c-treated-threatened-with-removal = Amenințare cu expulzarea
+c-treated-blamed = Învinovățire
+c-treated-other = Altceva
 section-closing = Încheiere
 q-anything-else = Mai este ceva ce vreți să-mi spuneți?
 q-closing-note = Mulțumiți persoanei. Explicați ce urmează, ce ajutor există și că nu se va face nimic fără acordul ei, decât dacă legea o cere.

@@ -415,7 +415,10 @@ impl Compiler<'_, '_> {
 
 /// Nothing outside a survivors' views section may read its answers: not the outcome (indicators,
 /// rules, stop rules), not referrals or safety notes, not `[report]`, not another section's
-/// relevance. What a person says there is theirs and stays in their case.
+/// relevance. What a person says there is theirs and stays in their case. The one exception is
+/// the module's own coded checklists, which only the survivors' views report variables may
+/// read (and which may read nothing else): the person is told, before answering them, that
+/// they are counted without their name.
 fn check_views_stay_in_the_case(
     d: &mut Diagnostics,
     declared: &HashMap<String, (String, std::ops::Range<usize>)>,
@@ -456,8 +459,27 @@ fn check_views_stay_in_the_case(
     readers.extend(
         p.report
             .iter()
+            .filter(|f| !f.variable.is_survivor_views())
             .map(|f| (format!("report variable `{}`", f.variable.name()), vec![f.question])),
     );
+    for f in p
+        .report
+        .iter()
+        .filter(|f| f.variable.is_survivor_views() && !in_views(&f.question))
+    {
+        let (path, span) = declared.get(&p.questions[f.question].id).cloned().unwrap_or_default();
+        d.error_hint(
+            "survivor-views-variable",
+            span,
+            path,
+            format!(
+                "report variable `{}` reads `{}`, which is not in a survivors' views section",
+                f.variable.name(),
+                p.questions[f.question].id
+            ),
+            "map it from the module's own coded checklist, asked after its consent",
+        );
+    }
     for (i, s) in p.sections.iter().enumerate().filter(|(_, s)| !s.is_survivor_views()) {
         if let Some(r) = &s.relevant {
             readers.push((format!("the relevance of section `{}`", s.id), reads(r)));

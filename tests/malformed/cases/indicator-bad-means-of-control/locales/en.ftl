@@ -1,0 +1,14 @@
+title = Test protocol
+section-work = Work
+q-paid = Are you paid?
+q-hours = How many hours do you work?
+q-sector = Which sector?
+c-farm = Farm
+c-factory = Factory
+q-comment = Anything else?
+dim-exploitation = Exploitation
+ind-unpaid = Unpaid
+ind-long-hours = Long hours
+rule-exploited = Exploited, { $who }
+stop-danger = Danger
+safety-note = Be careful
