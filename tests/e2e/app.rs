@@ -40,6 +40,14 @@ async fn answer(app: &App, kind: &str, value: &str) -> Res<()> {
         "-" => app.click(&format!("{section} [data-action=prefer-not]")).await,
         ">" => app.click(&format!("{section} [data-action=skip]")).await,
         _ if kind == "note" => app.click(&format!("{section} button.primary")).await,
+        _ if kind == "multiple" => {
+            // Codes separated by commas, as at the CLI's prompt.
+            for code in value.split(',').map(str::trim).filter(|c| !c.is_empty()) {
+                app.click(&format!("{section} .choices input[data-code=\"{code}\"]"))
+                    .await?;
+            }
+            app.click(&format!("{section} .choices button.primary")).await
+        }
         _ if app.count(&format!("{section} button.answer")).await? > 0 => {
             // A choice by its number, as at the CLI's prompt, or by its code (`no`, `construction`).
             match value.parse::<usize>() {

@@ -417,6 +417,15 @@ enum ProtocolAction {
         #[arg(long)]
         strict: bool,
     },
+    /// Read an XLSForm (.xlsx, .xls or .ods: survey, choices and settings sheets) into a new
+    /// protocol directory, which must pass the check; every problem is named at its sheet, row
+    /// and column.
+    Import {
+        form: PathBuf,
+        /// The new protocol directory, named as the form's id (screening_protocols/<id>).
+        #[arg(long)]
+        output: PathBuf,
+    },
 }
 
 fn parse_state(s: &str) -> Result<fieldscreen_vault::CaseState, String> {
@@ -472,6 +481,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Protocol {
             action: ProtocolAction::Check { dirs, strict },
         } => protocol_cmd::check(&catalog, &dirs, strict, today),
+        Command::Protocol {
+            action: ProtocolAction::Import { form, output },
+        } => protocol_cmd::import(&catalog, &form, &output, today),
         Command::Interview(args) => interview::run(&catalog, &args, today, &vault_dir()?, pass),
         Command::Vault { action } => {
             let dir = vault_dir()?;

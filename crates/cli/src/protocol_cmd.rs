@@ -139,3 +139,61 @@ pub fn check(catalog: &Catalog, dirs: &[PathBuf], strict: bool, today: Date) -> 
         ExitCode::SUCCESS
     })
 }
+
+/// `fieldscreen protocol import FORM.xlsx --output DIR`: an XLSForm read into a protocol
+/// directory, which must then pass the full check; every problem is named at its sheet, row and
+/// column. Nothing is written unless the form imports.
+pub fn import(catalog: &Catalog, form: &std::path::Path, output: &std::path::Path, today: Date) -> Result<ExitCode> {
+    let book = fieldscreen_xlsform::read(form)?;
+    let imported = match fieldscreen_xlsform::import(&book, today) {
+        Ok(i) => i,
+        Err(problems) => {
+            for p in &problems {
+                eprintln!("error: {p}");
+            }
+            anyhow::bail!(
+                "{} problem(s) in {}: nothing was written",
+                problems.len(),
+                form.display()
+            );
+        }
+    };
+    if output.exists() && std::fs::read_dir(output)?.next().is_some() {
+        anyhow::bail!("{} exists and is not empty: choose a new directory", output.display());
+    }
+    let name = output.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+    if name != imported.id {
+        anyhow::bail!(
+            "the form's id is `{}`: write it to a directory of that name (e.g. screening_protocols/{})",
+            imported.id,
+            imported.id
+        );
+    }
+    std::fs::create_dir_all(output.join("locales"))?;
+    std::fs::write(output.join("protocol.toml"), &imported.protocol_toml)?;
+    for (lang, ftl) in &imported.locales {
+        std::fs::write(output.join("locales").join(format!("{lang}.ftl")), ftl)?;
+    }
+    for w in &imported.warnings {
+        eprintln!("warning: {w}");
+    }
+    let checked = check_source(&read_protocol_dir(output)?, catalog.app(), Some(today));
+    let errors: Vec<String> = checked
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .map(|d| d.to_string())
+        .collect();
+    if !errors.is_empty() {
+        for e in &errors {
+            eprintln!("{e}");
+        }
+        anyhow::bail!(
+            "{} was written but does not pass `protocol check` ({} error(s) above)",
+            output.display(),
+            errors.len()
+        );
+    }
+    println!("imported {} into {}", form.display(), output.display());
+    Ok(ExitCode::SUCCESS)
+}

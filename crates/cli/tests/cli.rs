@@ -881,6 +881,23 @@ fn reports_publish_no_count_below_k_and_nothing_personal() {
 
 /// The case-level export: asks first, is sealed unless --plaintext, leaves out people who did not
 /// agree to their data being kept by name, is audited, and opens with its own passphrase only.
+/// The vault's HTCDS export, written unsealed as JSON and read back.
+fn htcds_json(v: &TestVault) -> Value {
+    let plain = v.path().join("cases.json");
+    let out = v.run(&[
+        "cases",
+        "htcds",
+        "--format",
+        "json",
+        "--plaintext",
+        "--yes",
+        "--output",
+        &plain.display().to_string(),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    serde_json::from_slice(&std::fs::read(&plain).expect("written")).expect("json")
+}
+
 #[test]
 fn htcds_export_is_sealed_audited_and_leaves_out_who_did_not_consent() {
     let v = TestVault::new();
@@ -963,19 +980,7 @@ fn htcds_export_is_sealed_audited_and_leaves_out_who_did_not_consent() {
     // survivor's own account, which stays in the case.
     assert!(!csv.contains("MARKER-7731") && !csv.contains("MARKER-VIEWS"));
 
-    let plain = v.path().join("cases.json");
-    let out = v.run(&[
-        "cases",
-        "htcds",
-        "--format",
-        "json",
-        "--plaintext",
-        "--yes",
-        "--output",
-        &plain.display().to_string(),
-    ]);
-    assert!(out.status.success(), "{}", text(&out.stderr));
-    let json: Value = serde_json::from_slice(&std::fs::read(&plain).expect("written")).expect("json");
+    let json = htcds_json(&v);
     assert_eq!(json["standard"], "HTCDS");
     assert_eq!(json["cases"].as_array().expect("cases").len(), 2);
 
@@ -1108,19 +1113,7 @@ fn a_person_screened_twice_is_counted_once_and_the_authority_decision_reaches_th
         text(&pipeline.stderr)
     );
 
-    let plain = v.path().join("cases.json");
-    let out = v.run(&[
-        "cases",
-        "htcds",
-        "--format",
-        "json",
-        "--plaintext",
-        "--yes",
-        "--output",
-        &plain.display().to_string(),
-    ]);
-    assert!(out.status.success(), "{}", text(&out.stderr));
-    let json: Value = serde_json::from_slice(&std::fs::read(&plain).expect("written")).expect("json");
+    let json = htcds_json(&v);
     assert_eq!(json["version"], "2.0");
     let exported = json["cases"].as_array().expect("cases");
     let full_case = exported
@@ -1420,4 +1413,116 @@ fn moving_the_clock_forward_does_not_shorten_the_wait() {
     );
     let _ = child.kill();
     let _ = child.wait();
+}
+
+/// `protocol import`: an XLSForm written here becomes a protocol directory that passes the
+/// check; a broken one writes nothing and names the cell.
+#[test]
+fn an_xlsform_is_imported_into_a_checked_protocol_or_refused_at_its_cell() {
+    let dir = tempfile::tempdir().expect("dir");
+    let write = |name: &str, survey: &[&[&str]]| -> PathBuf {
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let sheets: [(&str, &[&[&str]]); 3] = [
+            ("survey", survey),
+            (
+                "choices",
+                &[
+                    &["list_name", "name", "label::English (en)", "label::Tiếng Việt (vi)"],
+                    &["yes_no", "yes", "Yes", "Có"],
+                    &["yes_no", "no", "No", "Không"],
+                ],
+            ),
+            (
+                "settings",
+                &[&["form_title", "form_id"], &["Border check", "border_check"]],
+            ),
+        ];
+        for (sheet_name, rows) in sheets {
+            let sheet = book.add_worksheet();
+            sheet.set_name(sheet_name).expect("name");
+            for (r, row) in rows.iter().enumerate() {
+                for (c, v) in row.iter().enumerate() {
+                    sheet.write_string(r as u32, c as u16, *v).expect("cell");
+                }
+            }
+        }
+        let path = dir.path().join(name);
+        book.save(&path).expect("saved");
+        path
+    };
+    let head: &[&str] = &[
+        "type",
+        "name",
+        "label::English (en)",
+        "label::Tiếng Việt (vi)",
+        "relevant",
+    ];
+    let good = write(
+        "good.xlsx",
+        &[
+            head,
+            &[
+                "select_one yes_no",
+                "documents_held",
+                "Does someone keep your passport?",
+                "Có ai giữ hộ chiếu của bạn không?",
+                "",
+            ],
+            &[
+                "text",
+                "who",
+                "Who keeps it?",
+                "Ai giữ nó?",
+                "${documents_held} = 'yes'",
+            ],
+        ],
+    );
+    let out = dir.path().join("protocols").join("border-check");
+    let imported = fieldscreen(&[
+        "protocol",
+        "import",
+        &good.display().to_string(),
+        "--output",
+        &out.display().to_string(),
+    ]);
+    assert!(imported.status.success(), "{}", text(&imported.stderr));
+    assert!(text(&imported.stderr).contains("produces no outcome"));
+    let checked = fieldscreen(&["protocol", "check", &out.display().to_string()]);
+    assert!(checked.status.success(), "{}", text(&checked.stdout));
+    let toml = std::fs::read_to_string(out.join("protocol.toml")).expect("written");
+    assert!(
+        toml.contains(r#"relevant = { q = "documents_held", is = "yes" }"#),
+        "{toml}"
+    );
+    assert!(out.join("locales/vi.ftl").exists());
+
+    let broken = write(
+        "broken.xlsx",
+        &[
+            head,
+            &[
+                "text",
+                "who",
+                "Who keeps it?",
+                "Ai giữ nó?",
+                "${documents_held} = 'yes' and",
+            ],
+        ],
+    );
+    let refused_dir = dir.path().join("protocols2").join("border-check");
+    let refused = fieldscreen(&[
+        "protocol",
+        "import",
+        &broken.display().to_string(),
+        "--output",
+        &refused_dir.display().to_string(),
+    ]);
+    assert_eq!(refused.status.code(), Some(2));
+    let said = text(&refused.stderr);
+    assert!(said.contains("survey!E2 (row 2, column 5)"), "{said}");
+    assert!(
+        said.contains("at character 30: the expression ends where a value was expected"),
+        "{said}"
+    );
+    assert!(!refused_dir.exists(), "nothing is written for a refused form");
 }
