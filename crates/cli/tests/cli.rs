@@ -1477,14 +1477,17 @@ fn an_xlsform_is_imported_into_a_checked_protocol_or_refused_at_its_cell() {
             ],
         ],
     );
+    let import = |form: &Path, out: &Path| {
+        fieldscreen(&[
+            "protocol",
+            "import",
+            &form.display().to_string(),
+            "--output",
+            &out.display().to_string(),
+        ])
+    };
     let out = dir.path().join("protocols").join("border-check");
-    let imported = fieldscreen(&[
-        "protocol",
-        "import",
-        &good.display().to_string(),
-        "--output",
-        &out.display().to_string(),
-    ]);
+    let imported = import(&good, &out);
     assert!(imported.status.success(), "{}", text(&imported.stderr));
     assert!(text(&imported.stderr).contains("produces no outcome"));
     let checked = fieldscreen(&["protocol", "check", &out.display().to_string()]);
@@ -1510,13 +1513,7 @@ fn an_xlsform_is_imported_into_a_checked_protocol_or_refused_at_its_cell() {
         ],
     );
     let refused_dir = dir.path().join("protocols2").join("border-check");
-    let refused = fieldscreen(&[
-        "protocol",
-        "import",
-        &broken.display().to_string(),
-        "--output",
-        &refused_dir.display().to_string(),
-    ]);
+    let refused = import(&broken, &refused_dir);
     assert_eq!(refused.status.code(), Some(2));
     let said = text(&refused.stderr);
     assert!(said.contains("survey!E2 (row 2, column 5)"), "{said}");

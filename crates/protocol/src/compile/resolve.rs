@@ -99,33 +99,19 @@ impl Compiler<'_, '_> {
                 );
             }
         }
-        for m in &r.means_of_control {
-            if !MEANS_OF_CONTROL.contains(&m.get_ref().as_str()) {
-                let hint = did_you_mean(m.get_ref(), MEANS_OF_CONTROL)
-                    .unwrap_or_else(|| format!("known: {}", MEANS_OF_CONTROL.join(", ")));
-                self.d.error_hint(
-                    "bad-reference",
-                    m.span(),
-                    format!("{path}.means_of_control"),
-                    format!("unknown means-of-control category `{}`", m.get_ref()),
-                    hint,
-                );
-            }
-        }
+        self.known_codes(
+            &r.means_of_control,
+            &MEANS_OF_CONTROL,
+            &format!("{path}.means_of_control"),
+            "means-of-control category",
+        );
         let exploitation_types = ReportVariable::Exploitation.categories().unwrap_or(&[]);
-        for e in &r.exploitation {
-            if !exploitation_types.contains(&e.get_ref().as_str()) {
-                let hint = did_you_mean(e.get_ref(), exploitation_types.iter().copied())
-                    .unwrap_or_else(|| format!("known: {}", exploitation_types.join(", ")));
-                self.d.error_hint(
-                    "bad-reference",
-                    e.span(),
-                    format!("{path}.exploitation"),
-                    format!("unknown type of exploitation `{}`", e.get_ref()),
-                    hint,
-                );
-            }
-        }
+        self.known_codes(
+            &r.exploitation,
+            exploitation_types,
+            &format!("{path}.exploitation"),
+            "type of exploitation",
+        );
         let mut strengths = Vec::new();
         for (profile, strength) in r.strength.get_ref() {
             let spath = format!("{path}.strength.{profile}");
@@ -176,6 +162,22 @@ impl Compiler<'_, '_> {
             &strengths,
             when,
         ))
+    }
+
+    /// Each of `codes` must be one of `known`; an unknown one is an error at its place, with the
+    /// nearest known code as the hint.
+    fn known_codes(&mut self, codes: &[S<String>], known: &[&str], path: &str, what: &str) {
+        for c in codes.iter().filter(|c| !known.contains(&c.get_ref().as_str())) {
+            let hint = did_you_mean(c.get_ref(), known.iter().copied())
+                .unwrap_or_else(|| format!("known: {}", known.join(", ")));
+            self.d.error_hint(
+                "bad-reference",
+                c.span(),
+                path.to_string(),
+                format!("unknown {what} `{}`", c.get_ref()),
+                hint,
+            );
+        }
     }
 
     pub(super) fn outcome_rules(&mut self, raw: &[(String, RawOutcomeRule)]) -> Vec<OutcomeRule> {
