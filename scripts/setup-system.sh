@@ -27,6 +27,12 @@ if ! python3 -c "import sqlcipher3" >/dev/null 2>&1; then
   python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore "sqlcipher3==0.6.4"
 fi
 
+# pyxform, the reference XLSForm converter: the oracle of the XLSForm tests and benchmark.
+if ! python3 -c "import pyxform" >/dev/null 2>&1; then
+  echo "Installing the pyxform Python package"
+  python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore "pyxform==4.5.0"
+fi
+
 if ! command -v npm >/dev/null 2>&1; then
   echo "npm is not installed: install Node.js 20 or newer." >&2
   exit 1

@@ -47,6 +47,8 @@ log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 status=0
 cargo test "${tests[@]}" 2>&1 | tee "$log" || status=1
+# The XLSForm conformance run's summary against pyxform (written by its CLI test).
+cat "$target_dir/tmp/xlsform-conformance.txt" 2>/dev/null || echo "xlsform conformance: no summary (its test did not run)"
 echo "== front end in headless Chromium (screenshots in target/screenshots/ui)"
 node ui/tests/screens.mjs 2>&1 | tee -a "$log" || status=1
 echo "== protocol check fuzzed for 30 s (scripts/fuzz.sh runs every target for longer)"

@@ -426,6 +426,15 @@ enum ProtocolAction {
         #[arg(long)]
         output: PathBuf,
     },
+    /// Write a protocol as an XLSForm (.xlsx) for ODK or KoboToolbox: every language, the
+    /// built-in steps as ordinary questions, and FieldScreen's indicators and rules on extra
+    /// sheets, so that `protocol import` reads it back into the same protocol.
+    ExportXlsform {
+        id: String,
+        /// The workbook to write (.xlsx).
+        #[arg(long)]
+        output: PathBuf,
+    },
 }
 
 fn parse_state(s: &str) -> Result<fieldscreen_vault::CaseState, String> {
@@ -484,6 +493,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Protocol {
             action: ProtocolAction::Import { form, output },
         } => protocol_cmd::import(&catalog, &form, &output, today),
+        Command::Protocol {
+            action: ProtocolAction::ExportXlsform { id, output },
+        } => protocol_cmd::export_xlsform(&catalog, &id, &output, today),
         Command::Interview(args) => interview::run(&catalog, &args, today, &vault_dir()?, pass),
         Command::Vault { action } => {
             let dir = vault_dir()?;

@@ -197,3 +197,27 @@ pub fn import(catalog: &Catalog, form: &std::path::Path, output: &std::path::Pat
     println!("imported {} into {}", form.display(), output.display());
     Ok(ExitCode::SUCCESS)
 }
+
+/// `fieldscreen protocol export-xlsform ID --output FORM.xlsx`. An existing file is not
+/// overwritten: a form someone edited by hand must not vanish under a typo.
+pub fn export_xlsform(catalog: &Catalog, id: &str, output: &std::path::Path, today: Date) -> Result<ExitCode> {
+    if output.extension().and_then(|e| e.to_str()) != Some("xlsx") {
+        anyhow::bail!("{}: the output is an .xlsx workbook", output.display());
+    }
+    if output.exists() {
+        anyhow::bail!("{} exists: choose a new file", output.display());
+    }
+    let loaded = catalog.load(id, Some(today))?;
+    let book = fieldscreen_xlsform::export(&loaded.protocol, catalog.source(id)?, catalog.app())?;
+    fieldscreen_xlsform::write_xlsx(&book, output)?;
+    let rows = |name: &str| book.sheet(name).map_or(0, |s| s.rows.len());
+    println!(
+        "wrote {}: {} survey rows, {} choices, {} indicators, {} outcome rules",
+        output.display(),
+        rows("survey"),
+        rows("choices"),
+        rows(fieldscreen_xlsform::export::SHEET_INDICATORS),
+        rows(fieldscreen_xlsform::export::SHEET_RULES)
+    );
+    Ok(ExitCode::SUCCESS)
+}

@@ -2,7 +2,7 @@
 //! protocols, and scripted interviews with known outcomes. One test binary for all of them.
 
 use serde_json::Value;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -1522,4 +1522,201 @@ fn an_xlsform_is_imported_into_a_checked_protocol_or_refused_at_its_cell() {
         "{said}"
     );
     assert!(!refused_dir.exists(), "nothing is written for a refused form");
+}
+
+/// pyxform's verdict on each form: `Ok(())` converted, `Err(message)` refused. pyxform is the
+/// reference converter, installed by scripts/setup-system.sh.
+fn pyxform_verdicts(forms: &[PathBuf]) -> HashMap<PathBuf, Result<(), String>> {
+    let mut cmd = Command::new("python3");
+    cmd.arg(repo().join("tests/xlsform/pyxform_verdicts.py")).args(forms);
+    let out = cmd.output().expect("python3 runs");
+    assert!(
+        out.status.success(),
+        "pyxform is needed (scripts/setup-system.sh installs it): {}",
+        text(&out.stderr)
+    );
+    text(&out.stdout)
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter_map(|v| {
+            let form = PathBuf::from(v["form"].as_str()?);
+            let verdict = if v["ok"] == true {
+                Ok(())
+            } else {
+                Err(v["error"].as_str().unwrap_or_default().to_string())
+            };
+            Some((form, verdict))
+        })
+        .collect()
+}
+
+/// Every `error:` line of a refused import names a place: `survey!C3 (row 3, column 3)`, or a
+/// whole sheet row `survey!1` (all but the closing count of problems).
+fn unlocated_errors(stderr: &str) -> Vec<String> {
+    stderr
+        .lines()
+        .filter(|l| l.starts_with("error:") && !l.contains("nothing was written"))
+        .filter(|l| {
+            !l.split_whitespace().any(|w| {
+                w.split_once('!')
+                    .is_some_and(|(sheet, cell)| !sheet.is_empty() && cell.chars().any(|c| c.is_ascii_digit()))
+            })
+        })
+        .map(str::to_string)
+        .collect()
+}
+
+/// Export, pyxform, import, and the 20 scripted interviews against what came back: the same
+/// outcomes as against the bundled protocols.
+#[test]
+fn the_bundled_protocols_go_out_as_xlsforms_pyxform_converts_and_come_back_screening_alike() {
+    let dir = tempfile::tempdir().expect("dir");
+    let protocols = dir.path().join("protocols");
+    let mut forms = Vec::new();
+    for id in ["rapid-screen", "adult-trafficking", "child-trafficking"] {
+        let form = dir.path().join(format!("{id}.xlsx"));
+        let out = fieldscreen(&[
+            "protocol",
+            "export-xlsform",
+            id,
+            "--output",
+            &form.display().to_string(),
+        ]);
+        assert!(out.status.success(), "{id}: {}", text(&out.stderr));
+        assert!(text(&out.stdout).contains("indicators"), "{}", text(&out.stdout));
+        // A second export does not overwrite the first (it may have been edited by hand).
+        let again = fieldscreen(&[
+            "protocol",
+            "export-xlsform",
+            id,
+            "--output",
+            &form.display().to_string(),
+        ]);
+        assert!(!again.status.success());
+        assert!(text(&again.stderr).contains("exists"), "{}", text(&again.stderr));
+        let imported = fieldscreen(&[
+            "protocol",
+            "import",
+            &form.display().to_string(),
+            "--output",
+            &protocols.join(id).display().to_string(),
+        ]);
+        assert!(imported.status.success(), "{id}: {}", text(&imported.stderr));
+        assert!(
+            !text(&imported.stderr).contains("warning"),
+            "{id} came back with a caveat: {}",
+            text(&imported.stderr)
+        );
+        forms.push(form);
+    }
+    let verdicts = pyxform_verdicts(&forms);
+    for form in &forms {
+        assert_eq!(verdicts.get(form), Some(&Ok(())), "pyxform on {}", form.display());
+    }
+    let dirs: Vec<String> = ["rapid-screen", "adult-trafficking", "child-trafficking"]
+        .iter()
+        .map(|id| protocols.join(id).display().to_string())
+        .collect();
+    let mut check = vec!["protocol", "check"];
+    check.extend(dirs.iter().map(String::as_str));
+    let checked = fieldscreen(&check);
+    assert!(checked.status.success(), "{}", text(&checked.stdout));
+    let protocols_arg = protocols.display().to_string();
+    let failures = run_scripts("tests/interviews", 15, Lists::Exact, &["--protocols", &protocols_arg]);
+    assert!(failures.is_empty(), "{failures:#?}");
+}
+
+/// The corpus in tests/xlsform/corpus (see its README): pyxform's verdict against ours, form
+/// by form, with a summary line.
+#[test]
+fn xlsform_import_agrees_with_pyxform_on_every_form_of_the_corpus() {
+    let corpus = repo().join("tests/xlsform/corpus");
+    let mut forms: Vec<PathBuf> = std::fs::read_dir(&corpus)
+        .expect("corpus")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "md"))
+        .collect();
+    forms.sort();
+    assert!(forms.len() >= 40, "{} forms", forms.len());
+    let theirs = pyxform_verdicts(&forms);
+    let dir = tempfile::tempdir().expect("dir");
+    let (mut accepted, mut refused, mut unsupported, mut stricter) = (0, 0, 0, 0);
+    let mut disagreements = Vec::new();
+    for (n, form) in forms.iter().enumerate() {
+        let name = form
+            .file_name()
+            .map(|f| f.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let source = std::fs::read_to_string(form).expect("form");
+        let expect = source
+            .lines()
+            .next()
+            .and_then(|l| l.strip_prefix("<!-- expect: "))
+            .and_then(|l| l.strip_suffix(" -->"))
+            .unwrap_or_else(|| panic!("{name}: no `<!-- expect: … -->` first line"))
+            .to_string();
+        let id = fieldscreen_xlsform::read(form)
+            .ok()
+            .and_then(|book| {
+                let settings = book.sheet("settings")?;
+                let c = settings.column("form_id")?;
+                settings.rows.first()?.1.get(c).cloned()
+            })
+            .map_or_else(|| "imported-form".to_string(), |id| id.replace('_', "-"));
+        let out = dir.path().join(n.to_string()).join(&id);
+        let ours = fieldscreen(&[
+            "protocol",
+            "import",
+            &form.display().to_string(),
+            "--output",
+            &out.display().to_string(),
+        ]);
+        let stderr = text(&ours.stderr);
+        let unlocated = unlocated_errors(&stderr);
+        let pyxform_ok = match theirs.get(form) {
+            Some(v) => v.is_ok(),
+            None => panic!("pyxform gave no verdict on {name}"),
+        };
+        let ours_ok = ours.status.success();
+        let holds = if expect == "same" {
+            if ours_ok && pyxform_ok {
+                accepted += 1;
+                true
+            } else if !ours_ok && !pyxform_ok && unlocated.is_empty() {
+                refused += 1;
+                true
+            } else {
+                false
+            }
+        } else {
+            let ok = pyxform_ok && !ours_ok && unlocated.is_empty() && stderr.contains("error:");
+            if ok && expect.starts_with("unsupported:") {
+                unsupported += 1;
+            } else if ok && expect.starts_with("stricter:") {
+                stricter += 1;
+            }
+            ok
+        };
+        if !holds {
+            disagreements.push(format!(
+                "{name} ({expect}): pyxform {}, FieldScreen {}{}\n{stderr}",
+                if pyxform_ok { "accepts" } else { "refuses" },
+                if ours_ok { "accepts" } else { "refuses" },
+                if unlocated.is_empty() { "" } else { " without a place" },
+            ));
+        }
+    }
+    let summary = format!(
+        "xlsform conformance: {} forms: {accepted} accepted by both, {refused} refused by both (every refusal located), \
+         {unsupported} unsupported here and refused at their cell, {stricter} refused here and left to run time by pyxform, \
+         {} disagreements",
+        forms.len(),
+        disagreements.len()
+    );
+    println!("{summary}");
+    let _ = std::fs::write(
+        Path::new(env!("CARGO_TARGET_TMPDIR")).join("xlsform-conformance.txt"),
+        format!("{summary}\n"),
+    );
+    assert!(disagreements.is_empty(), "{summary}\n{}", disagreements.join("\n"));
 }

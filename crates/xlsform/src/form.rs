@@ -104,18 +104,99 @@ pub enum ReadError {
     /// A cell holds a formula: its value would depend on a calculation the form does not carry.
     #[error("{0}: a formula; XLSForm cells hold plain values (paste the values instead)")]
     Formula(Place),
+    /// Merged cells: one value spread over cells that each mean something (a label merged over
+    /// two language columns would leave the second language without it).
+    #[error("{0}: merged with the cells up to {1}; an XLSForm cell holds one value (unmerge them and fill each cell)")]
+    Merged(Place, String),
 }
 
-/// Reads an `.xlsx`, `.xls` or `.ods` workbook.
+/// Reads an XLSForm written as Markdown tables, as pyxform reads them: a line `| survey |`
+/// starts a sheet, the lines under it (first cell empty) are its header and rows. Rows are
+/// numbered as in a spreadsheet (the header is row 1), so places read alike in both forms.
+pub fn read_markdown(text: &str) -> Workbook {
+    let mut out = Workbook::default();
+    let mut current: Option<(String, Vec<Vec<String>>)> = None;
+    let finish = |sheet: Option<(String, Vec<Vec<String>>)>, out: &mut Workbook| {
+        if let Some((name, lines)) = sheet {
+            let mut lines = lines.into_iter();
+            let header = lines.next().unwrap_or_default();
+            let rows = lines
+                .enumerate()
+                .filter(|(_, cells)| cells.iter().any(|c| !c.is_empty()))
+                .map(|(i, cells)| (i as u32 + 2, cells))
+                .collect();
+            out.sheets.push(Sheet {
+                name,
+                header,
+                header_row: 1,
+                first_col: 2,
+                rows,
+            });
+        }
+    };
+    for line in text.lines() {
+        let Some(inner) = line.trim().strip_prefix('|') else {
+            continue;
+        };
+        let inner = inner.strip_suffix('|').unwrap_or(inner);
+        let mut cells = Vec::new();
+        let mut cell = String::new();
+        let mut chars = inner.chars().peekable();
+        while let Some(c) = chars.next() {
+            match c {
+                '\\' if chars.peek() == Some(&'|') => {
+                    cell.push('|');
+                    chars.next();
+                }
+                '|' => cells.push(std::mem::take(&mut cell).trim().to_string()),
+                c => cell.push(c),
+            }
+        }
+        cells.push(cell.trim().to_string());
+        let first = cells.remove(0);
+        if !first.is_empty() {
+            finish(current.take(), &mut out);
+            current = Some((first, Vec::new()));
+        } else if let Some((_, lines)) = current.as_mut() {
+            lines.push(cells);
+        }
+    }
+    finish(current.take(), &mut out);
+    out
+}
+
+/// Reads an `.xlsx`, `.xls` or `.ods` workbook, or an XLSForm in Markdown (`.md`).
 pub fn read(path: &Path) -> Result<Workbook, ReadError> {
     use calamine::Reader;
     let unreadable = |reason: String| ReadError::Unreadable {
         path: path.display().to_string(),
         reason,
     };
+    if path.extension().and_then(|e| e.to_str()) == Some("md") {
+        return std::fs::read_to_string(path)
+            .map(|text| read_markdown(&text))
+            .map_err(|e| unreadable(e.to_string()));
+    }
     let mut book = calamine::open_workbook_auto(path).map_err(|e| unreadable(e.to_string()))?;
     let mut out = Workbook::default();
     for name in book.sheet_names() {
+        let merged = match &mut book {
+            calamine::Sheets::Xlsx(x) => x.worksheet_merge_cells(&name).and_then(Result::ok),
+            calamine::Sheets::Xls(x) => x.worksheet_merge_cells(&name),
+            _ => None,
+        };
+        if let Some(region) = merged.and_then(|m| m.into_iter().next()) {
+            let at = |(r, c): (u32, u32)| Place {
+                sheet: name.clone(),
+                row: r + 1,
+                col: c + 1,
+            };
+            let end = at(region.end);
+            return Err(ReadError::Merged(
+                at(region.start),
+                format!("{}{}", column_letters(end.col), end.row),
+            ));
+        }
         if let Ok(formulas) = book.worksheet_formula(&name) {
             let (r0, c0) = formulas.start().unwrap_or((0, 0));
             for (r, row) in formulas.rows().enumerate() {

@@ -4,6 +4,9 @@
 //! translated into FieldScreen conditions or refused at the exact character. Every problem is
 //! collected with its sheet, row and column, so one run lists them all.
 
+use crate::export::{
+    FIELDSCREEN_COLUMN, INDICATOR_COLUMNS, RULE_COLUMNS, SHEET_INDICATORS, SHEET_PROTOCOL, SHEET_RULES, SHEET_TEXTS,
+};
 use crate::form::{Place, Sheet, Workbook};
 use crate::translate::{Cond, QuestionKind, condition};
 use std::collections::{BTreeMap, HashMap};
@@ -92,7 +95,7 @@ fn valid_name(s: &str) -> bool {
 
 /// A Fluent message value: braces escaped, continuation lines indented, and a line that would
 /// read as Fluent syntax guarded.
-fn ftl_value(s: &str) -> String {
+pub(crate) fn ftl_value(s: &str) -> String {
     let mut escaped = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -148,6 +151,87 @@ fn language_columns(sheet: &Sheet, base: &str, default: &str, problems: &mut Vec
     out
 }
 
+/// A TOML value written in one cell (`{ a = 1 }`, `["x", "y"]`, `"text"`).
+fn cell_value(cell: &str) -> Result<toml::Value, String> {
+    let mut table: toml::Table = format!("v = {cell}")
+        .parse()
+        .map_err(|e: toml::de::Error| format!("not a TOML value: {}", e.message()))?;
+    table.remove("v").ok_or_else(|| "empty".to_string())
+}
+
+/// The `fieldscreen` column of a row: what XLSForm has no column for.
+#[derive(Default)]
+struct Extra(toml::Table);
+
+impl Extra {
+    fn str(&self, key: &str) -> Option<String> {
+        self.0.get(key).and_then(toml::Value::as_str).map(str::to_string)
+    }
+
+    fn flag(&self, key: &str) -> bool {
+        self.0.get(key).and_then(toml::Value::as_bool) == Some(true)
+    }
+}
+
+/// The keys the `fieldscreen` column may hold, on a group row and on a question row.
+const GROUP_KEYS: [&str; 5] = ["title", "note", "mode", "module", "builtin"];
+const QUESTION_KEYS: [&str; 7] = [
+    "text",
+    "note",
+    "constraint_message",
+    "choices",
+    "kind",
+    "identifying",
+    "sensitive",
+];
+
+fn read_extra(
+    sheet: &Sheet,
+    row: u32,
+    col: Option<usize>,
+    cells: &[String],
+    allowed: &[&str],
+    problems: &mut Vec<Problem>,
+) -> Extra {
+    let Some(c) = col else { return Extra::default() };
+    let text = cells.get(c).map(String::as_str).unwrap_or_default();
+    if text.is_empty() {
+        return Extra::default();
+    }
+    let at = sheet.place(row, c);
+    match cell_value(text) {
+        Ok(toml::Value::Table(t)) => {
+            for k in t.keys() {
+                if !allowed.contains(&k.as_str()) {
+                    problems.push(Problem {
+                        place: at.clone(),
+                        message: format!("`{k}` has no meaning here; this row may set {}", allowed.join(", ")),
+                    });
+                }
+            }
+            Extra(t)
+        }
+        Ok(_) => {
+            problems.push(Problem {
+                place: at,
+                message: "a TOML inline table `{ key = value, … }` was expected".into(),
+            });
+            Extra::default()
+        }
+        Err(e) => {
+            problems.push(Problem { place: at, message: e });
+            Extra::default()
+        }
+    }
+}
+
+struct Group {
+    id: String,
+    lines: Vec<String>,
+    relevant: Option<(u32, usize, String)>,
+    builtin: bool,
+}
+
 struct Question {
     row: u32,
     name: String,
@@ -156,10 +240,67 @@ struct Question {
     lines: Vec<String>,
     relevant: Option<(usize, String)>,
     constraint: Option<(usize, String)>,
+    constraint_message: String,
     section: usize,
 }
 
-/// Imports a workbook. `today` sets the review-by date (a year on).
+/// A number's range out of its constraint: `. >= 0 and . <= 120` is `min = 0`, `max = 120`;
+/// what is left stays a constraint.
+fn split_range(c: Cond, name: &str) -> (Option<i64>, Option<i64>, Option<Cond>) {
+    let items = match c {
+        Cond::All(items) => items,
+        other => vec![other],
+    };
+    let (mut min, mut max, mut rest) = (None, None, Vec::new());
+    for item in items {
+        match &item {
+            Cond::Compare(q, "ge", n) if q == name && min.is_none() => min = Some(*n),
+            Cond::Compare(q, "gt", n) if q == name && min.is_none() => min = n.checked_add(1),
+            Cond::Compare(q, "le", n) if q == name && max.is_none() => max = Some(*n),
+            Cond::Compare(q, "lt", n) if q == name && max.is_none() => max = n.checked_sub(1),
+            _ => rest.push(item),
+        }
+    }
+    let rest = match rest.len() {
+        0 => None,
+        1 => rest.pop(),
+        _ => Some(Cond::All(rest)),
+    };
+    (min, max, rest)
+}
+
+/// Drops from an `all` a bound every answer meets (`${hours} = 0` is `ge 0` and `le 0`; for
+/// hours from 0, `ge 0` says nothing, and the check rightly refuses a test that is always true).
+fn simplify(c: Cond, ranges: &HashMap<&str, (i64, i64)>) -> Cond {
+    let always = |c: &Cond| match c {
+        Cond::Compare(q, "ge", n) => ranges.get(q.as_str()).is_some_and(|(min, _)| n <= min),
+        Cond::Compare(q, "le", n) => ranges.get(q.as_str()).is_some_and(|(_, max)| n >= max),
+        _ => false,
+    };
+    match c {
+        Cond::All(items) => {
+            let mut kept: Vec<Cond> = items
+                .iter()
+                .filter(|i| !always(i))
+                .map(|i| simplify(i.clone(), ranges))
+                .collect();
+            match kept.len() {
+                0 => Cond::All(items),
+                1 => kept.pop().unwrap_or(Cond::All(items)),
+                _ => Cond::All(kept),
+            }
+        }
+        Cond::Any(items) => Cond::Any(items.into_iter().map(|i| simplify(i, ranges)).collect()),
+        Cond::Not(inner) => Cond::Not(Box::new(simplify(*inner, ranges))),
+        other => other,
+    }
+}
+
+/// One list's choices: (code, labels by language).
+type List = Vec<(String, Vec<(String, String)>)>;
+
+/// Imports a workbook. `today` sets the review-by date (a year on) of a form that brings no
+/// `fieldscreen_protocol` sheet.
 pub fn import(book: &Workbook, today: jiff::civil::Date) -> Result<Imported, Vec<Problem>> {
     let mut problems = Vec::new();
     let whole = |sheet: &str, row: u32| Place {
@@ -202,17 +343,17 @@ pub fn import(book: &Workbook, today: jiff::civil::Date) -> Result<Imported, Vec
             ),
         });
     }
+    let form_title = setting("form_title").unwrap_or_else(|| id.clone());
+    let parts = book.sheet(SHEET_PROTOCOL);
     let mut texts = Texts {
         by_lang: BTreeMap::new(),
     };
-    texts.add(
-        &default_lang,
-        "title",
-        &setting("form_title").unwrap_or_else(|| id.clone()),
-    );
+    if parts.is_none() {
+        texts.add(&default_lang, "title", &form_title);
+    }
 
-    // Choices: list → [(code, row, labels)].
-    let mut lists: HashMap<String, Vec<String>> = HashMap::new();
+    // Choices: list → [(code, labels)].
+    let mut lists: HashMap<String, List> = HashMap::new();
     if let Some(choices) = book.sheet("choices") {
         let labels = language_columns(choices, "label", &default_lang, &mut problems);
         let (Some(lc), Some(nc)) = (choices.column("list_name"), choices.column("name")) else {
@@ -241,18 +382,20 @@ pub fn import(book: &Workbook, today: jiff::civil::Date) -> Result<Imported, Vec
                 });
                 continue;
             }
-            let codes = lists.entry(list.to_string()).or_default();
-            if codes.iter().any(|c| c == code) {
+            let items = lists.entry(list.to_string()).or_default();
+            if items.iter().any(|(c, _)| c == code) {
                 problems.push(Problem {
                     place: choices.place(*row, nc),
                     message: format!("choice `{code}` is listed twice in `{list}`"),
                 });
                 continue;
             }
-            codes.push(code.to_string());
-            for (c, lang) in &labels {
-                texts.add(lang, &format!("c-{list}-{code}"), cell(*c));
-            }
+            let mine = labels
+                .iter()
+                .map(|(c, lang)| (lang.clone(), cell(*c).to_string()))
+                .filter(|(_, t)| !t.is_empty())
+                .collect();
+            items.push((code.to_string(), mine));
         }
     }
 
@@ -269,14 +412,17 @@ pub fn import(book: &Workbook, today: jiff::civil::Date) -> Result<Imported, Vec
     let rc = survey.column("relevant");
     let cc = survey.column("constraint");
     let reqc = survey.column("required");
+    let xc = survey.column(FIELDSCREEN_COLUMN);
     let mut warnings = Vec::new();
-    let mut sections: Vec<(String, u32)> = vec![("main".into(), survey.header_row)];
-    texts.add(
-        &default_lang,
-        "section-main",
-        &setting("form_title").unwrap_or_else(|| id.clone()),
-    );
+    let mut groups: Vec<Group> = vec![Group {
+        id: "main".into(),
+        lines: vec!["title = \"section-main\"".into()],
+        relevant: None,
+        builtin: false,
+    }];
     let mut current = 0usize;
+    // Open groups: (group index, row of its begin_group).
+    let mut open: Vec<(usize, u32)> = Vec::new();
     let mut questions: Vec<Question> = Vec::new();
     let mut names: HashMap<String, u32> = HashMap::new();
     for (row, cells) in &survey.rows {
@@ -290,24 +436,49 @@ pub fn import(book: &Workbook, today: jiff::civil::Date) -> Result<Imported, Vec
         let at = |c: usize| survey.place(*row, c);
         match base.as_str() {
             "begin group" | "begin_group" => {
+                let extra = read_extra(survey, *row, xc, cells, &GROUP_KEYS, &mut problems);
                 let sid = if valid_name(&name) {
-                    name.replace('_', "-")
+                    name.clone()
                 } else {
                     format!("group-{row}")
                 };
-                let key = format!("section-{sid}");
-                for (c, lang) in &labels {
-                    texts.add(lang, &key, cell(*c));
+                let key = extra.str("title").unwrap_or_else(|| format!("section-{sid}"));
+                let builtin = extra.flag("builtin");
+                if !builtin {
+                    for (c, lang) in &labels {
+                        texts.add(lang, &key, cell(*c));
+                    }
+                    if !labels.iter().any(|(c, _)| !cell(*c).is_empty()) {
+                        texts.add(&default_lang, &key, &name);
+                    }
                 }
-                if !labels.iter().any(|(c, _)| !cell(*c).is_empty()) {
-                    texts.add(&default_lang, &key, &name);
+                let mut lines = vec![format!("title = {}", toml::Value::String(key))];
+                for k in ["note", "mode", "module"] {
+                    if let Some(v) = extra.str(k) {
+                        lines.push(format!("{k} = {}", toml::Value::String(v)));
+                    }
                 }
-                sections.push((sid, *row));
-                current = sections.len() - 1;
+                let relevant = rc
+                    .map(|c| (*row, c, cell(c).to_string()))
+                    .filter(|(_, _, s)| !s.is_empty());
+                groups.push(Group {
+                    id: sid,
+                    lines,
+                    relevant,
+                    builtin,
+                });
+                current = groups.len() - 1;
+                open.push((current, *row));
                 continue;
             }
             "end group" | "end_group" => {
-                current = 0;
+                if open.pop().is_none() {
+                    problems.push(Problem {
+                        place: at(tc),
+                        message: "an end_group with no begin_group open".into(),
+                    });
+                }
+                current = open.last().map_or(0, |(g, _)| *g);
                 continue;
             }
             "" => {
@@ -326,9 +497,10 @@ pub fn import(book: &Workbook, today: jiff::civil::Date) -> Result<Imported, Vec
             }
             _ => {}
         }
+        let extra = read_extra(survey, *row, xc, cells, &QUESTION_KEYS, &mut problems);
         let kind = match (base.as_str(), &list) {
             ("select_one" | "select_multiple", Some(l)) => {
-                let Some(codes) = lists.get(l) else {
+                let Some(items) = lists.get(l) else {
                     problems.push(Problem {
                         place: at(tc),
                         message: format!("no list `{l}` on the choices sheet"),
@@ -336,9 +508,9 @@ pub fn import(book: &Workbook, today: jiff::civil::Date) -> Result<Imported, Vec
                     continue;
                 };
                 let yes_no = base == "select_one"
-                    && codes.len() == 2
-                    && codes.iter().any(|c| c == "yes")
-                    && codes.iter().any(|c| c == "no");
+                    && items.len() == 2
+                    && items.iter().any(|(c, _)| c == "yes")
+                    && items.iter().any(|(c, _)| c == "no");
                 if yes_no {
                     "yes-no"
                 } else if base == "select_one" {
@@ -355,7 +527,9 @@ pub fn import(book: &Workbook, today: jiff::civil::Date) -> Result<Imported, Vec
             (other, _) => {
                 let why = match other {
                     "decimal" => "FieldScreen takes whole numbers only",
-                    "begin repeat" | "begin_repeat" => "repeats have no FieldScreen equivalent",
+                    "begin repeat" | "begin_repeat" | "end repeat" | "end_repeat" => {
+                        "repeats have no FieldScreen equivalent"
+                    }
                     "calculate" | "hidden" => "calculations have no FieldScreen equivalent",
                     "geopoint" | "geotrace" | "geoshape" => {
                         "FieldScreen records no location: it could put the person in danger"
@@ -372,10 +546,33 @@ pub fn import(book: &Workbook, today: jiff::civil::Date) -> Result<Imported, Vec
                 continue;
             }
         };
+        // FieldScreen's own kinds travel as XLSForm's nearest type.
+        let kind = match (extra.str("kind").as_deref(), kind) {
+            (None, k) => k.to_string(),
+            (Some("observation"), "yes-no") => "observation".into(),
+            (Some(k @ ("duration" | "country" | "language")), "text") => k.to_string(),
+            (Some(k), _) => {
+                problems.push(Problem {
+                    place: xc.map_or_else(|| at(tc), at),
+                    message: format!("kind `{k}` does not go with type `{raw_type}`"),
+                });
+                continue;
+            }
+        };
         if !valid_name(&name) {
             problems.push(Problem {
                 place: at(nc),
                 message: format!("name `{name}` must start with a letter and hold letters, digits, `_` or `-`"),
+            });
+            continue;
+        }
+        let builtin = groups[current].builtin;
+        if !builtin && fieldscreen_protocol::builtin::IDS.contains(&name.as_str()) {
+            problems.push(Problem {
+                place: at(nc),
+                message: format!(
+                    "`{name}` is the name of a step FieldScreen asks itself before every protocol (safety, age, consent); rename the question"
+                ),
             });
             continue;
         }
@@ -386,39 +583,67 @@ pub fn import(book: &Workbook, today: jiff::civil::Date) -> Result<Imported, Vec
             });
             continue;
         }
+        let text_key = extra.str("text").unwrap_or_else(|| format!("q-{name}"));
         let mut lines = vec![
             format!("id = \"{name}\""),
             format!("type = \"{kind}\""),
-            format!("text = \"q-{name}\""),
+            format!("text = {}", toml::Value::String(text_key.clone())),
         ];
-        for (c, lang) in &labels {
-            texts.add(lang, &format!("q-{name}"), cell(*c));
-        }
-        if !labels.iter().any(|(c, _)| !cell(*c).is_empty()) {
-            texts.add(&default_lang, &format!("q-{name}"), &name);
-        }
-        if hints.iter().any(|(c, _)| !cell(*c).is_empty()) {
-            lines.push(format!("note = \"n-{name}\""));
-            for (c, lang) in &hints {
-                texts.add(lang, &format!("n-{name}"), cell(*c));
+        let add_texts = |texts: &mut Texts, columns: &[(usize, String)], key: &str| {
+            if !builtin {
+                for (c, lang) in columns {
+                    texts.add(lang, key, cell(*c));
+                }
             }
+        };
+        add_texts(&mut texts, &labels, &text_key);
+        if !builtin && !labels.iter().any(|(c, _)| !cell(*c).is_empty()) {
+            texts.add(&default_lang, &text_key, &name);
         }
-        if let (Some(l), "single" | "multiple") = (&list, kind) {
-            let choices: Vec<String> = lists[l]
-                .iter()
-                .map(|code| format!("  {{ code = \"{code}\", label = \"c-{l}-{code}\" }},"))
-                .collect();
+        if hints.iter().any(|(c, _)| !cell(*c).is_empty()) || extra.str("note").is_some() {
+            let key = extra.str("note").unwrap_or_else(|| format!("n-{name}"));
+            lines.push(format!("note = {}", toml::Value::String(key.clone())));
+            add_texts(&mut texts, &hints, &key);
+        }
+        if let (Some(l), "single" | "multiple") = (&list, kind.as_str()) {
+            let keys: Vec<String> = match extra.0.get("choices") {
+                Some(toml::Value::Array(keys)) => keys.iter().filter_map(|k| k.as_str().map(str::to_string)).collect(),
+                _ => lists[l].iter().map(|(code, _)| format!("c-{l}-{code}")).collect(),
+            };
+            if keys.len() != lists[l].len() {
+                problems.push(Problem {
+                    place: xc.map_or_else(|| at(tc), at),
+                    message: format!(
+                        "`choices` names {} label keys; list `{l}` has {} choices",
+                        keys.len(),
+                        lists[l].len()
+                    ),
+                });
+                continue;
+            }
+            let mut choices = Vec::new();
+            for ((code, labels), key) in lists[l].iter().zip(&keys) {
+                if !builtin {
+                    for (lang, text) in labels {
+                        texts.add(lang, key, text);
+                    }
+                }
+                choices.push(format!(
+                    "  {{ code = \"{code}\", label = {} }},",
+                    toml::Value::String(key.clone())
+                ));
+            }
             lines.push(format!("choices = [\n{}\n]", choices.join("\n")));
         }
-        if kind == "number" {
-            warnings.push(format!(
-                "{}: `{name}` takes whole numbers from 0 to 1000000; narrow the range in protocol.toml",
-                at(tc)
-            ));
-            lines.push("min = 0".into());
-            lines.push("max = 1000000".into());
+        let sensitive = if extra.0.is_empty() {
+            kind == "text"
+        } else {
+            extra.flag("sensitive")
+        };
+        if extra.flag("identifying") {
+            lines.push("identifying = true".into());
         }
-        if kind == "text" {
+        if sensitive {
             lines.push("sensitive = true".into());
         }
         if reqc
@@ -429,24 +654,29 @@ pub fn import(book: &Workbook, today: jiff::civil::Date) -> Result<Imported, Vec
         }
         let relevant = rc.map(|c| (c, cell(c).to_string())).filter(|(_, s)| !s.is_empty());
         let constraint = cc.map(|c| (c, cell(c).to_string())).filter(|(_, s)| !s.is_empty());
-        if constraint.is_some() {
-            lines.push(format!("constraint_message = \"m-{name}\""));
+        let constraint_message = extra.str("constraint_message").unwrap_or_else(|| format!("m-{name}"));
+        if constraint.is_some() && !builtin {
             for (c, lang) in &messages {
-                texts.add(lang, &format!("m-{name}"), cell(*c));
-            }
-            if !messages.iter().any(|(c, _)| !cell(*c).is_empty()) {
-                texts.add(&default_lang, &format!("m-{name}"), "This answer is not allowed.");
+                texts.add(lang, &constraint_message, cell(*c));
             }
         }
         questions.push(Question {
             row: *row,
             name,
-            kind: kind.to_string(),
+            kind,
             list,
             lines,
             relevant,
             constraint,
+            constraint_message,
             section: current,
+        });
+    }
+
+    for (_, row) in open {
+        problems.push(Problem {
+            place: survey.place(row, tc),
+            message: "this group is never closed: add an end_group row".into(),
         });
     }
 
@@ -454,91 +684,293 @@ pub fn import(book: &Workbook, today: jiff::civil::Date) -> Result<Imported, Vec
     let kinds: HashMap<&str, QuestionKind> = questions
         .iter()
         .map(|q| {
-            let codes = || q.list.as_ref().and_then(|l| lists.get(l)).cloned().unwrap_or_default();
+            let codes = || {
+                q.list
+                    .as_ref()
+                    .and_then(|l| lists.get(l))
+                    .map(|items| items.iter().map(|(c, _)| c.clone()).collect())
+                    .unwrap_or_default()
+            };
             let k = match q.kind.as_str() {
-                "yes-no" => QuestionKind::YesNo,
+                "yes-no" | "observation" => QuestionKind::YesNo,
                 "single" => QuestionKind::Single(codes()),
                 "multiple" => QuestionKind::Multiple(codes()),
                 "number" => QuestionKind::Integer,
+                "country" | "language" => QuestionKind::Code,
                 _ => QuestionKind::Other,
             };
             (q.name.as_str(), k)
         })
         .collect();
     let kind_of = |n: &str| kinds.get(n).cloned();
+    let mut translate = |row: u32, expr: &Option<(usize, String)>, current: Option<&str>| -> Option<Cond> {
+        let (c, text) = expr.as_ref()?;
+        let parsed = crate::xpath::parse(text).and_then(|e| condition(&e, &kind_of, current));
+        match parsed {
+            Ok(cond) => Some(cond),
+            Err(e) => {
+                problems.push(Problem {
+                    place: survey.place(row, *c),
+                    message: format!("`{text}`, at character {}: {}", e.at.start + 1, e.message),
+                });
+                None
+            }
+        }
+    };
+    let group_relevant: Vec<Option<Cond>> = groups
+        .iter()
+        .map(|g| {
+            let (row, c, text) = g.relevant.as_ref()?;
+            if g.builtin {
+                return None;
+            }
+            translate(*row, &Some((*c, text.clone())), None)
+        })
+        .collect();
     let mut conditions: Vec<(Option<Cond>, Option<Cond>)> = Vec::new();
     for q in &questions {
-        let mut translate = |expr: &Option<(usize, String)>, current: Option<&str>| -> Option<Cond> {
-            let (c, text) = expr.as_ref()?;
-            let parsed = crate::xpath::parse(text).and_then(|e| condition(&e, &kind_of, current));
-            match parsed {
-                Ok(cond) => Some(cond),
-                Err(e) => {
-                    problems.push(Problem {
-                        place: survey.place(q.row, *c),
-                        message: format!("`{text}`, at character {}: {}", e.at.start + 1, e.message),
-                    });
-                    None
+        if groups[q.section].builtin {
+            conditions.push((None, None));
+            continue;
+        }
+        let r = translate(q.row, &q.relevant, None);
+        let c = translate(q.row, &q.constraint, Some(&q.name));
+        conditions.push((r, c));
+    }
+
+    // A number's range comes out of its constraint; a bound a condition repeats is dropped.
+    let mut ranges: HashMap<&str, (i64, i64)> = HashMap::new();
+    for (q, (_, constraint)) in questions.iter().zip(conditions.iter_mut()) {
+        if q.kind != "number" || groups[q.section].builtin {
+            continue;
+        }
+        let (min, max, rest) = match constraint.take() {
+            Some(c) => split_range(c, &q.name),
+            None => (None, None, None),
+        };
+        if min.is_none() || max.is_none() {
+            warnings.push(format!(
+                "{}: `{}` has no range in its constraint (`. >= 0 and . <= 120`); it takes whole numbers from {} to {}: narrow it in protocol.toml",
+                survey.place(q.row, 0),
+                q.name,
+                min.unwrap_or(0),
+                max.unwrap_or(1_000_000),
+            ));
+        }
+        ranges.insert(&q.name, (min.unwrap_or(0), max.unwrap_or(1_000_000)));
+        *constraint = rest;
+    }
+
+    // What XLSForm has no place for, from FieldScreen's own sheets.
+    let mut tail = String::new();
+    let header = match parts {
+        Some(sheet) => {
+            let mut header = String::new();
+            if let (Some(pc), Some(tc)) = (sheet.column("part"), sheet.column("toml")) {
+                for (row, cells) in &sheet.rows {
+                    let cell = |c: usize| cells.get(c).map(String::as_str).unwrap_or_default();
+                    let text = cell(tc);
+                    match text.parse::<toml::Table>() {
+                        Ok(t) if t.len() == 1 && t.contains_key(cell(pc)) => {
+                            let out = if cell(pc) == "protocol" { &mut header } else { &mut tail };
+                            out.push_str(text);
+                            out.push_str("\n\n");
+                        }
+                        Ok(_) => problems.push(Problem {
+                            place: sheet.place(*row, tc),
+                            message: format!("this TOML must hold the part `{}` and nothing else", cell(pc)),
+                        }),
+                        Err(e) => problems.push(Problem {
+                            place: sheet.place(*row, tc),
+                            message: format!("not TOML: {}", e.message()),
+                        }),
+                    }
+                }
+            } else {
+                problems.push(Problem {
+                    place: whole(&sheet.name, sheet.header_row),
+                    message: "this sheet needs `part` and `toml` columns".into(),
+                });
+            }
+            Some(header)
+        }
+        None => None,
+    };
+    let mut structured = |sheet_name: &str, columns: &[&str], part: &str, lists: &[&str]| -> usize {
+        let Some(sheet) = book.sheet(sheet_name) else { return 0 };
+        for (i, h) in sheet.header.iter().enumerate() {
+            if !columns.iter().any(|c| c.eq_ignore_ascii_case(h)) {
+                problems.push(Problem {
+                    place: sheet.place(sheet.header_row, i),
+                    message: format!("`{h}` is not a column of {sheet_name}: {}", columns.join(", ")),
+                });
+            }
+        }
+        let mut array = Vec::new();
+        for (row, cells) in &sheet.rows {
+            let mut table = toml::Table::new();
+            for (i, h) in sheet.header.iter().enumerate() {
+                let text = cells.get(i).map(String::as_str).unwrap_or_default();
+                if text.is_empty() {
+                    continue;
+                }
+                let value = if h == "when" || h == "strength" {
+                    match cell_value(text) {
+                        Ok(v) => v,
+                        Err(e) => {
+                            problems.push(Problem {
+                                place: sheet.place(*row, i),
+                                message: e,
+                            });
+                            continue;
+                        }
+                    }
+                } else if lists.contains(&h.as_str()) {
+                    let items: Vec<toml::Value> = text
+                        .split(',')
+                        .map(str::trim)
+                        .filter(|t| !t.is_empty())
+                        .map(|t| match t.parse::<i64>() {
+                            Ok(n) if h == "ilo_forced_labour" => toml::Value::Integer(n),
+                            _ => toml::Value::String(t.to_string()),
+                        })
+                        .collect();
+                    toml::Value::Array(items)
+                } else {
+                    toml::Value::String(text.to_string())
+                };
+                table.insert(h.clone(), value);
+            }
+            array.push(toml::Value::Table(table));
+        }
+        let count = array.len();
+        let mut doc = toml::Table::new();
+        doc.insert(part.to_string(), toml::Value::Array(array));
+        match toml::to_string(&doc) {
+            Ok(text) if count > 0 => {
+                tail.push_str(&text);
+                tail.push('\n');
+            }
+            _ => {}
+        }
+        count
+    };
+    structured(
+        SHEET_INDICATORS,
+        &INDICATOR_COLUMNS,
+        "indicators",
+        &["ilo_forced_labour", "means_of_control", "exploitation"],
+    );
+    let rules = structured(SHEET_RULES, &RULE_COLUMNS, "outcome_rules", &[]);
+    if let Some(sheet) = book.sheet(SHEET_TEXTS) {
+        let columns = language_columns(sheet, "text", &default_lang, &mut problems);
+        match sheet.column("key") {
+            Some(kc) => {
+                for (_, cells) in &sheet.rows {
+                    let cell = |c: usize| cells.get(c).map(String::as_str).unwrap_or_default();
+                    for (c, lang) in &columns {
+                        if !cell(*c).is_empty() {
+                            texts
+                                .by_lang
+                                .entry(lang.clone())
+                                .or_default()
+                                .insert(cell(kc).to_string(), cell(*c).to_string());
+                        }
+                    }
                 }
             }
-        };
-        let r = translate(&q.relevant, None);
-        let c = translate(&q.constraint, Some(&q.name));
-        conditions.push((r, c));
+            None => problems.push(Problem {
+                place: whole(&sheet.name, sheet.header_row),
+                message: "this sheet needs a `key` column".into(),
+            }),
+        }
     }
     if !problems.is_empty() {
         return Err(problems);
     }
 
     let mut toml = String::new();
-    let langs: Vec<String> = texts.by_lang.keys().cloned().collect();
-    toml.push_str(&format!(
-        "# Imported from an XLSForm by `fieldscreen protocol import`. It collects answers and produces\n\
-         # no outcome: add indicators, dimensions and outcome rules to screen with it.\n\
-         [protocol]\nid = \"{id}\"\nversion = \"1.0.0\"\nstatus = \"draft\"\ntitle = \"title\"\n\
-         intended_users = [\"outreach-worker\"]\nreview_by = \"{}\"\ndefault_language = \"{default_lang}\"\n\n\
-         [[protocol.sources]]\nname = \"XLSForm\"\nversion = \"{}\"\nlink = \"https://xlsform.org\"\nlicence = \"as the form's owner licensed it\"\n",
-        today.saturating_add(jiff::Span::new().years(1)),
-        setting("version").unwrap_or_else(|| "1".into()).replace('"', "'"),
-    ));
-    for lang in &langs {
-        let status = if *lang == default_lang {
-            "complete"
-        } else {
-            "draft-needs-native-review"
-        };
-        let dir = if ["ar", "fa", "he", "ur", "ps", "ckb", "dv", "yi"]
-            .contains(&lang.split('-').next().unwrap_or_default())
-        {
-            "rtl"
-        } else {
-            "ltr"
-        };
-        toml.push_str(&format!(
-            "\n[[protocol.languages]]\ntag = \"{lang}\"\ndirection = \"{dir}\"\nstatus = \"{status}\"\n"
-        ));
+    match header {
+        Some(header) => toml.push_str(&header),
+        None => {
+            toml.push_str(&format!(
+                "# Imported from an XLSForm by `fieldscreen protocol import`.\n\
+                 [protocol]\nid = \"{id}\"\nversion = \"1.0.0\"\nstatus = \"draft\"\ntitle = \"title\"\n\
+                 intended_users = [\"outreach-worker\"]\nreview_by = \"{}\"\ndefault_language = \"{default_lang}\"\n\n\
+                 [[protocol.sources]]\nname = \"XLSForm\"\nversion = \"{}\"\nlink = \"https://xlsform.org\"\nlicence = \"as the form's owner licensed it\"\n",
+                today.saturating_add(jiff::Span::new().years(1)),
+                setting("version").unwrap_or_else(|| "1".into()).replace('"', "'"),
+            ));
+            for lang in texts.by_lang.keys() {
+                let status = if *lang == default_lang {
+                    "complete"
+                } else {
+                    "draft-needs-native-review"
+                };
+                let dir = if ["ar", "fa", "he", "ur", "ps", "ckb", "dv", "yi"]
+                    .contains(&lang.split('-').next().unwrap_or_default())
+                {
+                    "rtl"
+                } else {
+                    "ltr"
+                };
+                toml.push_str(&format!(
+                    "\n[[protocol.languages]]\ntag = \"{lang}\"\ndirection = \"{dir}\"\nstatus = \"{status}\"\n"
+                ));
+            }
+            toml.push('\n');
+        }
     }
-    for (s, (sid, _)) in sections.iter().enumerate() {
+    toml.push_str(&tail);
+    for (s, group) in groups.iter().enumerate() {
         let mine: Vec<usize> = (0..questions.len()).filter(|&i| questions[i].section == s).collect();
-        if mine.is_empty() {
+        if mine.is_empty() || group.builtin {
             continue;
         }
-        toml.push_str(&format!("\n[[sections]]\nid = \"{sid}\"\ntitle = \"section-{sid}\"\n"));
+        if s == 0 {
+            texts.add(&default_lang, "section-main", &form_title);
+        }
+        toml.push_str(&format!(
+            "\n[[sections]]\nid = \"{}\"\n{}\n",
+            group.id,
+            group.lines.join("\n")
+        ));
+        if let Some(r) = group_relevant[s].clone().map(|c| simplify(c, &ranges)) {
+            toml.push_str(&format!("relevant = {r}\n"));
+        }
         for i in mine {
             let q = &questions[i];
             toml.push_str(&format!("\n[[sections.questions]]\n{}\n", q.lines.join("\n")));
-            if let Some(r) = &conditions[i].0 {
+            let (relevant, constraint) = conditions[i].clone();
+            let relevant = relevant.map(|c| simplify(c, &ranges));
+            let constraint = constraint.map(|c| simplify(c, &ranges));
+            if let Some(r) = relevant {
                 toml.push_str(&format!("relevant = {r}\n"));
             }
-            if let Some(c) = &conditions[i].1 {
-                toml.push_str(&format!("constraint = {c}\n"));
+            if let Some((min, max)) = ranges.get(q.name.as_str()) {
+                toml.push_str(&format!("min = {min}\nmax = {max}\n"));
+            }
+            if let Some(c) = constraint {
+                toml.push_str(&format!(
+                    "constraint = {c}\nconstraint_message = {}\n",
+                    toml::Value::String(q.constraint_message.clone())
+                ));
+                if !texts
+                    .by_lang
+                    .get(&default_lang)
+                    .is_some_and(|m| m.contains_key(&q.constraint_message))
+                {
+                    texts.add(&default_lang, &q.constraint_message, "This answer is not allowed.");
+                }
             }
         }
     }
-    warnings.insert(
-        0,
-        "the imported protocol collects answers and produces no outcome: it has no indicators or outcome rules".into(),
-    );
+    if rules == 0 {
+        warnings.insert(
+            0,
+            "the imported protocol collects answers and produces no outcome: it has no outcome rules (add a fieldscreen_rules sheet)".into(),
+        );
+    }
     let locales = texts
         .by_lang
         .into_iter()

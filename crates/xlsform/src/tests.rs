@@ -141,7 +141,11 @@ fn a_form_becomes_a_protocol_that_passes_the_check() {
     let toml = &imported.protocol_toml;
     assert!(toml.contains("type = \"yes-no\""), "{toml}");
     assert!(toml.contains(r#"relevant = { q = "paid", is = "yes" }"#), "{toml}");
-    assert!(toml.contains(r#"constraint = { q = "hours", le = 24 }"#), "{toml}");
+    // A number's range is its constraint's bounds; with one bound missing, the other is the
+    // default and the import says so.
+    assert!(toml.contains("min = 0\nmax = 24\n"), "{toml}");
+    assert!(!toml.contains(r#"constraint = { q = "hours""#), "{toml}");
+    assert!(imported.warnings.iter().any(|w| w.contains("`hours` has no range")));
     assert!(
         toml.contains(r#"relevant = { any = [{ q = "hours", gt = 10 }, { q = "paid", is = "no" }] }"#),
         "{toml}"
@@ -252,4 +256,209 @@ fn a_file_that_is_no_workbook_is_refused_clearly() {
     std::fs::write(&path, b"not a spreadsheet").expect("write");
     let err = read(&path).expect_err("refused").to_string();
     assert!(err.contains("cannot be read as a spreadsheet"), "{err}");
+}
+
+/// Every message of a Fluent file as (plain text, full Fluent when it has more than text).
+fn messages_of(source: &str) -> std::collections::BTreeMap<String, String> {
+    let resource = match fluent_syntax::parser::parse(source) {
+        Ok(r) => r,
+        Err((r, _)) => r,
+    };
+    resource
+        .body
+        .iter()
+        .filter_map(|e| match e {
+            fluent_syntax::ast::Entry::Message(m) => {
+                // Translators' comments are not carried (see the README).
+                let mut m = m.clone();
+                m.comment = None;
+                let id = m.id.name.to_string();
+                let alone = fluent_syntax::ast::Resource {
+                    body: vec![fluent_syntax::ast::Entry::Message(m)],
+                };
+                // Serialised alone, the message's text no longer depends on how it was split
+                // over lines or which placeable escapes a brace.
+                Some((id, fluent_syntax::serializer::serialize(&alone)))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// The parts of a compiled protocol that decide what is asked and concluded, as text.
+fn parts(p: &fieldscreen_protocol::Protocol) -> Vec<(&'static str, String)> {
+    vec![
+        ("header", format!("{:#?}", p.header)),
+        ("sections", format!("{:#?}", p.sections)),
+        ("questions", format!("{:#?}", p.questions)),
+        ("dimensions", format!("{:#?}", p.dimensions)),
+        ("dimension rules", format!("{:#?}", p.dimension_rules)),
+        ("indicators", format!("{:#?}", p.indicators)),
+        ("outcome rules", format!("{:#?}", p.outcome_rules)),
+        ("stop rules", format!("{:#?}", p.stop_rules)),
+        ("referrals", format!("{:#?}", p.referrals)),
+        ("safety notes", format!("{:#?}", p.safety_notes)),
+        ("report", format!("{:#?}", p.report)),
+    ]
+}
+
+#[test]
+fn every_bundled_protocol_comes_back_the_same_through_an_xlsform_file() {
+    let catalog = fieldscreen_catalog::Catalog::bundled();
+    let dir = tempfile::tempdir().expect("dir");
+    assert_eq!(catalog.sources().len(), 3);
+    for source in catalog.sources() {
+        let id = &source.dir_name;
+        let loaded = catalog.load(id, Some(today())).expect("bundled protocol loads");
+        let book = crate::export(&loaded.protocol, source, catalog.app()).expect("exported");
+        let path = dir.path().join(format!("{id}.xlsx"));
+        crate::write_xlsx(&book, &path).expect("written");
+        let imported = import(&read(&path).expect("read back"), today()).unwrap_or_else(|p| {
+            panic!(
+                "{id}: {}",
+                p.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("\n")
+            )
+        });
+        assert_eq!(&imported.id, id);
+        let back = fieldscreen_catalog::ProtocolSource {
+            dir: format!("imported/{id}"),
+            dir_name: id.clone(),
+            protocol: Some(fieldscreen_catalog::TextFile {
+                path: format!("imported/{id}/protocol.toml"),
+                text: imported.protocol_toml.clone(),
+            }),
+            locales: imported
+                .locales
+                .iter()
+                .map(|(tag, text)| {
+                    (
+                        tag.clone(),
+                        fieldscreen_catalog::TextFile {
+                            path: format!("imported/{id}/locales/{tag}.ftl"),
+                            text: text.clone(),
+                        },
+                    )
+                })
+                .collect(),
+            unreadable: Vec::new(),
+        };
+        let checked = fieldscreen_catalog::check(&back, catalog.app(), Some(today()));
+        let again = checked.protocol.unwrap_or_else(|| {
+            panic!(
+                "{id} does not compile after the round trip:\n{}\n{}",
+                checked
+                    .diagnostics
+                    .iter()
+                    .map(|d| d.to_string())
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+                imported.protocol_toml
+            )
+        });
+        for ((part, before), (_, after)) in parts(&loaded.protocol).into_iter().zip(parts(&again)) {
+            if before != after {
+                let line = before.lines().zip(after.lines()).position(|(a, b)| a != b).unwrap_or(0);
+                let show = |s: &str| {
+                    s.lines()
+                        .skip(line.saturating_sub(8))
+                        .take(16)
+                        .collect::<Vec<_>>()
+                        .join("\n")
+                };
+                panic!(
+                    "{id}: the {part} differ:\nbefore:\n{}\nafter:\n{}",
+                    show(&before),
+                    show(&after)
+                );
+            }
+        }
+        assert_eq!(source.locales.len(), imported.locales.len(), "{id}: languages");
+        for (tag, file) in &source.locales {
+            let before = messages_of(&file.text);
+            let after = messages_of(&imported.locales[tag]);
+            assert_eq!(
+                before.keys().collect::<Vec<_>>(),
+                after.keys().collect::<Vec<_>>(),
+                "{id} {tag}: message keys"
+            );
+            for (key, text) in &before {
+                assert_eq!(text, &after[key], "{id} {tag}: {key}");
+            }
+        }
+        // Nothing FieldScreen-only is lost in a warning.
+        assert!(imported.warnings.is_empty(), "{id}: {:?}", imported.warnings);
+    }
+}
+
+#[test]
+fn merged_cells_are_named_not_read_as_a_missing_translation() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut book = Writer::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name("survey").expect("name");
+    for (c, h) in ["type", "name", "label::English (en)", "label::Français (fr)"]
+        .iter()
+        .enumerate()
+    {
+        sheet.write_string(0, c as u16, *h).expect("cell");
+    }
+    sheet.write_string(1, 0, "text").expect("cell");
+    sheet.write_string(1, 1, "job").expect("cell");
+    sheet
+        .merge_range(1, 2, 1, 3, "Your job?", &rust_xlsxwriter::Format::new())
+        .expect("merged");
+    let path = dir.path().join("merged.xlsx");
+    book.save(&path).expect("saved");
+    let err = read(&path).expect_err("merged cells").to_string();
+    assert!(
+        err.starts_with("survey!C2 (row 2, column 3): merged with the cells up to D2"),
+        "{err}"
+    );
+}
+
+/// A sheet of more than 5 MB of text reads and imports; the one broken row among 20,000 is
+/// named at its row.
+#[test]
+fn a_five_megabyte_sheet_is_read_and_its_one_mistake_located() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut book = Writer::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name("survey").expect("name");
+    for (c, h) in ["type", "name", "label::English (en)", "relevant"].iter().enumerate() {
+        sheet.write_string(0, c as u16, *h).expect("cell");
+    }
+    let rows = 20_000u32;
+    let mut bytes = 0usize;
+    // Labels that do not repeat, so the sheet's text is as large as it says.
+    let mut seed = 0x2545_f491_u64;
+    for r in 1..=rows {
+        let label: String = (0..260)
+            .map(|_| {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                char::from(b'a' + (seed % 26) as u8)
+            })
+            .collect();
+        bytes += label.len();
+        sheet.write_string(r, 0, "integer").expect("cell");
+        sheet.write_string(r, 1, format!("q{r}")).expect("cell");
+        sheet.write_string(r, 2, &label).expect("cell");
+        let relevant = if r == 12_345 {
+            "${q1} >".to_string()
+        } else if r > 1 {
+            format!("${{q{}}} > 3", r - 1)
+        } else {
+            String::new()
+        };
+        sheet.write_string(r, 3, &relevant).expect("cell");
+    }
+    assert!(bytes > 5_000_000, "{bytes} bytes of labels");
+    let path = dir.path().join("big.xlsx");
+    book.save(&path).expect("saved");
+    let read_back = read(&path).expect("readable");
+    assert_eq!(read_back.sheet("survey").map(|s| s.rows.len()), Some(rows as usize));
+    let problems = import(&read_back, today()).expect_err("one broken expression");
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0].place.to_string(), "survey!D12346 (row 12346, column 4)");
 }

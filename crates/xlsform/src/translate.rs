@@ -16,9 +16,15 @@ pub enum QuestionKind {
     Multiple(Vec<String>),
     /// A whole number.
     Integer,
+    /// A code of an open list (a country, a language): `=` compares with any code.
+    Code,
     /// Anything else (text, date, …): only "answered or not" can be asked of it.
     Other,
 }
+
+/// FieldScreen's own answers to a question that is not required, which a condition may test
+/// whatever the question's choices.
+pub const SPECIAL_ANSWERS: [&str; 2] = ["dont-know", "prefer-not-to-say"];
 
 /// A FieldScreen condition, written as a TOML inline table.
 #[derive(Debug, Clone, PartialEq)]
@@ -31,6 +37,8 @@ pub enum Cond {
     Not(Box<Cond>),
     /// The answer is this code.
     Is(String, String),
+    /// The answer is one of these codes.
+    In(String, Vec<String>),
     /// The multiple-choice answer includes this code.
     Includes(String, String),
     /// The number compares so with the constant (`lt`, `le`, `gt`, `ge`).
@@ -64,11 +72,32 @@ impl std::fmt::Display for Cond {
             Cond::Any(items) => list(f, "any", items),
             Cond::Not(c) => write!(f, "{{ not = {c} }}"),
             Cond::Is(q, v) => write!(f, "{{ q = {}, is = {} }}", quoted(q), quoted(v)),
+            Cond::In(q, vs) => {
+                let codes: Vec<String> = vs.iter().map(|v| quoted(v)).collect();
+                write!(f, "{{ q = {}, in = [{}] }}", quoted(q), codes.join(", "))
+            }
             Cond::Includes(q, v) => write!(f, "{{ q = {}, includes = {} }}", quoted(q), quoted(v)),
             Cond::Compare(q, op, n) => write!(f, "{{ q = {}, {op} = {n} }}", quoted(q)),
             Cond::Answered(q, yes) => write!(f, "{{ q = {}, answered = {yes} }}", quoted(q)),
         }
     }
+}
+
+/// `a = 'x' or a = 'y'` is FieldScreen's `in`: answers of one question, nothing else.
+fn one_of(items: Vec<Cond>) -> Cond {
+    let first = match items.first() {
+        Some(Cond::Is(q, _) | Cond::In(q, _)) => q.clone(),
+        _ => return Cond::Any(items),
+    };
+    let mut codes = Vec::new();
+    for c in &items {
+        match c {
+            Cond::Is(q, v) if *q == first => codes.push(v.clone()),
+            Cond::In(q, vs) if *q == first => codes.extend(vs.iter().cloned()),
+            _ => return Cond::Any(items),
+        }
+    }
+    Cond::In(first, codes)
 }
 
 fn refuse(e: &Expr, message: impl Into<String>) -> ParseError {
@@ -129,7 +158,7 @@ pub fn condition(
             Ok(if *op == BinOp::And {
                 Cond::All(items)
             } else {
-                Cond::Any(items)
+                one_of(items)
             })
         }
         ExprKind::Call(name, args) if name == "not" => match args.as_slice() {
@@ -189,8 +218,11 @@ pub fn condition(
                     Err(refuse(e, "comparing two answers has no FieldScreen equivalent"))
                 }
                 (ExprKind::Str(s), BinOp::Eq | BinOp::Ne) if s.is_empty() => Ok(Cond::Answered(q, op == BinOp::Ne)),
+                (ExprKind::Str(s), BinOp::Eq | BinOp::Ne) if SPECIAL_ANSWERS.contains(&s.as_str()) => {
+                    Ok(negate(Cond::Is(q, s.clone()), op == BinOp::Ne))
+                }
                 (ExprKind::Str(s), BinOp::Eq | BinOp::Ne) => match kind {
-                    QuestionKind::YesNo | QuestionKind::Single(_) => {
+                    QuestionKind::YesNo | QuestionKind::Single(_) | QuestionKind::Code => {
                         code(&q, &kind, s, value)?;
                         Ok(negate(Cond::Is(q, s.clone()), op == BinOp::Ne))
                     }
@@ -295,6 +327,19 @@ mod tests {
             r#"{ q = "name", answered = true }"#
         );
         assert_eq!(tr(". <= 24").expect("translated"), r#"{ q = "hours", le = 24 }"#);
+        // Answers of one question joined by `or` are one `in`; mixed with another, they are not.
+        assert_eq!(
+            tr("${sector} = 'farm' or ${sector} = 'factory'").expect("translated"),
+            r#"{ q = "sector", in = ["farm", "factory"] }"#
+        );
+        assert_eq!(
+            tr("${sector} = 'farm' or ${paid} = 'no'").expect("translated"),
+            r#"{ any = [{ q = "sector", is = "farm" }, { q = "paid", is = "no" }] }"#
+        );
+        assert_eq!(
+            tr("${paid} = 'dont-know'").expect("translated"),
+            r#"{ q = "paid", is = "dont-know" }"#
+        );
         assert_eq!(
             tr("${paid} = 'no' and ${hours} >= 10 and not(selected(${pay}, 'nothing'))").expect("translated"),
             r#"{ all = [{ q = "paid", is = "no" }, { q = "hours", ge = 10 }, { not = { q = "pay", includes = "nothing" } }] }"#
