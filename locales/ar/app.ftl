@@ -249,6 +249,7 @@ app-error-busy = تعذّر إغلاق الخزنة بعد. حاول مرة أخ
 app-error-app-state = واجه التطبيق مشكلة. أغلقه وافتحه من جديد؛ كل ما حُفظ باقٍ.
 app-error-unknown-case = هذه الحالة ليست في الخزنة (ربما حُذفت).
 app-error-protocol = لا يمكن استخدام بروتوكول الفحص هذا: فيه أخطاء.
+app-error-protocol-file = هذا المسار ليس مجلد بروتوكول (فيه protocol.toml) ولا ملف XLSForm (‎.xlsx أو ‎.xls أو ‎.ods أو ‎.md)، أو لا يمكن قراءته.
 app-error-language = لا يمكن استخدام هذه اللغة.
 app-error-date = { $value } ليس تاريخًا.
 app-error-no-interview = لا توجد مقابلة مفتوحة.
@@ -339,3 +340,12 @@ app-pipeline-interviews = المقابلات
 app-pipeline-linked = مقابلات رُبطت بالشخص نفسه
 app-pipeline-by-group = حسب النوع الاجتماعي والعمر
 app-pipeline-by-organisation = حسب نوع المنظمة التي أجرت الفحص
+
+# Installing a protocol (Settings)
+app-install-protocol = تثبيت بروتوكول
+app-install-protocol-path = مجلد البروتوكول أو ملف XLSForm على هذا الجهاز
+app-install-protocol-note = يُفحص البروتوكول أولاً فحصاً كاملاً كما يفعل ‎`fieldscreen protocol check`‎؛ ولا يُثبَّت شيء ما دامت فيه أخطاء. يبقى على هذا الجهاز لهذه الخزنة ولا يُرسل إلى الفريق. لا يمكن استبدال بروتوكول مدمج في FieldScreen؛ وتثبيت بروتوكول بنفس معرّف بروتوكول مثبَّت يحدّثه.
+app-install-protocol-button = افحص وثبّت
+app-install-protocol-done = تم التثبيت، ويُعرض الآن عند بدء فحص:
+app-install-protocol-refused = لم يُثبَّت. أصلح هذه المشكلات ثم حاول مرة أخرى:
+app-install-protocol-warnings = تحذيرات (ثُبّت مع ذلك):

@@ -249,6 +249,7 @@ app-error-busy = The vault could not be closed yet. Try again in a moment.
 app-error-app-state = The app ran into a problem. Close it and open it again; everything saved is kept.
 app-error-unknown-case = This case is not in the vault (it may have been deleted).
 app-error-protocol = This screening protocol cannot be used: it has errors.
+app-error-protocol-file = That path is neither a protocol folder (with protocol.toml) nor an XLSForm (.xlsx, .xls, .ods, .md), or it cannot be read.
 app-error-language = This language cannot be used.
 app-error-date = { $value } is not a date.
 app-error-no-interview = No interview is open.
@@ -339,3 +340,12 @@ app-pipeline-interviews = Interviews
 app-pipeline-linked = Interviews linked as the same person
 app-pipeline-by-group = By gender and age
 app-pipeline-by-organisation = By kind of organisation that screened
+
+# Installing a protocol (Settings)
+app-install-protocol = Install a protocol
+app-install-protocol-path = Protocol folder or XLSForm file on this device
+app-install-protocol-note = The protocol is checked in full first, as `fieldscreen protocol check` does; nothing is installed while it has errors. It stays on this device for this vault and is not sent to the team. A protocol built into FieldScreen cannot be replaced; installing one with the same id as an installed one updates it.
+app-install-protocol-button = Check and install
+app-install-protocol-done = Installed, and now offered when you start a screening:
+app-install-protocol-refused = Not installed. Fix these problems and try again:
+app-install-protocol-warnings = Warnings (installed all the same):

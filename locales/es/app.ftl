@@ -249,6 +249,7 @@ app-error-busy = La bóveda todavía no se pudo cerrar. Vuelva a intentarlo en u
 app-error-app-state = La aplicación tuvo un problema. Ciérrela y vuelva a abrirla; todo lo guardado se conserva.
 app-error-unknown-case = Este caso no está en la bóveda (quizá se eliminó).
 app-error-protocol = Este protocolo de detección no se puede usar: tiene errores.
+app-error-protocol-file = Esa ruta no es una carpeta de protocolo (con protocol.toml) ni un XLSForm (.xlsx, .xls, .ods, .md), o no se puede leer.
 app-error-language = Este idioma no se puede usar.
 app-error-date = { $value } no es una fecha.
 app-error-no-interview = No hay ninguna entrevista abierta.
@@ -339,3 +340,12 @@ app-pipeline-interviews = Entrevistas
 app-pipeline-linked = Entrevistas vinculadas a la misma persona
 app-pipeline-by-group = Por género y edad
 app-pipeline-by-organisation = Por tipo de organización que hizo el cribado
+
+# Installing a protocol (Settings)
+app-install-protocol = Instalar un protocolo
+app-install-protocol-path = Carpeta de protocolo o archivo XLSForm en este dispositivo
+app-install-protocol-note = Primero se comprueba el protocolo por completo, como hace `fieldscreen protocol check`; no se instala nada mientras tenga errores. Se queda en este dispositivo, para esta bóveda, y no se envía al equipo. Un protocolo incluido en FieldScreen no se puede sustituir; instalar uno con el mismo identificador que uno instalado lo actualiza.
+app-install-protocol-button = Comprobar e instalar
+app-install-protocol-done = Instalado, y ahora se ofrece al iniciar una detección:
+app-install-protocol-refused = No instalado. Corrija estos problemas e inténtelo de nuevo:
+app-install-protocol-warnings = Advertencias (instalado de todos modos):

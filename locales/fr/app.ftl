@@ -249,6 +249,7 @@ app-error-busy = Le coffre n'a pas encore pu être fermé. Réessayez dans un in
 app-error-app-state = L'application a rencontré un problème. Fermez-la et rouvrez-la ; tout ce qui est enregistré est conservé.
 app-error-unknown-case = Ce dossier n'est pas dans le coffre (il a peut-être été supprimé).
 app-error-protocol = Ce protocole de repérage ne peut pas être utilisé : il contient des erreurs.
+app-error-protocol-file = Ce chemin n'est ni un dossier de protocole (avec protocol.toml) ni un XLSForm (.xlsx, .xls, .ods, .md), ou il ne peut pas être lu.
 app-error-language = Cette langue ne peut pas être utilisée.
 app-error-date = { $value } n'est pas une date.
 app-error-no-interview = Aucun entretien n'est ouvert.
@@ -339,3 +340,12 @@ app-pipeline-interviews = Entretiens
 app-pipeline-linked = Entretiens reliés à la même personne
 app-pipeline-by-group = Par genre et âge
 app-pipeline-by-organisation = Par type d'organisation qui a fait le repérage
+
+# Installing a protocol (Settings)
+app-install-protocol = Installer un protocole
+app-install-protocol-path = Dossier de protocole ou fichier XLSForm sur cet appareil
+app-install-protocol-note = Le protocole est d'abord entièrement vérifié, comme le fait `fieldscreen protocol check` ; rien n'est installé tant qu'il contient des erreurs. Il reste sur cet appareil, pour ce coffre, et n'est pas envoyé à l'équipe. Un protocole intégré à FieldScreen ne peut pas être remplacé ; en installer un avec le même identifiant qu'un protocole installé le met à jour.
+app-install-protocol-button = Vérifier et installer
+app-install-protocol-done = Installé, et désormais proposé au début d'un repérage :
+app-install-protocol-refused = Non installé. Corrigez ces problèmes et réessayez :
+app-install-protocol-warnings = Avertissements (installé malgré tout) :

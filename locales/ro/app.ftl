@@ -249,6 +249,7 @@ app-error-busy = Seiful nu a putut fi închis încă. Încercați din nou peste 
 app-error-app-state = Aplicația a întâmpinat o problemă. Închideți-o și deschideți-o din nou; tot ce este salvat se păstrează.
 app-error-unknown-case = Acest caz nu este în seif (poate a fost șters).
 app-error-protocol = Acest protocol de identificare nu poate fi folosit: are erori.
+app-error-protocol-file = Calea nu este nici un dosar de protocol (cu protocol.toml), nici un XLSForm (.xlsx, .xls, .ods, .md), sau nu poate fi citită.
 app-error-language = Această limbă nu poate fi folosită.
 app-error-date = { $value } nu este o dată.
 app-error-no-interview = Niciun interviu nu este deschis.
@@ -339,3 +340,12 @@ app-pipeline-interviews = Interviuri
 app-pipeline-linked = Interviuri legate de aceeași persoană
 app-pipeline-by-group = După gen și vârstă
 app-pipeline-by-organisation = După tipul organizației care a făcut evaluarea
+
+# Installing a protocol (Settings)
+app-install-protocol = Instalați un protocol
+app-install-protocol-path = Dosar de protocol sau fișier XLSForm de pe acest dispozitiv
+app-install-protocol-note = Protocolul este mai întâi verificat complet, cum face `fieldscreen protocol check`; nu se instalează nimic cât timp are erori. Rămâne pe acest dispozitiv, pentru acest seif, și nu este trimis echipei. Un protocol inclus în FieldScreen nu poate fi înlocuit; instalarea unuia cu același identificator ca unul instalat îl actualizează.
+app-install-protocol-button = Verificați și instalați
+app-install-protocol-done = Instalat și oferit acum la începutul unei identificări:
+app-install-protocol-refused = Neinstalat. Corectați aceste probleme și încercați din nou:
+app-install-protocol-warnings = Avertismente (instalat totuși):

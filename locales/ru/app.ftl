@@ -249,6 +249,7 @@ app-error-busy = Хранилище пока не удалось закрыть.
 app-error-app-state = В приложении возникла проблема. Закройте его и откройте снова; всё сохранённое останется.
 app-error-unknown-case = Этого дела нет в хранилище (возможно, оно удалено).
 app-error-protocol = Этот протокол выявления нельзя использовать: в нём есть ошибки.
+app-error-protocol-file = Этот путь не является ни папкой протокола (с protocol.toml), ни XLSForm (.xlsx, .xls, .ods, .md), или его нельзя прочитать.
 app-error-language = Этот язык нельзя использовать.
 app-error-date = { $value } — это не дата.
 app-error-no-interview = Нет открытого интервью.
@@ -339,3 +340,12 @@ app-pipeline-interviews = Интервью
 app-pipeline-linked = Интервью, связанные как один человек
 app-pipeline-by-group = По гендеру и возрасту
 app-pipeline-by-organisation = По типу организации, проводившей опрос
+
+# Installing a protocol (Settings)
+app-install-protocol = Установить протокол
+app-install-protocol-path = Папка протокола или файл XLSForm на этом устройстве
+app-install-protocol-note = Сначала протокол полностью проверяется, как это делает `fieldscreen protocol check`; пока в нём есть ошибки, ничего не устанавливается. Он остаётся на этом устройстве, для этого хранилища, и не отправляется команде. Встроенный в FieldScreen протокол заменить нельзя; установка протокола с тем же идентификатором, что у установленного, обновляет его.
+app-install-protocol-button = Проверить и установить
+app-install-protocol-done = Установлено; теперь он предлагается при начале выявления:
+app-install-protocol-refused = Не установлено. Исправьте эти проблемы и попробуйте снова:
+app-install-protocol-warnings = Предупреждения (всё равно установлено):

@@ -249,6 +249,7 @@ app-error-busy = Сховище поки не вдалося закрити. С�
 app-error-app-state = У застосунку сталася проблема. Закрийте його і відкрийте знову; усе збережене залишиться.
 app-error-unknown-case = Цієї справи немає у сховищі (можливо, її видалено).
 app-error-protocol = Цей протокол виявлення не можна використати: у ньому є помилки.
+app-error-protocol-file = Цей шлях не є ні текою протоколу (з protocol.toml), ні XLSForm (.xlsx, .xls, .ods, .md), або його не можна прочитати.
 app-error-language = Цю мову не можна використати.
 app-error-date = { $value } — це не дата.
 app-error-no-interview = Немає відкритого інтерв'ю.
@@ -339,3 +340,12 @@ app-pipeline-interviews = Інтерв’ю
 app-pipeline-linked = Інтерв’ю, пов’язані як одна людина
 app-pipeline-by-group = За гендером і віком
 app-pipeline-by-organisation = За типом організації, що проводила опитування
+
+# Installing a protocol (Settings)
+app-install-protocol = Установити протокол
+app-install-protocol-path = Тека протоколу або файл XLSForm на цьому пристрої
+app-install-protocol-note = Спершу протокол повністю перевіряється, як це робить `fieldscreen protocol check`; поки в ньому є помилки, нічого не встановлюється. Він залишається на цьому пристрої, для цього сховища, і не надсилається команді. Вбудований у FieldScreen протокол замінити не можна; встановлення протоколу з тим самим ідентифікатором, що й у встановленого, оновлює його.
+app-install-protocol-button = Перевірити й установити
+app-install-protocol-done = Установлено; тепер його пропонують на початку виявлення:
+app-install-protocol-refused = Не встановлено. Виправте ці проблеми й спробуйте ще раз:
+app-install-protocol-warnings = Попередження (однаково встановлено):

@@ -249,6 +249,7 @@ app-error-busy = Chưa thể đóng kho. Hãy thử lại sau giây lát.
 app-error-app-state = Ứng dụng gặp sự cố. Hãy đóng rồi mở lại; mọi thứ đã lưu vẫn còn.
 app-error-unknown-case = Hồ sơ này không có trong kho (có thể đã bị xóa).
 app-error-protocol = Không thể dùng quy trình sàng lọc này: quy trình có lỗi.
+app-error-protocol-file = Đường dẫn này không phải thư mục quy trình (có protocol.toml) cũng không phải XLSForm (.xlsx, .xls, .ods, .md), hoặc không đọc được.
 app-error-language = Không thể dùng ngôn ngữ này.
 app-error-date = { $value } không phải là ngày tháng.
 app-error-no-interview = Không có cuộc phỏng vấn nào đang mở.
@@ -339,3 +340,12 @@ app-pipeline-interviews = Số cuộc phỏng vấn
 app-pipeline-linked = Số cuộc phỏng vấn được liên kết là cùng một người
 app-pipeline-by-group = Theo giới và độ tuổi
 app-pipeline-by-organisation = Theo loại tổ chức đã sàng lọc
+
+# Installing a protocol (Settings)
+app-install-protocol = Cài đặt một quy trình
+app-install-protocol-path = Thư mục quy trình hoặc tệp XLSForm trên thiết bị này
+app-install-protocol-note = Quy trình được kiểm tra đầy đủ trước, như `fieldscreen protocol check`; không cài gì khi còn lỗi. Quy trình ở lại trên thiết bị này, cho kho này, và không gửi cho nhóm. Không thể thay thế quy trình có sẵn trong FieldScreen; cài một quy trình trùng mã với quy trình đã cài sẽ cập nhật nó.
+app-install-protocol-button = Kiểm tra và cài đặt
+app-install-protocol-done = Đã cài, và giờ được đề xuất khi bắt đầu sàng lọc:
+app-install-protocol-refused = Chưa cài. Hãy sửa các vấn đề này rồi thử lại:
+app-install-protocol-warnings = Cảnh báo (vẫn đã cài):

@@ -79,7 +79,20 @@ pub fn app_info(state: Tauri<'_, AppState>, lang: String) -> Result<AppInfo> {
     let inner = lock_state_of(&state)?;
     let mut protocols = Vec::new();
     for src in inner.catalog.sources() {
-        let loaded = inner.catalog.load(&src.dir_name, Some(today()))?;
+        // An installed protocol that no longer loads (its check depends on the date) is left
+        // off the list rather than taking the whole app down.
+        let loaded = match inner.catalog.load(&src.dir_name, Some(today())) {
+            Ok(l) => l,
+            Err(e)
+                if fieldscreen_catalog::bundled::protocols()
+                    .iter()
+                    .all(|b| b.dir_name != src.dir_name) =>
+            {
+                tracing::warn!(protocol = %src.dir_name, error = %e, "an installed protocol does not load");
+                continue;
+            }
+            Err(e) => return Err(e.into()),
+        };
         let chain = loaded.chain(lang)?;
         let h = &loaded.protocol.header;
         protocols.push(ProtocolView {
@@ -164,8 +177,10 @@ pub fn ui_text(state: Tauri<'_, AppState>, lang: String) -> Result<UiText> {
 pub async fn create_vault(state: Tauri<'_, AppState>, passphrase: String) -> Result<()> {
     let passphrase = Zeroizing::new(passphrase);
     let mut inner = lock_state_of(&state)?;
-    let vault = Vault::init(&fieldscreen_vault::default_dir()?, &passphrase, KdfParams::DEFAULT)?;
+    let dir = fieldscreen_vault::default_dir()?;
+    let vault = Vault::init(&dir, &passphrase, KdfParams::DEFAULT)?;
     inner.vault = Some(vault);
+    inner.catalog = crate::protocols::catalog_for(&dir);
     Ok(())
 }
 
@@ -174,8 +189,11 @@ pub async fn create_vault(state: Tauri<'_, AppState>, passphrase: String) -> Res
 pub async fn unlock(state: Tauri<'_, AppState>, passphrase: String) -> Result<()> {
     let passphrase = Zeroizing::new(passphrase);
     let mut inner = lock_state_of(&state)?;
-    let vault = Vault::open(&fieldscreen_vault::default_dir()?, &passphrase)?;
+    let dir = fieldscreen_vault::default_dir()?;
+    let vault = Vault::open(&dir, &passphrase)?;
     inner.vault = Some(vault);
+    // The protocols installed for this vault join the bundled ones.
+    inner.catalog = crate::protocols::catalog_for(&dir);
     Ok(())
 }
 

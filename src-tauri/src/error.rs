@@ -49,6 +49,7 @@ codes! {
     AppState = "app-state",
     UnknownCase = "unknown-case",
     Protocol = "protocol",
+    ProtocolFile = "protocol-file",
     Language = "language",
     Date = "date",
     NoInterview = "no-interview",

@@ -5,6 +5,7 @@
 mod commands;
 mod error;
 mod identification;
+mod protocols;
 mod state;
 mod sync;
 #[cfg(test)]
@@ -45,6 +46,7 @@ pub fn run() {
             identification::set_same_person,
             identification::decide_referral,
             identification::report_pipeline,
+            protocols::install_protocol,
             sync::sync_status,
             sync::sync_now,
             sync::team_create,

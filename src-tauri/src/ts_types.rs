@@ -8,6 +8,7 @@ use crate::commands::{
     UiText, UnlockSettings,
 };
 use crate::error::ErrorCode;
+use crate::protocols::InstallView;
 use crate::sync::{ConflictView, InviteView, ProgressView, SyncDone, SyncStatus};
 use std::path::PathBuf;
 use ts_rs::{Config, TS};
@@ -80,6 +81,7 @@ fn declarations() -> String {
         SyncDone,
         InviteView,
         ConflictView,
+        InstallView,
     );
     // Lists the screens offer, in the order the core gives them.
     let names = |v: Vec<&str>| v.iter().map(|n| format!("\"{n}\"")).collect::<Vec<_>>().join(", ");

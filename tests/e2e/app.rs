@@ -346,6 +346,33 @@ async fn screening_survives_a_restart_and_quick_exit_hides_it() -> Res<()> {
     assert!(refused.is_err_and(|e| e.to_string().contains("revoked")));
     app.click("main .row button").await?;
 
+    // Installing a protocol from an XLSForm: a broken one is refused with its cell named and
+    // nothing installed; a good one is then offered when a screening starts.
+    let corpus = support::root().join("tests/xlsform/corpus");
+    app.click("[data-action=settings]").await?;
+    app.fill(
+        "[data-field=install-path]",
+        &corpus.join("refuse-unknown-reference.md").display().to_string(),
+    )
+    .await?;
+    app.click("[data-section=install-protocol] button[type=submit]").await?;
+    app.wait("[data-install-refused]").await?;
+    let refusal = app.text("[data-install-refused]").await?;
+    assert!(refusal.contains("survey!E2"), "{refusal}");
+    app.shot("08g-install-refused").await?;
+    app.fill(
+        "[data-field=install-path]",
+        &corpus.join("accept-yes-no-two-languages.md").display().to_string(),
+    )
+    .await?;
+    app.click("[data-section=install-protocol] button[type=submit]").await?;
+    app.wait("[data-installed=pay-check]").await?;
+    app.shot("08h-installed").await?;
+    app.click("main .row button").await?;
+    app.click("[data-action=start]").await?;
+    app.wait("input[name=protocol][value=pay-check]").await?;
+    app.click("[data-action=cancel]").await?;
+
     // Quick exit: nothing of the case stays on screen and the vault is locked.
     app.click("button.exit").await?;
     app.wait("main.neutral").await?;

@@ -4,7 +4,7 @@ import { invoke } from "@tauri-apps/api/core";
 // Every type a command takes or returns is generated from its Rust type (generated/types.ts);
 // none is written here.
 import type {
-  AppInfo, Answer, CaseDetail, CaseQuery, CaseSummary, Cell, ConflictView, DecidedBy, Decision, InviteView, JoinPending,
+  AppInfo, Answer, CaseDetail, InstallView, CaseQuery, CaseSummary, Cell, ConflictView, DecidedBy, Decision, InviteView, JoinPending,
   JoinPreview, JoinState, Level, OrganisationType, ProgressView, PublishedPipeline, PublishedTable, ReferralStatus,
   RequestView, StepView, Strength, SyncDone, SyncStatus, TeamInfo, TextDirection, UiText, UnlockSettings,
 } from "./generated/types";
@@ -43,6 +43,7 @@ export const api = {
   reportPipeline: (from: string, to: string) => invoke<PublishedPipeline>("report_pipeline", { from, to }),
   organisationType: () => invoke<OrganisationType | null>("organisation_type"),
   setOrganisationType: (organisation: OrganisationType | null) => invoke<void>("set_organisation_type", { organisation }),
+  installProtocol: (path: string, lang: string) => invoke<InstallView>("install_protocol", { path, lang }),
   setSamePerson: (caseId: string, earlier: string | null, lang: string) =>
     invoke<CaseDetail>("set_same_person", { caseId, earlier, lang }),
   decideReferral: (caseId: string, referralId: string, decision: Decision, decidedBy: DecidedBy, date: string | null, lang: string) =>

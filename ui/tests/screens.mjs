@@ -50,6 +50,9 @@ function installMock({ fx, scenario }) {
     decide_referral: () => fx.caseDetail,
     organisation_type: () => "labour-inspectorate",
     set_organisation_type: () => null,
+    install_protocol: ({ path }) => (path.includes("broken")
+      ? { id: null, title: null, errors: ["survey!E2 (row 2, column 5): `${nobody} = 'yes'`, at character 1: no question `nobody` in the survey"], warnings: [] }
+      : { id: "pay-check", title: "Pay check", errors: [], warnings: [] }),
     report_pipeline: () => fx.pipeline,
     change_passphrase: () => null,
     passphrase_strength: ({ passphrase }) => ({ score: Math.min(4, Math.floor(passphrase.length / 5)), enough: passphrase.length >= 15, warning: null }),
@@ -138,6 +141,12 @@ const SCREENS = {
       await p.waitForFunction(() => document.querySelector("[data-field=organisation]")?.value === "labour-inspectorate");
       await p.locator("[data-field=organisation]").selectOption("police");
       await p.waitForFunction(() => window.__mockCalls.includes("set_organisation_type"));
+      await p.locator("[data-field=install-path]").fill("/forms/pay-check.xlsx");
+      await p.locator("[data-section=install-protocol] button[type=submit]").click();
+      await p.locator("[data-installed=pay-check]").waitFor();
+      await p.locator("[data-field=install-path]").fill("/forms/broken.xlsx");
+      await p.locator("[data-section=install-protocol] button[type=submit]").click();
+      await p.locator("[data-install-refused] li").waitFor();
     },
   },
   "sync-setup": { scenario: { exists: true, unlocked: true }, go: async (p) => { await p.locator("[data-action=team]").click(); await p.locator("[data-field=relay]").waitFor(); } },

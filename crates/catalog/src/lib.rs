@@ -7,6 +7,7 @@
 pub mod bundled;
 mod catalog;
 mod check;
+pub mod install;
 mod source;
 
 pub use catalog::Catalog;

@@ -705,6 +705,8 @@ export type ConflictView = { case_id: string, question_id: string, question: Tex
  */
 values: Array<TextView>, };
 
+export type InstallView = { id: string | null, title: string | null, errors: Array<string>, warnings: Array<string>, };
+
 /** Most urgent first. */
 export const LEVELS: readonly Level[] = ["refer-now", "assess-further", "labour-rights-concern", "no-indication"];
 
@@ -736,6 +738,6 @@ export const KEY_FAMILIES: Record<string, readonly string[]> = {
   "app-pipeline-gender-": ["woman", "man", "other", "unknown"],
 };
 
-export type ErrorCode = "wrong-passphrase" | "locked-out" | "weak-passphrase" | "duress-same" | "counter-unwritable" | "damaged" | "no-vault" | "vault-exists" | "no-data-directory" | "not-encrypted" | "setting-refused" | "storage" | "cancelled" | "locked" | "busy" | "app-state" | "unknown-case" | "protocol" | "language" | "date" | "no-interview" | "interview-ended" | "answer-required" | "answer-out-of-range" | "answer-constraint" | "answer-invalid" | "referral-status" | "referral-order" | "referral-reason" | "referral-date" | "referral-unknown" | "referral-no-outcome" | "decision-not-nrm" | "decision-not-referred" | "same-person-itself" | "report-variable" | "report-request" | "offline" | "relay-refused" | "no-team" | "already-in-team" | "legacy-team" | "not-admin" | "revoked" | "invitation-code" | "insecure-relay" | "not-invited-by-admin" | "no-such-request" | "comparison-mismatch" | "team-busy" | "sync" | "conflict";
+export type ErrorCode = "wrong-passphrase" | "locked-out" | "weak-passphrase" | "duress-same" | "counter-unwritable" | "damaged" | "no-vault" | "vault-exists" | "no-data-directory" | "not-encrypted" | "setting-refused" | "storage" | "cancelled" | "locked" | "busy" | "app-state" | "unknown-case" | "protocol" | "protocol-file" | "language" | "date" | "no-interview" | "interview-ended" | "answer-required" | "answer-out-of-range" | "answer-constraint" | "answer-invalid" | "referral-status" | "referral-order" | "referral-reason" | "referral-date" | "referral-unknown" | "referral-no-outcome" | "decision-not-nrm" | "decision-not-referred" | "same-person-itself" | "report-variable" | "report-request" | "offline" | "relay-refused" | "no-team" | "already-in-team" | "legacy-team" | "not-admin" | "revoked" | "invitation-code" | "insecure-relay" | "not-invited-by-admin" | "no-such-request" | "comparison-mismatch" | "team-busy" | "sync" | "conflict";
 
 export type CommandError = { code: ErrorCode, text: string, wait_secs: number | null, remaining: number | null, };
