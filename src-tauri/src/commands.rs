@@ -235,6 +235,7 @@ fn checked_date(d: Option<String>) -> Result<Option<String>> {
 #[tauri::command]
 pub fn list_cases(state: Tauri<'_, AppState>, query: CaseQuery) -> Result<Vec<CaseSummary>> {
     let inner = lock_state_of(&state)?;
+    crate::handover::refuse_while_handed_over(&inner)?;
     let vault = unlocked(&inner)?;
     // The upper bound is a date: every update during that day is in range.
     let to = checked_date(query.to)?.map(|d| format!("{d}T23:59:59.999Z"));
@@ -347,6 +348,7 @@ fn referral_views(
 #[tauri::command]
 pub fn case_detail(state: Tauri<'_, AppState>, case_id: String, lang: String) -> Result<CaseDetail> {
     let inner = lock_state_of(&state)?;
+    crate::handover::refuse_while_handed_over(&inner)?;
     let vault = unlocked(&inner)?;
     let mut doc = vault.load_case(&case_id)?;
     let meta = doc.meta()?;
@@ -489,7 +491,7 @@ pub fn ready(app: tauri::AppHandle) {
     }
 }
 
-fn step(interview: &Interview) -> Result<StepView> {
+pub(crate) fn step(interview: &Interview) -> Result<StepView> {
     let running = interview.protocols.running(&interview.session);
     let langs = Langs::new(running, &interview.lang, interview.respondent.as_deref())?;
     Ok(match views::question(&langs, &interview.session) {
@@ -513,6 +515,7 @@ pub fn start_interview(
     respondent: Option<String>,
 ) -> Result<StepView> {
     let mut inner = lock_state_of(&state)?;
+    crate::handover::refuse_while_handed_over(&inner)?;
     if inner.vault.is_none() {
         return Err(CommandError::locked());
     }
@@ -525,6 +528,7 @@ pub fn start_interview(
         recorder: Recorder::new(meta, today()),
         lang,
         respondent,
+        handed_over: None,
     };
     let view = step(&interview)?;
     inner.interview = Some(interview);
@@ -534,6 +538,7 @@ pub fn start_interview(
 #[tauri::command]
 pub fn resume_interview(state: Tauri<'_, AppState>, case_id: String) -> Result<StepView> {
     let mut inner = lock_state_of(&state)?;
+    crate::handover::refuse_while_handed_over(&inner)?;
     let vault = unlocked(&inner)?;
     let meta = vault.load_case(&case_id)?.meta()?;
     let loaded = inner.catalog.load(&meta.protocol_id, Some(today()))?;
@@ -544,6 +549,7 @@ pub fn resume_interview(state: Tauri<'_, AppState>, case_id: String) -> Result<S
         recorder: Recorder::resume(meta, case_id, today()),
         protocols: fieldscreen_catalog::Interview::of_stored_case(loaded),
         session,
+        handed_over: None,
     };
     let view = step(&interview)?;
     inner.interview = Some(interview);
@@ -553,6 +559,7 @@ pub fn resume_interview(state: Tauri<'_, AppState>, case_id: String) -> Result<S
 #[tauri::command]
 pub fn current(state: Tauri<'_, AppState>) -> Result<Option<StepView>> {
     let inner = lock_state_of(&state)?;
+    crate::handover::refuse_while_handed_over(&inner)?;
     inner.interview.as_ref().map(step).transpose()
 }
 
@@ -564,6 +571,7 @@ fn with_interview(
 ) -> Result<StepView> {
     let mut guard = lock_state_of(state)?;
     let inner = &mut *guard;
+    crate::handover::refuse_while_handed_over(inner)?;
     let (Some(interview), Some(vault)) = (inner.interview.as_mut(), inner.vault.as_mut()) else {
         return Err(CommandError::new(ErrorCode::NoInterview, "no interview is open"));
     };

@@ -4,6 +4,7 @@
 
 mod commands;
 mod error;
+mod handover;
 mod identification;
 mod protocols;
 mod state;
@@ -47,6 +48,11 @@ pub fn run() {
             identification::decide_referral,
             identification::report_pipeline,
             protocols::install_protocol,
+            handover::hand_over,
+            handover::hand_over_current,
+            handover::hand_over_answer,
+            handover::hand_over_stop,
+            handover::hand_back,
             sync::sync_status,
             sync::sync_now,
             sync::team_create,

@@ -15,6 +15,8 @@ pub struct Interview {
     pub recorder: Recorder,
     pub lang: String,
     pub respondent: Option<String>,
+    /// Set while the respondent answers alone (`handover`).
+    pub handed_over: Option<crate::handover::HandOver>,
 }
 
 pub struct Inner {

@@ -8,6 +8,7 @@ use crate::commands::{
     UiText, UnlockSettings,
 };
 use crate::error::ErrorCode;
+use crate::handover::{HandOverChoice, HandOverQuestion, HandOverView};
 use crate::protocols::InstallView;
 use crate::sync::{ConflictView, InviteView, ProgressView, SyncDone, SyncStatus};
 use std::path::PathBuf;
@@ -82,6 +83,11 @@ fn declarations() -> String {
         InviteView,
         ConflictView,
         InstallView,
+        fieldscreen_views::ClipView,
+        fieldscreen_views::SelfAnswerView,
+        HandOverChoice,
+        HandOverQuestion,
+        HandOverView,
     );
     // Lists the screens offer, in the order the core gives them.
     let names = |v: Vec<&str>| v.iter().map(|n| format!("\"{n}\"")).collect::<Vec<_>>().join(", ");

@@ -594,3 +594,206 @@ async fn unlock_with(app: &App, passphrase: &str) -> Res<()> {
     app.wait("[data-action=start]").await?;
     Ok(())
 }
+
+/// What a vault holds of its one case: every question's answer, the level, the case's audit.
+type Stored = (Vec<Option<fieldscreen_protocol::Answer>>, Option<String>, Vec<String>);
+
+/// Hand-over: the interviewer starts the rapid screen in English with an Arabic-speaking
+/// respondent, asks the safety, age and consent steps, and hands the device over. The
+/// respondent answers alone, hearing each question; their screen is Arabic only and shows no
+/// earlier answer. Handing back refuses a wrong PIN. What is stored (answers, outcome, audit)
+/// is what the CLI stores for the same answers.
+#[tokio::test(flavor = "current_thread")]
+async fn the_respondent_answers_the_rapid_screen_alone_in_arabic() -> Res<()> {
+    let _serial = support::one_at_a_time().await;
+    let display = Display::start()?;
+    let vault = tempfile::tempdir()?;
+    let driver = Driver::start(&display, vault.path())?;
+    let script = Script::read("rapid-refer-now.answers")?;
+    let expected = script
+        .header("expect level")
+        .ok_or("the script names no level")?
+        .to_string();
+    let english: Vec<String> = std::fs::read_to_string(root().join("screening_protocols/rapid-screen/locales/en.ftl"))?
+        .lines()
+        .filter(|l| l.starts_with("q-"))
+        .filter_map(|l| l.split_once(" = ").map(|(_, t)| t.to_string()))
+        .collect();
+
+    let app = driver.launch().await?;
+    app.wait("form input[type=password]").await?;
+    choose_passphrase(&app).await?;
+    app.click("[data-action=start]").await?;
+    app.click("input[name=protocol][value=rapid-screen]").await?;
+    app.choose("[data-field=interviewer-lang]", "en").await?;
+    app.choose("[data-field=respondent-lang]", "ar").await?;
+    app.click("form button[type=submit]").await?;
+    // The interviewer's own steps, up to the first question the person may answer alone.
+    let mut previous: Option<String> = None;
+    loop {
+        let (question, kind) = where_we_are(&app, previous.as_deref()).await?;
+        if app.count("[data-section=hand-over]").await? > 0 {
+            break;
+        }
+        let value = script
+            .answer_for(&question)
+            .ok_or(format!("no answer for `{question}`"))?;
+        answer(&app, &kind, value).await?;
+        previous = Some(question);
+    }
+    app.click("[data-section=hand-over] summary").await?;
+    app.fill("[data-field=hand-over-pin]", "4826").await?;
+    app.shot("20-hand-over").await?;
+    app.click("[data-action=hand-over]").await?;
+    app.wait("[data-screen=alone]").await?;
+
+    let mut answered = 0;
+    let mut previous = String::new();
+    loop {
+        let at = app
+            .until(
+                "the respondent's next question",
+                &format!(
+                    "const s = document.querySelector('[data-screen=alone] [data-question]');
+                     if (s && s.dataset.question !== {previous:?}) return s.dataset.question;
+                     if (document.querySelector('[data-section=give-back]')) return 'give-back';
+                     return null;"
+                ),
+            )
+            .await?;
+        let question = at.as_str().unwrap_or_default().to_string();
+        if question == "give-back" {
+            break;
+        }
+        // Arabic only, right to left, nothing of the interviewer's language or of earlier answers.
+        let page = app
+            .script(
+                "return [document.documentElement.lang, document.documentElement.dir, document.body.innerText, document.querySelectorAll('[aria-pressed=true], .transcript').length];",
+                vec![],
+            )
+            .await?;
+        assert_eq!(page[0], "ar", "{question}");
+        assert_eq!(page[1], "rtl", "{question}");
+        let shown = page[2].as_str().unwrap_or_default();
+        for text in &english {
+            assert!(
+                !shown.contains(text.as_str()),
+                "English on the respondent's screen at {question}: {text}"
+            );
+        }
+        assert!(
+            !shown.contains("Quick exit"),
+            "the interviewer's controls at {question}"
+        );
+        assert_eq!(page[3], 0, "an earlier answer is shown at {question}");
+        // The question's clip started.
+        app.until(
+            "the question's clip playing",
+            &format!("return (window.__fsPlayed || []).includes({question:?}) || null;"),
+        )
+        .await?;
+        if answered == 0 {
+            app.shot("21-alone-first-question-ar").await?;
+        }
+        let value = script
+            .answer_for(&question)
+            .ok_or(format!("no answer for `{question}`"))?;
+        let n: usize = value.parse().map_err(|_| format!("`{value}` is no choice number"))?;
+        app.click(&format!(
+            "[data-screen=alone] .answers .choice-row:nth-child({n}) button.answer"
+        ))
+        .await?;
+        answered += 1;
+        previous = question;
+    }
+    assert_eq!(answered, 8, "the respondent answered the 8 rapid questions alone");
+    app.shot("22-give-back").await?;
+    // Handing back: a wrong PIN is refused and the respondent's screen stays.
+    app.fill("[data-field=hand-back-pin]", "0000").await?;
+    app.click("[data-section=give-back] button[type=submit]").await?;
+    app.wait("[data-screen=alone] [role=alert]").await?;
+    assert_eq!(app.count("[data-section=give-back]").await?, 1);
+    assert_eq!(app.count("[data-level]").await?, 0, "the outcome before the PIN");
+    app.fill("[data-field=hand-back-pin]", "4826").await?;
+    app.click("[data-section=give-back] button[type=submit]").await?;
+    let level = app
+        .until(
+            "the outcome",
+            "return document.querySelector('[data-level]')?.dataset.level ?? null;",
+        )
+        .await?;
+    assert_eq!(
+        level.as_str(),
+        Some(expected.as_str()),
+        "the app's outcome after hand-back"
+    );
+    app.shot("23-handed-back-outcome").await?;
+    app.quit().await?;
+
+    // The CLI runs the same answers into its own vault; both vaults hold the same answers,
+    // outcome and case audit (the app's with the hand-over marked).
+    let cli_vault = tempfile::tempdir()?;
+    let cli = support::app_binary()?
+        .parent()
+        .map(|d| d.join("fieldscreen"))
+        .ok_or("no target directory")?;
+    let out = std::process::Command::new(&cli)
+        .env("FIELDSCREEN_VAULT", cli_vault.path())
+        .env("FIELDSCREEN_PASSPHRASE", PASSPHRASE)
+        .args(["vault", "init"])
+        .output()?;
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let script_path = root().join("tests/interviews/rapid-refer-now.answers");
+    let out = std::process::Command::new(&cli)
+        .env("FIELDSCREEN_VAULT", cli_vault.path())
+        .env("FIELDSCREEN_PASSPHRASE", PASSPHRASE)
+        .args([
+            "interview",
+            "--protocol",
+            "rapid-screen",
+            "--lang",
+            "en",
+            "--respondent-lang",
+            "ar",
+            "--answers",
+        ])
+        .arg(&script_path)
+        .output()?;
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let catalog = fieldscreen_catalog::Catalog::bundled();
+    let protocol = catalog.protocol("rapid-screen", None).ok_or("rapid screen")?;
+    let stored = |dir: &std::path::Path| -> Res<Stored> {
+        let v = fieldscreen_vault::Vault::open(dir, PASSPHRASE)?;
+        let cases = v.list_cases(&fieldscreen_vault::CaseFilter::default())?;
+        let [case] = cases.as_slice() else {
+            return Err(format!("{} cases", cases.len()).into());
+        };
+        let (session, _) = fieldscreen_vault::resume_session(&v, &case.id, protocol.clone())?;
+        let answers = (0..protocol.questions.len())
+            .map(|i| session.answer_of(i).cloned())
+            .collect();
+        let audit = v
+            .audit_log(100)?
+            .into_iter()
+            .filter(|e| e.case_id.as_deref() == Some(case.id.as_str()))
+            .map(|e| e.action)
+            .collect();
+        Ok((answers, case.level.clone(), audit))
+    };
+    let (app_answers, app_level, app_audit) = stored(vault.path())?;
+    let (cli_answers, cli_level, cli_audit) = stored(cli_vault.path())?;
+    assert_eq!(app_answers, cli_answers, "the stored answers differ from the CLI's");
+    assert_eq!(app_level, cli_level);
+    assert_eq!(app_level.as_deref(), Some(expected.as_str()));
+    let without_hand_over: Vec<&String> = app_audit.iter().filter(|a| !a.starts_with("handed-")).collect();
+    assert_eq!(
+        without_hand_over,
+        cli_audit.iter().collect::<Vec<_>>(),
+        "audit: {app_audit:?}"
+    );
+    assert!(
+        app_audit.contains(&"handed-over".to_string()) && app_audit.contains(&"handed-back".to_string()),
+        "{app_audit:?}"
+    );
+    Ok(())
+}

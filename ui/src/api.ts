@@ -4,7 +4,7 @@ import { invoke } from "@tauri-apps/api/core";
 // Every type a command takes or returns is generated from its Rust type (generated/types.ts);
 // none is written here.
 import type {
-  AppInfo, Answer, CaseDetail, InstallView, CaseQuery, CaseSummary, Cell, ConflictView, DecidedBy, Decision, InviteView, JoinPending,
+  AppInfo, Answer, CaseDetail, HandOverView, InstallView, CaseQuery, CaseSummary, Cell, ConflictView, DecidedBy, Decision, InviteView, JoinPending,
   JoinPreview, JoinState, Level, OrganisationType, ProgressView, PublishedPipeline, PublishedTable, ReferralStatus,
   RequestView, StepView, Strength, SyncDone, SyncStatus, TeamInfo, TextDirection, UiText, UnlockSettings,
 } from "./generated/types";
@@ -55,6 +55,11 @@ export const api = {
   skip: () => invoke<StepView>("skip"),
   back: () => invoke<StepView>("back"),
   stop: () => invoke<StepView>("stop"),
+  // Hand-over: while the respondent answers alone, only these reach the core.
+  handOver: (pin: string) => invoke<HandOverView>("hand_over", { pin }),
+  handOverAnswer: (value: Answer) => invoke<HandOverView>("hand_over_answer", { value }),
+  handOverStop: () => invoke<HandOverView>("hand_over_stop"),
+  handBack: (pin: string) => invoke<StepView>("hand_back", { pin }),
   syncStatus: () => invoke<SyncStatus>("sync_status"),
   syncNow: () => invoke<SyncDone>("sync_now"),
   teamCreate: (relay: string, name: string, createSecret: string | null) =>

@@ -36,8 +36,26 @@ export function fixtures(root, uiLang, respondentLang) {
     step: "question", id, kind, section: one(extra.section ?? "section-work-situation"), section_note: null,
     observed: false, text: both(textKey), note: extra.note ? one(extra.note) : null, choices: extra.choices ?? [],
     min: null, max: null, required: false, done: extra.done ?? 4, total: 35, answer: extra.answer ?? null,
+    self_answer: extra.self_answer ?? null,
   });
-  const choice = (code, key) => ({ code, labels: both(key) });
+  const choice = (code, key) => ({ code, labels: both(key), clip: null });
+  // Hand-over: the rapid screen's first question in the respondent's language, with its
+  // bundled (synthetic) clip, and the app's strings in that language.
+  const appResp = { ...app };
+  for (const f of ["app.ftl", "engine.ftl", "cli.ftl"]) Object.assign(appResp, readFtl(join(root, "locales", respondentLang, f)));
+  const rapid = readFtl(join(root, "screening_protocols", "rapid-screen", "locales", `${respondentLang}.ftl`));
+  const clipOf = (key) => ({
+    src: `data:audio/ogg;base64,${readFileSync(join(root, "screening_protocols", "rapid-screen", "audio", respondentLang, "synthetic", `${key}.opus`)).toString("base64")}`,
+    lang: respondentLang, synthetic: true,
+  });
+  const handOver = {
+    question: {
+      id: "danger_now", kind: "yes-no", lang: respondentLang, dir: dir(respondentLang), text: rapid["q-danger-now"],
+      clip: clipOf("q-danger-now"), picture: null, can_skip: true,
+      choices: ["yes", "no"].map((code) => ({ code, label: appResp[`fs-answer-${code}`], clip: null })),
+    },
+  };
+  const respondentUi = { lang: respondentLang, dir: dir(respondentLang), strings: appResp };
   const levels = ["no-indication", "labour-rights-concern", "assess-further", "refer-now"]
     .map((code) => ({ code, text: one(`fs-level-${code}`) }));
   const outcome = {
@@ -134,6 +152,7 @@ export function fixtures(root, uiLang, respondentLang) {
       { case_id: cases[0].id, question_id: "sector", question: one("q-sector"), values: [one("c-sector-agriculture"), one("c-sector-construction")] },
       { case_id: cases[1].id, question_id: "promised", question: one("q-promised"), values: [one("fs-answer-no"), one("fs-answer-yes")] },
     ],
+    handOver, respondentUi,
     uiText: { lang: uiLang, dir: dir(uiLang), strings: Object.fromEntries(Object.keys(app).map((k) => [k, appLocal[k] ?? app[k]])) },
     appInfo: {
       vault_exists: true, unlocked: true, ui_languages: names,
@@ -150,6 +169,10 @@ export function fixtures(root, uiLang, respondentLang) {
         answer: { type: "choice", value: "construction" }, done: 1,
       }),
       yesno: question("promised", "yes-no", "q-promised", { section: "section-recruitment", choices: [choice("yes", "fs-answer-yes"), choice("no", "fs-answer-no")] }),
+      alone: question("promised", "yes-no", "q-promised", {
+        section: "section-recruitment", choices: [choice("yes", "fs-answer-yes"), choice("no", "fs-answer-no")],
+        self_answer: { lang: respondentLang, dir: dir(respondentLang), text: rapid["q-danger-now"], clip: clipOf("q-danger-now"), picture: null },
+      }),
       date: question("arrival_date", "date", "q-arrival-date", { note: "q-arrival-date-note", done: 3 }),
       multiple: question("pay", "multiple", "q-pay", {
         choices: [["as-agreed", "c-pay-as-agreed"], ["less", "c-pay-less"], ["nothing", "c-pay-nothing"], ["someone-else", "c-pay-to-someone-else"]].map(([c, k]) => choice(c, k)), done: 12,

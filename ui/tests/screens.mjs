@@ -32,7 +32,11 @@ function installMock({ fx, scenario }) {
   let unlocked = scenario.unlocked;
   const fail = (code, text, wait_secs = null) => Promise.reject({ code, text, wait_secs });
   const handlers = {
-    ui_text: () => fx.uiText,
+    ui_text: ({ lang }) => (scenario.alone && lang === fx.respondentUi.lang ? fx.respondentUi : fx.uiText),
+    hand_over: () => fx.handOver,
+    hand_over_answer: () => ({ question: null }),
+    hand_over_stop: () => ({ question: null }),
+    hand_back: ({ pin }) => (pin === "4826" ? fx.steps.finished : fail("hand-back-refused", "Wrong PIN.")),
     app_info: () => ({ ...fx.appInfo, vault_exists: scenario.exists, unlocked }),
     ready: () => null,
     lock: () => { unlocked = false; return null; },
@@ -186,7 +190,8 @@ async function begin(p, s) {
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  // Clips start as the app's window lets them (the hand-over plays each question unasked).
+  args: ["--no-sandbox", "--disable-gpu", "--autoplay-policy=no-user-gesture-required", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
 });
 
 let passed = 0;
@@ -241,6 +246,69 @@ for (const size of SIZES) {
         } finally { await page.close(); }
       });
     }
+  }
+  await context.close();
+}
+
+// Hand-over: the respondent's screens (question, then "give the device back") in their language
+// only, at both sizes, axe-clean, with the question's clip started; the PIN takes it back.
+for (const size of SIZES) {
+  const context = await browser.newContext({ viewport: { width: size.width, height: size.height }, deviceScaleFactor: 1 });
+  for (const respondent of ["en", "ar", "vi"]) {
+    const interviewer = respondent === "en" ? "ar" : "en";
+    await test(`${respondent}-${size.name}-alone`, async () => {
+      const fx = fixtures(root, interviewer, respondent);
+      const page = await context.newPage();
+      page.setDefaultTimeout(5000);
+      const errors = [];
+      page.on("pageerror", (e) => errors.push(e.message));
+      await page.addInitScript(installMock, { fx, scenario: { exists: true, unlocked: true, start: "alone", alone: true } });
+      await page.addInitScript((lang) => localStorage.setItem("fieldscreen.settings", JSON.stringify({ lang, autoLockMinutes: 5 })), interviewer);
+      await page.goto(base);
+      try {
+        const s = fx.uiText.strings;
+        await begin(page, s);
+        await page.locator("[data-section=hand-over] summary").click();
+        await page.locator("[data-field=hand-over-pin]").fill("4826");
+        await page.locator("[data-action=hand-over]").click();
+        await page.locator("[data-screen=alone] [data-question=danger_now]").waitFor();
+        const html = await page.evaluate(() => ({ dir: document.documentElement.dir, lang: document.documentElement.lang }));
+        if (html.lang !== respondent || html.dir !== (respondent === "ar" ? "rtl" : "ltr")) throw new Error(`document is ${html.lang}/${html.dir}`);
+        // Nothing in the interviewer's language, and no earlier answer.
+        const shown = await page.evaluate(() => document.body.innerText);
+        for (const key of ["app-quick-exit", "app-back", "app-hand-over"]) {
+          if (s[key] !== fx.respondentUi.strings[key] && shown.includes(s[key])) throw new Error(`interviewer text on the respondent's screen: ${s[key]}`);
+        }
+        if (shown.includes(fx.steps.alone.text[0].text)) throw new Error("the interviewer's question is on the respondent's screen");
+        await page.waitForFunction(() => (window.__fsPlayed ?? []).includes("danger_now"));
+        await page.screenshot({ path: join(shots, `${respondent}-${size.name}-alone.png`), fullPage: true });
+        const axe = async () => {
+          await page.addScriptTag({ content: axeSource });
+          return page.evaluate(async () =>
+            (await window.axe.run(document, { resultTypes: ["violations"] })).violations
+              .filter((v) => v.impact === "serious" || v.impact === "critical")
+              .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`));
+        };
+        let violations = await axe();
+        if (violations.length) throw new Error(`axe: ${violations.join("; ")}`);
+        // Keyboard only: the first answer is reachable with Tab and taken with Enter.
+        await page.keyboard.press("Tab");
+        await page.keyboard.press("Tab");
+        await page.locator("[data-code=yes]").focus();
+        await page.keyboard.press("Enter");
+        await page.locator("[data-section=give-back]").waitFor();
+        await page.screenshot({ path: join(shots, `${respondent}-${size.name}-alone-give-back.png`), fullPage: true });
+        violations = await axe();
+        if (violations.length) throw new Error(`axe (give back): ${violations.join("; ")}`);
+        await page.locator("[data-field=hand-back-pin]").fill("1111");
+        await page.locator("[data-section=give-back] button[type=submit]").click();
+        await page.locator("[data-screen=alone] [role=alert]").waitFor();
+        await page.locator("[data-field=hand-back-pin]").fill("4826");
+        await page.locator("[data-section=give-back] button[type=submit]").click();
+        await page.locator("[data-level]").waitFor();
+        if (errors.length) throw new Error(`page error: ${errors[0]}`);
+      } finally { await page.close(); }
+    });
   }
   await context.close();
 }

@@ -116,6 +116,7 @@ fn generated(n: usize) -> ProtocolSource {
             ("fr".into(), file("generated/locales/fr.ftl", read("base.fr.ftl"))),
         ],
         unreadable: Vec::new(),
+        media: Vec::new(),
     }
 }
 

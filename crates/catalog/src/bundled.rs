@@ -1,6 +1,7 @@
 //! The protocols and app strings compiled into the binary, so that the CLI and the app run on a
 //! machine with nothing else installed.
 
+use crate::media::MediaFile;
 use crate::source::{AppStrings, ProtocolSource, TextFile};
 use include_dir::{Dir, include_dir};
 use std::path::Path;
@@ -47,12 +48,44 @@ fn protocol(dir: &Dir<'_>) -> ProtocolSource {
         }
     }
     locales.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut media = Vec::new();
+    for folder in ["audio", "pictures"] {
+        if let Some(d) = dir.get_dir(dir.path().join(folder)) {
+            media_files(dir.path(), d, &mut media);
+        }
+    }
+    media.sort_by(|a, b| a.rel.cmp(&b.rel));
     ProtocolSource {
         dir: shown(dir.path()),
         dir_name,
         protocol,
         locales,
         unreadable: Vec::new(),
+        media,
+    }
+}
+
+fn media_files(root: &Path, dir: &Dir<'_>, out: &mut Vec<MediaFile>) {
+    for f in dir.files() {
+        let rel = f
+            .path()
+            .strip_prefix(root)
+            .map(|r| {
+                r.components()
+                    .map(|c| c.as_os_str().to_string_lossy())
+                    .collect::<Vec<_>>()
+                    .join("/")
+            })
+            .unwrap_or_default();
+        out.push(MediaFile {
+            path: format!("(built in) screening_protocols/{}", f.path().display()),
+            rel,
+            size: f.contents().len() as u64,
+            bytes: f.contents().into(),
+        });
+    }
+    for d in dir.dirs() {
+        media_files(root, d, out);
     }
 }
 

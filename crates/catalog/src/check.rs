@@ -83,6 +83,7 @@ pub fn check(src: &ProtocolSource, app: &AppStrings, today: Option<jiff::civil::
         ));
     }
     check_translations(&protocol, src, &file.path, &mut out);
+    out.extend(crate::media::check_media(&protocol, src, &file.path));
     check_app_strings(&protocol, app, &mut out);
     Checked {
         protocol: Some(protocol),

@@ -68,6 +68,13 @@ pub fn install(
     for (tag, file) in &source.locales {
         write(locales.join(format!("{tag}.ftl")), file)?;
     }
+    for m in &source.media {
+        let path = staging.join(&m.rel);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| io(parent, e))?;
+        }
+        std::fs::write(&path, &m.bytes).map_err(|e| io(&path, e))?;
+    }
     let target = root.join(&id);
     let old = root.join(format!(".{id}.replaced"));
     let _ = std::fs::remove_dir_all(&old);
@@ -124,6 +131,7 @@ pub fn source_in_memory(dir: &str, id: &str, protocol_toml: &str, locales: &[(St
             })
             .collect(),
         unreadable: Vec::new(),
+        media: Vec::new(),
     }
 }
 

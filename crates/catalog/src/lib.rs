@@ -8,6 +8,7 @@ pub mod bundled;
 mod catalog;
 mod check;
 pub mod install;
+pub mod media;
 mod source;
 
 pub use catalog::Catalog;
@@ -59,6 +60,8 @@ pub struct Loaded {
     pub localizer: Localizer,
     /// What its check found that does not stop it.
     pub warnings: Vec<Diagnostic>,
+    /// Its clips and pictures.
+    pub media: Vec<media::MediaFile>,
     default_language: LanguageIdentifier,
 }
 
@@ -130,6 +133,7 @@ fn load(src: &ProtocolSource, app: &AppStrings, today: Option<jiff::civil::Date>
         protocol: Arc::new(protocol),
         localizer,
         warnings,
+        media: src.media.clone(),
         default_language,
     })
 }

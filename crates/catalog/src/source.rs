@@ -12,8 +12,8 @@ pub struct TextFile {
     pub text: String,
 }
 
-/// One protocol directory: `protocol.toml` and `locales/<lang>.ftl`.
-#[derive(Debug, Clone)]
+/// One protocol directory: `protocol.toml`, `locales/<lang>.ftl`, and its clips and pictures.
+#[derive(Debug, Clone, Default)]
 pub struct ProtocolSource {
     /// The directory, as the user would recognise it.
     pub dir: String,
@@ -25,6 +25,8 @@ pub struct ProtocolSource {
     pub locales: Vec<(String, TextFile)>,
     /// Files that could not be read as UTF-8 text.
     pub unreadable: Vec<String>,
+    /// The files under `audio/` and `pictures/`, sorted by their relative path.
+    pub media: Vec<crate::media::MediaFile>,
 }
 
 impl ProtocolSource {
@@ -117,13 +119,60 @@ pub fn read_protocol_dir(dir: &Path) -> Result<ProtocolSource, CatalogError> {
         }
     }
     locales.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut media = Vec::new();
+    for folder in ["audio", "pictures"] {
+        read_media(dir, &dir.join(folder), 0, &mut media)?;
+    }
+    media.sort_by(|a, b| a.rel.cmp(&b.rel));
     Ok(ProtocolSource {
         dir: dir.display().to_string(),
         dir_name,
         protocol,
         locales,
         unreadable,
+        media,
     })
+}
+
+/// The files under `folder` (three levels at most: `audio/<lang>/synthetic/<file>`).
+fn read_media(
+    root: &Path,
+    folder: &Path,
+    depth: usize,
+    out: &mut Vec<crate::media::MediaFile>,
+) -> Result<(), CatalogError> {
+    if depth > 2 || !folder.is_dir() {
+        return Ok(());
+    }
+    for entry in std::fs::read_dir(folder).map_err(|e| io(folder, e))? {
+        let path = entry.map_err(|e| io(folder, e))?.path();
+        if path.is_dir() {
+            read_media(root, &path, depth + 1, out)?;
+            continue;
+        }
+        let size = std::fs::metadata(&path).map_err(|e| io(&path, e))?.len();
+        let bytes: std::sync::Arc<[u8]> = if size <= crate::media::MAX_MEDIA_BYTES {
+            std::fs::read(&path).map_err(|e| io(&path, e))?.into()
+        } else {
+            std::sync::Arc::from(Vec::new())
+        };
+        let rel = path
+            .strip_prefix(root)
+            .map(|r| {
+                r.components()
+                    .map(|c| c.as_os_str().to_string_lossy())
+                    .collect::<Vec<_>>()
+                    .join("/")
+            })
+            .unwrap_or_default();
+        out.push(crate::media::MediaFile {
+            path: path.display().to_string(),
+            rel,
+            size,
+            bytes,
+        });
+    }
+    Ok(())
 }
 
 /// Reads the app's strings: `<dir>/<lang>/*.ftl`.

@@ -435,6 +435,9 @@ enum ProtocolAction {
         #[arg(long)]
         output: PathBuf,
     },
+    /// The clips a protocol directory's self-answer questions lack a recording for, one per
+    /// line: `lang<TAB>message-key<TAB>text` (what scripts/synthesize-audio.sh speaks).
+    AudioPlan { dir: PathBuf },
 }
 
 fn parse_state(s: &str) -> Result<fieldscreen_vault::CaseState, String> {
@@ -496,6 +499,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Protocol {
             action: ProtocolAction::ExportXlsform { id, output },
         } => protocol_cmd::export_xlsform(&catalog, &id, &output, today),
+        Command::Protocol {
+            action: ProtocolAction::AudioPlan { dir },
+        } => protocol_cmd::audio_plan(&catalog, &dir, today),
         Command::Interview(args) => interview::run(&catalog, &args, today, &vault_dir()?, pass),
         Command::Vault { action } => {
             let dir = vault_dir()?;

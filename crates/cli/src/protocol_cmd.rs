@@ -221,3 +221,34 @@ pub fn export_xlsform(catalog: &Catalog, id: &str, output: &std::path::Path, tod
     );
     Ok(ExitCode::SUCCESS)
 }
+
+/// `fieldscreen protocol audio-plan DIR`: for each declared language, each self-answer
+/// question without a recorded clip, and its text in that language (the default variant of a
+/// gendered one). A text that falls back to another language is left out: a clip must speak
+/// the language it is filed under.
+pub fn audio_plan(catalog: &Catalog, dir: &std::path::Path, today: Date) -> Result<ExitCode> {
+    use std::io::Write;
+    let source = read_protocol_dir(dir)?;
+    let id = source.dir_name.clone();
+    let one = Catalog::new(vec![source], catalog.app().clone());
+    let loaded = one.load(&id, Some(today))?;
+    let p = &loaded.protocol;
+    let mut out = std::io::stdout().lock();
+    for lang in &p.header.languages {
+        let chain = loaded.chain(&lang.tag)?;
+        for key in fieldscreen_catalog::media::voiced_keys(p) {
+            let recorded =
+                fieldscreen_catalog::media::clip(&loaded.media, &lang.tag, &key).is_some_and(|c| !c.synthetic);
+            let text = loaded.localizer.text(&chain, &key, None);
+            if recorded || text.fell_back {
+                continue;
+            }
+            let line = format!("{}\t{key}\t{}", lang.tag, text.text.replace(['\t', '\n'], " "));
+            // A closed pipe (`| head`) ends the listing, not the program.
+            if writeln!(out, "{line}").is_err() {
+                break;
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1720,3 +1720,60 @@ fn xlsform_import_agrees_with_pyxform_on_every_form_of_the_corpus() {
     );
     assert!(disagreements.is_empty(), "{summary}\n{}", disagreements.join("\n"));
 }
+
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("dir");
+    for entry in std::fs::read_dir(from).expect("read") {
+        let path = entry.expect("entry").path();
+        let target = to.join(path.file_name().expect("name"));
+        if path.is_dir() {
+            copy_tree(&path, &target);
+        } else {
+            std::fs::copy(&path, &target).expect("copy");
+        }
+    }
+}
+
+/// The clips of a self-answer protocol: what `audio-plan` would synthesise (never a message a
+/// person recorded), and what `protocol check` says of a missing or broken clip.
+#[test]
+fn the_audio_plan_and_check_name_each_clip_by_language() {
+    let dir = tempfile::tempdir().expect("dir");
+    let rapid = dir.path().join("rapid-screen");
+    copy_tree(&repo().join("screening_protocols/rapid-screen"), &rapid);
+    let plan = |rapid: &Path| {
+        let out = fieldscreen(&["protocol", "audio-plan", &rapid.display().to_string()]);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        text(&out.stdout)
+    };
+    let before = plan(&rapid);
+    assert_eq!(before.lines().count(), 88, "8 languages × 11 messages");
+    assert!(before.lines().all(|l| l.split('\t').count() == 3), "{before}");
+    assert!(before.contains("ar\tq-danger-now\t"));
+    // A person's recording of one question: it is no longer planned, and it is what plays.
+    std::fs::copy(
+        rapid.join("audio/ar/synthetic/q-danger-now.opus"),
+        rapid.join("audio/ar/q-danger-now.opus"),
+    )
+    .expect("copy");
+    let after = plan(&rapid);
+    assert_eq!(after.lines().count(), 87);
+    assert!(!after.contains("ar\tq-danger-now\t"));
+
+    std::fs::remove_file(rapid.join("audio/vi/synthetic/q-gender.opus")).expect("remove");
+    let checked = fieldscreen(&["protocol", "check", &rapid.display().to_string()]);
+    let said = text(&checked.stdout) + &text(&checked.stderr);
+    assert!(checked.status.success(), "{said}");
+    assert!(
+        said.contains("warning[audio-missing]") && said.contains("`vi`: no clip for 1") && said.contains("q-gender"),
+        "{said}"
+    );
+    std::fs::write(rapid.join("audio/ro/q-threatened.opus"), b"OggS but nothing else").expect("write");
+    let checked = fieldscreen(&["protocol", "check", &rapid.display().to_string()]);
+    let said = text(&checked.stdout) + &text(&checked.stderr);
+    assert!(!checked.status.success(), "{said}");
+    assert!(
+        said.contains("audio/ro/q-threatened.opus:1:1: error[audio-format]"),
+        "{said}"
+    );
+}

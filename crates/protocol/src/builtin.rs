@@ -181,6 +181,7 @@ fn is(id: &str, e: Expected) -> Cond {
 /// The built-in questions, indices 0..IDS.len(), in this order.
 pub fn questions() -> Vec<Question> {
     let q = |id: &str, kind: Kind, section: usize, required: bool, relevant: Option<Cond>| Question {
+        picture: None,
         id: id.into(),
         kind,
         text_key: format!("fs-step-{}", id.replace('_', "-")),

@@ -96,6 +96,20 @@ pub enum SectionMode {
     Asked,
     /// Filled in by the interviewer from what they see; never read aloud.
     Observed,
+    /// Answered by the respondent alone on the device (hand-over): each question heard in their
+    /// language and answered yes / no or by one choice. Yes/no and one-choice questions only.
+    SelfAnswer,
+}
+
+impl SectionMode {
+    /// Its name in protocol files.
+    pub fn name(self) -> &'static str {
+        match self {
+            SectionMode::Asked => "asked",
+            SectionMode::Observed => "observed",
+            SectionMode::SelfAnswer => "self-answer",
+        }
+    }
 }
 
 /// A group of questions under one title.
@@ -218,6 +232,8 @@ pub struct Question {
     pub sensitive: bool,
     /// One of the steps the engine enforces for every protocol.
     pub builtin: bool,
+    /// A pictogram shown with it (`pictures/<name>.svg` in the protocol's directory).
+    pub picture: Option<String>,
 }
 
 /// How strongly an indicator points to trafficking, in the ILO/EC lists.

@@ -86,6 +86,8 @@ pub struct RawQuestion {
     pub identifying: bool,
     #[serde(default)]
     pub sensitive: bool,
+    /// `pictures/<name>.svg` in the protocol's directory.
+    pub picture: Option<S<String>>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -124,6 +124,11 @@ pub enum AuditAction {
     },
     /// Such a mark was taken back.
     SamePersonUnlinked,
+    /// The device was handed to the respondent to answer alone (what follows until
+    /// `HandedBack` was answered without the interviewer).
+    HandedOver,
+    /// The interviewer took the device back with the session's PIN.
+    HandedBack,
 }
 
 impl fmt::Display for AuditAction {
@@ -168,6 +173,8 @@ impl fmt::Display for AuditAction {
             A::OrganisationTypeSet => f.write_str("organisation-type-set"),
             A::SamePersonLinked { earlier } => write!(f, "same-person-as {earlier}"),
             A::SamePersonUnlinked => f.write_str("same-person-unlinked"),
+            A::HandedOver => f.write_str("handed-over"),
+            A::HandedBack => f.write_str("handed-back"),
         }
     }
 }

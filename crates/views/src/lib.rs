@@ -3,6 +3,8 @@
 //! the same texts out for a terminal.
 #![warn(missing_docs)]
 
+use base64::Engine as _;
+use base64::engine::general_purpose::STANDARD as BASE64;
 use fieldscreen_catalog::{CatalogError, Loaded};
 use fieldscreen_i18n::fluent::{FluentArgs, FluentValue};
 use fieldscreen_i18n::{Chain, Localized, TextDirection, format_date, format_number};
@@ -197,6 +199,36 @@ pub struct ChoiceView {
     pub code: String,
     /// Its label in the interviewer's language, then the respondent's.
     pub labels: Vec<TextView>,
+    /// Its label spoken in the respondent's language (self-answer questions).
+    pub clip: Option<ClipView>,
+}
+
+#[derive(Debug, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+/// A message spoken for a respondent answering alone.
+pub struct ClipView {
+    /// A `data:` URL the page plays.
+    pub src: String,
+    /// The language it speaks.
+    pub lang: String,
+    /// Made by a speech synthesiser, not recorded by a person: the screen says so.
+    pub synthetic: bool,
+}
+
+#[derive(Debug, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+/// What a respondent answering alone (hand-over) needs of a question, in their language only.
+pub struct SelfAnswerView {
+    /// The language the respondent reads and hears.
+    pub lang: String,
+    /// Its writing direction.
+    pub dir: fieldscreen_i18n::TextDirection,
+    /// The question.
+    pub text: String,
+    /// The question spoken.
+    pub clip: Option<ClipView>,
+    /// A pictogram (an SVG as a `data:` URL, shown as an image so nothing in it runs).
+    pub picture: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -231,6 +263,8 @@ pub struct QuestionView {
     pub total: usize,
     /// The answer already given, when the interviewer came back to it.
     pub answer: Option<Answer>,
+    /// Set for a question of a self-answer section: what the respondent hears and sees alone.
+    pub self_answer: Option<SelfAnswerView>,
 }
 
 #[derive(Debug, Serialize)]
@@ -332,6 +366,30 @@ pub fn question(langs: &Langs<'_>, session: &Session) -> Option<QuestionView> {
         _ => (None, None),
     };
     let observed = section.mode == SectionMode::Observed || q.kind == Kind::Observation;
+    let alone =
+        (section.mode == SectionMode::SelfAnswer).then(|| langs.respondent.as_ref().unwrap_or(&langs.interviewer));
+    let respondent_tag = alone
+        .and_then(|c| c.primary())
+        .map(ToString::to_string)
+        .unwrap_or_default();
+    let spoken = |key: &str| alone.and_then(|_| clip_view(langs, &respondent_tag, key));
+    let self_answer = alone.map(|chain| {
+        let text = langs
+            .loaded
+            .localizer
+            .text(chain, &q.text_key, Some(&question_args(session)));
+        SelfAnswerView {
+            lang: respondent_tag.clone(),
+            dir: text.direction,
+            text: text.text,
+            clip: spoken(&q.text_key),
+            picture: q
+                .picture
+                .as_deref()
+                .and_then(|rel| fieldscreen_catalog::media::picture(&langs.loaded.media, rel))
+                .map(|svg| format!("data:image/svg+xml;base64,{}", BASE64.encode(svg))),
+        }
+    });
     Some(QuestionView {
         id: q.id.clone(),
         kind: q.kind.name(),
@@ -350,6 +408,7 @@ pub fn question(langs: &Langs<'_>, session: &Session) -> Option<QuestionView> {
                 .map(|c| ChoiceView {
                     code: c.into(),
                     labels: langs.both(&format!("fs-answer-{c}")),
+                    clip: None,
                 })
                 .collect(),
             k => k
@@ -358,6 +417,7 @@ pub fn question(langs: &Langs<'_>, session: &Session) -> Option<QuestionView> {
                 .map(|c| ChoiceView {
                     code: c.code.clone(),
                     labels: langs.both(&c.label_key),
+                    clip: spoken(&c.label_key),
                 })
                 .collect(),
         },
@@ -367,6 +427,17 @@ pub fn question(langs: &Langs<'_>, session: &Session) -> Option<QuestionView> {
         done,
         total,
         answer: session.current_index().and_then(|i| session.answer_of(i)).cloned(),
+        self_answer,
+    })
+}
+
+/// The clip of message `key` in language `lang`, as the page plays it.
+fn clip_view(langs: &Langs<'_>, lang: &str, key: &str) -> Option<ClipView> {
+    let clip = fieldscreen_catalog::media::clip(&langs.loaded.media, lang, key)?;
+    Some(ClipView {
+        src: format!("data:{};base64,{}", clip.format.mime(), BASE64.encode(&clip.bytes)),
+        lang: lang.to_string(),
+        synthetic: clip.synthetic,
     })
 }
 

@@ -429,6 +429,9 @@ impl Writer<'_> {
         if q.required {
             cells.insert("required".into(), "yes".into());
         }
+        if let Some(p) = &q.picture {
+            extra.push(format!("picture = {}", quoted(p)));
+        }
         for flag in ["identifying", "sensitive"] {
             if raw.and_then(|r| r.get(flag)).and_then(toml::Value::as_bool) == Some(true) {
                 extra.push(format!("{flag} = true"));
@@ -550,8 +553,8 @@ pub fn export(protocol: &Protocol, source: &ProtocolSource, app: &AppStrings) ->
         if let Some(n) = &section.note_key {
             extra.push(format!("note = {}", quoted(n)));
         }
-        if section.mode == SectionMode::Observed && !builtin {
-            extra.push("mode = \"observed\"".into());
+        if section.mode != SectionMode::Asked && !builtin {
+            extra.push(format!("mode = {}", quoted(section.mode.name())));
         }
         if let Some(m) = raw.and_then(|r| r.get("module")).and_then(toml::Value::as_str) {
             extra.push(format!("module = {}", quoted(m)));

@@ -175,8 +175,9 @@ impl Extra {
 
 /// The keys the `fieldscreen` column may hold, on a group row and on a question row.
 const GROUP_KEYS: [&str; 5] = ["title", "note", "mode", "module", "builtin"];
-const QUESTION_KEYS: [&str; 7] = [
+const QUESTION_KEYS: [&str; 8] = [
     "text",
+    "picture",
     "note",
     "constraint_message",
     "choices",
@@ -640,6 +641,9 @@ pub fn import(book: &Workbook, today: jiff::civil::Date) -> Result<Imported, Vec
         } else {
             extra.flag("sensitive")
         };
+        if let Some(p) = extra.str("picture") {
+            lines.push(format!("picture = {}", toml::Value::String(p)));
+        }
         if extra.flag("identifying") {
             lines.push("identifying = true".into());
         }

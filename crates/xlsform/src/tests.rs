@@ -320,28 +320,13 @@ fn every_bundled_protocol_comes_back_the_same_through_an_xlsform_file() {
             )
         });
         assert_eq!(&imported.id, id);
-        let back = fieldscreen_catalog::ProtocolSource {
-            dir: format!("imported/{id}"),
-            dir_name: id.clone(),
-            protocol: Some(fieldscreen_catalog::TextFile {
-                path: format!("imported/{id}/protocol.toml"),
-                text: imported.protocol_toml.clone(),
-            }),
-            locales: imported
-                .locales
-                .iter()
-                .map(|(tag, text)| {
-                    (
-                        tag.clone(),
-                        fieldscreen_catalog::TextFile {
-                            path: format!("imported/{id}/locales/{tag}.ftl"),
-                            text: text.clone(),
-                        },
-                    )
-                })
-                .collect(),
-            unreadable: Vec::new(),
-        };
+        let locales: Vec<(String, String)> = imported.locales.clone().into_iter().collect();
+        let back = fieldscreen_catalog::install::source_in_memory(
+            &format!("imported/{id}"),
+            id,
+            &imported.protocol_toml,
+            &locales,
+        );
         let checked = fieldscreen_catalog::check(&back, catalog.app(), Some(today()));
         let again = checked.protocol.unwrap_or_else(|| {
             panic!(

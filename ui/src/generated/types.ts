@@ -114,7 +114,11 @@ code: string,
 /**
  * Its label in the interviewer's language, then the respondent's.
  */
-labels: Array<TextView>, };
+labels: Array<TextView>, 
+/**
+ * Its label spoken in the respondent's language (self-answer questions).
+ */
+clip: ClipView | null, };
 
 export type QuestionView = { 
 /**
@@ -172,7 +176,11 @@ total: number,
 /**
  * The answer already given, when the interviewer came back to it.
  */
-answer: Answer | null, };
+answer: Answer | null, 
+/**
+ * Set for a question of a self-answer section: what the respondent hears and sees alone.
+ */
+self_answer: SelfAnswerView | null, };
 
 export type ReferralView = { 
 /**
@@ -707,6 +715,56 @@ values: Array<TextView>, };
 
 export type InstallView = { id: string | null, title: string | null, errors: Array<string>, warnings: Array<string>, };
 
+export type ClipView = { 
+/**
+ * A `data:` URL the page plays.
+ */
+src: string, 
+/**
+ * The language it speaks.
+ */
+lang: string, 
+/**
+ * Made by a speech synthesiser, not recorded by a person: the screen says so.
+ */
+synthetic: boolean, };
+
+export type SelfAnswerView = { 
+/**
+ * The language the respondent reads and hears.
+ */
+lang: string, 
+/**
+ * Its writing direction.
+ */
+dir: TextDirection, 
+/**
+ * The question.
+ */
+text: string, 
+/**
+ * The question spoken.
+ */
+clip: ClipView | null, 
+/**
+ * A pictogram (an SVG as a `data:` URL, shown as an image so nothing in it runs).
+ */
+picture: string | null, };
+
+export type HandOverChoice = { code: string, label: string, clip: ClipView | null, };
+
+export type HandOverQuestion = { id: string, 
+/**
+ * `yes-no` or `single`.
+ */
+kind: string, lang: string, dir: TextDirection, text: string, clip: ClipView | null, picture: string | null, choices: Array<HandOverChoice>, 
+/**
+ * Whether "don't know" and "rather not say" are offered (the question is not required).
+ */
+can_skip: boolean, };
+
+export type HandOverView = { question: HandOverQuestion | null, };
+
 /** Most urgent first. */
 export const LEVELS: readonly Level[] = ["refer-now", "assess-further", "labour-rights-concern", "no-indication"];
 
@@ -738,6 +796,6 @@ export const KEY_FAMILIES: Record<string, readonly string[]> = {
   "app-pipeline-gender-": ["woman", "man", "other", "unknown"],
 };
 
-export type ErrorCode = "wrong-passphrase" | "locked-out" | "weak-passphrase" | "duress-same" | "counter-unwritable" | "damaged" | "no-vault" | "vault-exists" | "no-data-directory" | "not-encrypted" | "setting-refused" | "storage" | "cancelled" | "locked" | "busy" | "app-state" | "unknown-case" | "protocol" | "protocol-file" | "language" | "date" | "no-interview" | "interview-ended" | "answer-required" | "answer-out-of-range" | "answer-constraint" | "answer-invalid" | "referral-status" | "referral-order" | "referral-reason" | "referral-date" | "referral-unknown" | "referral-no-outcome" | "decision-not-nrm" | "decision-not-referred" | "same-person-itself" | "report-variable" | "report-request" | "offline" | "relay-refused" | "no-team" | "already-in-team" | "legacy-team" | "not-admin" | "revoked" | "invitation-code" | "insecure-relay" | "not-invited-by-admin" | "no-such-request" | "comparison-mismatch" | "team-busy" | "sync" | "conflict";
+export type ErrorCode = "wrong-passphrase" | "locked-out" | "weak-passphrase" | "duress-same" | "counter-unwritable" | "damaged" | "no-vault" | "vault-exists" | "no-data-directory" | "not-encrypted" | "setting-refused" | "storage" | "cancelled" | "locked" | "busy" | "app-state" | "unknown-case" | "protocol" | "protocol-file" | "hand-over-pin" | "not-self-answer" | "handed-over" | "hand-back-refused" | "hand-back-locked" | "language" | "date" | "no-interview" | "interview-ended" | "answer-required" | "answer-out-of-range" | "answer-constraint" | "answer-invalid" | "referral-status" | "referral-order" | "referral-reason" | "referral-date" | "referral-unknown" | "referral-no-outcome" | "decision-not-nrm" | "decision-not-referred" | "same-person-itself" | "report-variable" | "report-request" | "offline" | "relay-refused" | "no-team" | "already-in-team" | "legacy-team" | "not-admin" | "revoked" | "invitation-code" | "insecure-relay" | "not-invited-by-admin" | "no-such-request" | "comparison-mismatch" | "team-busy" | "sync" | "conflict";
 
 export type CommandError = { code: ErrorCode, text: string, wait_secs: number | null, remaining: number | null, };

@@ -38,13 +38,14 @@ impl Compiler<'_, '_> {
             let mode = match s.mode.as_ref().map(|m| m.get_ref().as_str()) {
                 None | Some("asked") => SectionMode::Asked,
                 Some("observed") => SectionMode::Observed,
+                Some("self-answer") => SectionMode::SelfAnswer,
                 Some(other) => {
                     self.d.error_hint(
                         "bad-value",
                         s.mode.as_ref().map_or(0..0, Spanned::span),
                         format!("{spath}.mode"),
                         format!("unknown section mode `{other}`"),
-                        "use `asked` (read aloud) or `observed` (interviewer only)",
+                        "use `asked` (read aloud), `observed` (interviewer only) or `self-answer` (the respondent alone, by voice prompts)",
                     );
                     SectionMode::Asked
                 }
@@ -100,6 +101,19 @@ impl Compiler<'_, '_> {
                         format!("question id `{}` {what}", question.id),
                     );
                     continue;
+                }
+                if mode == SectionMode::SelfAnswer && !matches!(question.kind, Kind::YesNo | Kind::Single(_)) {
+                    self.d.error_hint(
+                        "self-answer-kind",
+                        rq.kind.span(),
+                        format!("{qpath}.type"),
+                        format!(
+                            "`{}` is a {} question in a self-answer section",
+                            question.id,
+                            question.kind.name()
+                        ),
+                        "a respondent answering alone gets yes/no and one-choice questions only; move it to an asked section",
+                    );
                 }
                 raw_paths.insert(question.id.clone(), (qpath.clone(), rq.id.span()));
                 // Where the question's showing is decided: its own relevance, else its section's.
@@ -397,6 +411,25 @@ impl Compiler<'_, '_> {
                 "add sensitive = true",
             );
         }
+        let picture = q.picture.as_ref().and_then(|p| {
+            let name = p.get_ref();
+            let ok = name
+                .strip_prefix("pictures/")
+                .and_then(|n| n.strip_suffix(".svg"))
+                .is_some_and(|n| {
+                    !n.is_empty() && n.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
+                });
+            if !ok {
+                self.d.error_hint(
+                    "bad-value",
+                    p.span(),
+                    format!("{path}.picture"),
+                    format!("`{name}` is not a picture of this protocol"),
+                    "write `pictures/<name>.svg`: lower-case letters, digits, `-` and `_`, in the protocol's `pictures` folder",
+                );
+            }
+            ok.then(|| name.clone())
+        });
         Some(Question {
             id: q.id.get_ref().clone(),
             kind,
@@ -409,6 +442,7 @@ impl Compiler<'_, '_> {
             identifying: q.identifying,
             sensitive: q.sensitive,
             builtin: false,
+            picture,
         })
     }
 }
