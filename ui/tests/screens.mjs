@@ -194,6 +194,15 @@ const browser = await chromium.launch({
   args: ["--no-sandbox", "--disable-gpu", "--autoplay-policy=no-user-gesture-required", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
 });
 
+// axe-core's serious and critical violations on the page as it is now.
+async function seriousViolations(page) {
+  await page.addScriptTag({ content: axeSource });
+  return page.evaluate(async () =>
+    (await window.axe.run(document, { resultTypes: ["violations"] })).violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`));
+}
+
 let passed = 0;
 const failures = [];
 async function test(name, body) {
@@ -237,11 +246,7 @@ for (const size of SIZES) {
           if (html.lang !== lang.ui || html.dir !== (lang.ui === "ar" ? "rtl" : "ltr")) throw new Error(`document is ${html.lang}/${html.dir}`);
           const missing = await page.evaluate(() => document.body.innerText.match(/\[(app|fs|cli)-[\w-]+\]/g));
           if (missing) throw new Error(`missing strings ${missing.join(", ")}`);
-          await page.addScriptTag({ content: axeSource });
-          const violations = await page.evaluate(async () =>
-            (await window.axe.run(document, { resultTypes: ["violations"] })).violations
-              .filter((v) => v.impact === "serious" || v.impact === "critical")
-              .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`));
+          const violations = await seriousViolations(page);
           if (violations.length) throw new Error(`axe: ${violations.join("; ")}`);
         } finally { await page.close(); }
       });
@@ -282,14 +287,7 @@ for (const size of SIZES) {
         if (shown.includes(fx.steps.alone.text[0].text)) throw new Error("the interviewer's question is on the respondent's screen");
         await page.waitForFunction(() => (window.__fsPlayed ?? []).includes("danger_now"));
         await page.screenshot({ path: join(shots, `${respondent}-${size.name}-alone.png`), fullPage: true });
-        const axe = async () => {
-          await page.addScriptTag({ content: axeSource });
-          return page.evaluate(async () =>
-            (await window.axe.run(document, { resultTypes: ["violations"] })).violations
-              .filter((v) => v.impact === "serious" || v.impact === "critical")
-              .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`));
-        };
-        let violations = await axe();
+        let violations = await seriousViolations(page);
         if (violations.length) throw new Error(`axe: ${violations.join("; ")}`);
         // Keyboard only: the first answer is reachable with Tab and taken with Enter.
         await page.keyboard.press("Tab");
@@ -298,7 +296,7 @@ for (const size of SIZES) {
         await page.keyboard.press("Enter");
         await page.locator("[data-section=give-back]").waitFor();
         await page.screenshot({ path: join(shots, `${respondent}-${size.name}-alone-give-back.png`), fullPage: true });
-        violations = await axe();
+        violations = await seriousViolations(page);
         if (violations.length) throw new Error(`axe (give back): ${violations.join("; ")}`);
         await page.locator("[data-field=hand-back-pin]").fill("1111");
         await page.locator("[data-section=give-back] button[type=submit]").click();

@@ -67,16 +67,7 @@ fn protocol(dir: &Dir<'_>) -> ProtocolSource {
 
 fn media_files(root: &Path, dir: &Dir<'_>, out: &mut Vec<MediaFile>) {
     for f in dir.files() {
-        let rel = f
-            .path()
-            .strip_prefix(root)
-            .map(|r| {
-                r.components()
-                    .map(|c| c.as_os_str().to_string_lossy())
-                    .collect::<Vec<_>>()
-                    .join("/")
-            })
-            .unwrap_or_default();
+        let rel = crate::media::relative(root, f.path());
         out.push(MediaFile {
             path: format!("(built in) screening_protocols/{}", f.path().display()),
             rel,

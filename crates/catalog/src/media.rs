@@ -32,6 +32,18 @@ pub struct MediaFile {
     pub bytes: Arc<[u8]>,
 }
 
+/// `path` relative to a protocol's directory `root`, with `/` whatever the system writes.
+pub fn relative(root: &std::path::Path, path: &std::path::Path) -> String {
+    path.strip_prefix(root)
+        .map(|r| {
+            r.components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/")
+        })
+        .unwrap_or_default()
+}
+
 /// How a clip is encoded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ClipFormat {

@@ -156,15 +156,7 @@ fn read_media(
         } else {
             std::sync::Arc::from(Vec::new())
         };
-        let rel = path
-            .strip_prefix(root)
-            .map(|r| {
-                r.components()
-                    .map(|c| c.as_os_str().to_string_lossy())
-                    .collect::<Vec<_>>()
-                    .join("/")
-            })
-            .unwrap_or_default();
+        let rel = crate::media::relative(root, &path);
         out.push(crate::media::MediaFile {
             path: path.display().to_string(),
             rel,

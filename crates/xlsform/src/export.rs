@@ -610,26 +610,22 @@ pub fn export(protocol: &Protocol, source: &ProtocolSource, app: &AppStrings) ->
             ("toml".to_string(), text.trim().to_string()),
         ]));
     }
-    let mut indicators = Builder::new(SHEET_INDICATORS, &INDICATOR_COLUMNS);
-    for t in raw_tables(&doc, "indicators") {
-        indicators.row(
-            INDICATOR_COLUMNS
-                .iter()
-                .map(|c| (c.to_string(), inline(t.get(*c))))
-                .filter(|(_, v)| !v.is_empty())
-                .collect(),
-        );
-    }
-    let mut rules = Builder::new(SHEET_RULES, &RULE_COLUMNS);
-    for t in raw_tables(&doc, "outcome_rules") {
-        rules.row(
-            RULE_COLUMNS
-                .iter()
-                .map(|c| (c.to_string(), inline(t.get(*c))))
-                .filter(|(_, v)| !v.is_empty())
-                .collect(),
-        );
-    }
+    // One row per entry of an array of tables, one column per field.
+    let structured = |sheet: &str, columns: &[&str], part: &str| {
+        let mut b = Builder::new(sheet, columns);
+        for t in raw_tables(&doc, part) {
+            b.row(
+                columns
+                    .iter()
+                    .map(|c| (c.to_string(), inline(t.get(*c))))
+                    .filter(|(_, v)| !v.is_empty())
+                    .collect(),
+            );
+        }
+        b
+    };
+    let indicators = structured(SHEET_INDICATORS, &INDICATOR_COLUMNS, "indicators");
+    let rules = structured(SHEET_RULES, &RULE_COLUMNS, "outcome_rules");
     let text_columns: Vec<String> = w.langs.iter().map(|(_, l)| format!("text::{l}")).collect();
     let mut header = vec!["key"];
     header.extend(text_columns.iter().map(String::as_str));
