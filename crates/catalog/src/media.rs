@@ -389,6 +389,20 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        /// Whatever the bytes (and whatever a real header they start with), probing answers
+        /// with a format or a reason, never a panic.
+        #[test]
+        fn probing_any_bytes_never_panics(
+            head in proptest::sample::select(vec![&b""[..], b"OggS", b"RIFF\0\0\0\0WAVE", b"ID3", b"\xff\xfb"]),
+            rest in proptest::collection::vec(proptest::num::u8::ANY, 0..600),
+        ) {
+            let mut bytes = head.to_vec();
+            bytes.extend(rest);
+            let _ = probe(&bytes);
+        }
+    }
+
     #[test]
     fn the_bundled_clips_are_opus_of_a_listenable_length_and_complete() {
         let src = rapid();

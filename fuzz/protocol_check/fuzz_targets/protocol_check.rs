@@ -27,6 +27,7 @@ fuzz_target!(|data: &[u8]| {
         protocol: Some(file("fuzz/protocol.toml", toml)),
         locales: vec![("en".into(), file("fuzz/locales/en.ftl", ftl))],
         unreadable: Vec::new(),
+        media: Vec::new(),
     };
     let _ = check(&src, app(), Some(jiff::civil::date(2026, 12, 1)));
 });
