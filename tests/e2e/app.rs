@@ -693,6 +693,18 @@ async fn the_respondent_answers_the_rapid_screen_alone_in_arabic() -> Res<()> {
         )
         .await?;
         if answered == 0 {
+            // The rapid screen's pictogram for danger, as an image (nothing in it runs).
+            let src = app
+                .script(
+                    "return document.querySelector('[data-screen=alone] img.picture')?.src ?? '';",
+                    vec![],
+                )
+                .await?;
+            assert!(
+                src.as_str()
+                    .is_some_and(|s| s.starts_with("data:image/svg+xml;base64,")),
+                "{src}"
+            );
             app.shot("21-alone-first-question-ar").await?;
         }
         let value = script

@@ -51,7 +51,8 @@ export function fixtures(root, uiLang, respondentLang) {
   const handOver = {
     question: {
       id: "danger_now", kind: "yes-no", lang: respondentLang, dir: dir(respondentLang), text: rapid["q-danger-now"],
-      clip: clipOf("q-danger-now"), picture: null, can_skip: true,
+      clip: clipOf("q-danger-now"), can_skip: true,
+      picture: `data:image/svg+xml;base64,${readFileSync(join(root, "screening_protocols", "rapid-screen", "pictures", "danger.svg")).toString("base64")}`,
       choices: ["yes", "no"].map((code) => ({ code, label: appResp[`fs-answer-${code}`], clip: null })),
     },
   };
