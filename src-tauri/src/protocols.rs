@@ -6,7 +6,7 @@ use crate::commands::{lock_state_of, today, unlocked};
 use crate::error::{CommandError, ErrorCode};
 use crate::state::AppState;
 use fieldscreen_catalog::Catalog;
-use fieldscreen_catalog::install::{install, installed_root, source_in_memory};
+use fieldscreen_catalog::install::{install, installed_root};
 use serde::Serialize;
 use std::path::Path;
 use tauri::State as Tauri;
@@ -49,11 +49,7 @@ pub async fn install_protocol(state: Tauri<'_, AppState>, path: String, lang: St
     } else if path.is_file() && is_workbook {
         let book = fieldscreen_xlsform::read(path).map_err(|e| unreadable(e.to_string()))?;
         match fieldscreen_xlsform::import(&book, today()) {
-            Ok(imported) => {
-                let locales: Vec<(String, String)> = imported.locales.into_iter().collect();
-                let dir = path.display().to_string();
-                source_in_memory(&dir, &imported.id, &imported.protocol_toml, &locales)
-            }
+            Ok(imported) => imported.source(&path.display().to_string()),
             Err(problems) => {
                 return Ok(InstallView {
                     id: None,

@@ -157,7 +157,9 @@ mod tests {
             .replacen("id = \"rapid-screen\"", &format!("id = \"{id}\""), 1)
             .replacen("version = \"1.0.0\"", &format!("version = \"{version}\""), 1);
         let locales: Vec<(String, String)> = rapid.locales.iter().map(|(t, f)| (t.clone(), f.text.clone())).collect();
-        source_in_memory(&format!("upload/{id}"), id, &text, &locales)
+        let mut src = source_in_memory(&format!("upload/{id}"), id, &text, &locales);
+        src.media = rapid.media.clone();
+        src
     }
 
     #[test]

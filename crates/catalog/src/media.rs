@@ -486,15 +486,13 @@ mod tests {
         );
 
         let mut src = edited(
-            "id = \"free_to_leave\"",
-            "id = \"free_to_leave\"\npicture = \"pictures/door.svg\"",
+            "id = \"sex_for_others\"",
+            "id = \"sex_for_others\"\npicture = \"pictures/bed.svg\"",
         );
         if let Some(f) = src.protocol.as_mut() {
-            f.text = f.text.replacen(
-                "id = \"threatened\"",
-                "id = \"threatened\"\npicture = \"pictures/fist.svg\"",
-                1,
-            );
+            f.text = f
+                .text
+                .replacen("id = \"gender\"", "id = \"gender\"\npicture = \"pictures/fist.svg\"", 1);
         }
         src.media.push(file(
             "pictures/fist.svg",
@@ -504,7 +502,7 @@ mod tests {
         assert!(
             found(&c, "picture-missing")
                 .iter()
-                .any(|d| d.contains("pictures/door.svg"))
+                .any(|d| d.contains("pictures/bed.svg"))
         );
         assert!(
             found(&c, "picture-format")

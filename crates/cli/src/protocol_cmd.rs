@@ -174,6 +174,13 @@ pub fn import(catalog: &Catalog, form: &std::path::Path, output: &std::path::Pat
     for (lang, ftl) in &imported.locales {
         std::fs::write(output.join("locales").join(format!("{lang}.ftl")), ftl)?;
     }
+    for (rel, text) in &imported.files {
+        let path = output.join(rel);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        std::fs::write(path, text)?;
+    }
     for w in &imported.warnings {
         eprintln!("warning: {w}");
     }

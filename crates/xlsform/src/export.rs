@@ -30,6 +30,8 @@ pub const SHEET_RULES: &str = "fieldscreen_rules";
 /// Messages not shown in a label column, and messages with grammatical variants in full
 /// Fluent (the label column holds their default variant): `key`, then `text::Language (tag)`.
 pub const SHEET_TEXTS: &str = "fieldscreen_texts";
+/// The questions' pictograms (SVG is text): `path` (`pictures/<name>.svg`), `svg`.
+pub const SHEET_PICTURES: &str = "fieldscreen_pictures";
 /// The columns of the indicators sheet.
 pub const INDICATOR_COLUMNS: [&str; 8] = [
     "id",
@@ -647,6 +649,18 @@ pub fn export(protocol: &Protocol, source: &ProtocolSource, app: &AppStrings) ->
             texts.row(cells);
         }
     }
+    let mut pictures = Builder::new(SHEET_PICTURES, &["path", "svg"]);
+    let mut seen = BTreeSet::new();
+    for rel in protocol.questions.iter().filter_map(|q| q.picture.as_ref()) {
+        if let Some(svg) = fieldscreen_catalog::media::picture(&source.media, rel)
+            && seen.insert(rel.clone())
+        {
+            pictures.row(BTreeMap::from([
+                ("path".to_string(), rel.clone()),
+                ("svg".to_string(), svg.to_string()),
+            ]));
+        }
+    }
     Ok(Workbook {
         sheets: vec![
             w.survey.build(),
@@ -656,6 +670,7 @@ pub fn export(protocol: &Protocol, source: &ProtocolSource, app: &AppStrings) ->
             indicators.build(),
             rules.build(),
             texts.build(),
+            pictures.build(),
         ],
     })
 }

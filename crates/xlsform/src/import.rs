@@ -5,7 +5,8 @@
 //! collected with its sheet, row and column, so one run lists them all.
 
 use crate::export::{
-    FIELDSCREEN_COLUMN, INDICATOR_COLUMNS, RULE_COLUMNS, SHEET_INDICATORS, SHEET_PROTOCOL, SHEET_RULES, SHEET_TEXTS,
+    FIELDSCREEN_COLUMN, INDICATOR_COLUMNS, RULE_COLUMNS, SHEET_INDICATORS, SHEET_PICTURES, SHEET_PROTOCOL, SHEET_RULES,
+    SHEET_TEXTS,
 };
 use crate::form::{Place, Sheet, Workbook};
 use crate::translate::{Cond, QuestionKind, condition};
@@ -37,6 +38,28 @@ pub struct Imported {
     pub locales: BTreeMap<String, String>,
     /// What was imported with a caveat (no outcome, metadata not collected, …).
     pub warnings: Vec<String>,
+    /// Other files of the protocol directory, by relative path (`pictures/<name>.svg`).
+    pub files: BTreeMap<String, String>,
+}
+
+impl Imported {
+    /// The protocol directory it makes, in memory, as the catalog checks and installs one;
+    /// `dir` names it in messages.
+    pub fn source(&self, dir: &str) -> fieldscreen_catalog::ProtocolSource {
+        let locales: Vec<(String, String)> = self.locales.clone().into_iter().collect();
+        let mut source = fieldscreen_catalog::install::source_in_memory(dir, &self.id, &self.protocol_toml, &locales);
+        source.media = self
+            .files
+            .iter()
+            .map(|(rel, text)| fieldscreen_catalog::media::MediaFile {
+                path: format!("{dir}/{rel}"),
+                rel: rel.clone(),
+                size: text.len() as u64,
+                bytes: text.as_bytes().into(),
+            })
+            .collect();
+        source
+    }
 }
 
 /// XLSForm question types FieldScreen collects by itself or refuses to collect: device and
@@ -889,6 +912,37 @@ pub fn import(book: &Workbook, today: jiff::civil::Date) -> Result<Imported, Vec
             }),
         }
     }
+    let mut files = BTreeMap::new();
+    if let Some(sheet) = book.sheet(SHEET_PICTURES) {
+        match (sheet.column("path"), sheet.column("svg")) {
+            (Some(pc), Some(sc)) => {
+                for (row, cells) in &sheet.rows {
+                    let cell = |c: usize| cells.get(c).map(String::as_str).unwrap_or_default();
+                    let path = cell(pc);
+                    let name = path.strip_prefix("pictures/").and_then(|n| n.strip_suffix(".svg"));
+                    let valid = name.is_some_and(|n| {
+                        !n.is_empty()
+                            && n.bytes()
+                                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
+                    });
+                    if !valid {
+                        problems.push(Problem {
+                            place: sheet.place(*row, pc),
+                            message: format!(
+                                "`{path}` is not `pictures/<name>.svg` (lower-case letters, digits, `-`, `_`)"
+                            ),
+                        });
+                        continue;
+                    }
+                    files.insert(path.to_string(), cell(sc).to_string());
+                }
+            }
+            _ => problems.push(Problem {
+                place: whole(&sheet.name, sheet.header_row),
+                message: "this sheet needs `path` and `svg` columns".into(),
+            }),
+        }
+    }
     if !problems.is_empty() {
         return Err(problems);
     }
@@ -988,5 +1042,6 @@ pub fn import(book: &Workbook, today: jiff::civil::Date) -> Result<Imported, Vec
         protocol_toml: toml,
         locales,
         warnings,
+        files,
     })
 }

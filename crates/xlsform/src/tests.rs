@@ -320,13 +320,7 @@ fn every_bundled_protocol_comes_back_the_same_through_an_xlsform_file() {
             )
         });
         assert_eq!(&imported.id, id);
-        let locales: Vec<(String, String)> = imported.locales.clone().into_iter().collect();
-        let back = fieldscreen_catalog::install::source_in_memory(
-            &format!("imported/{id}"),
-            id,
-            &imported.protocol_toml,
-            &locales,
-        );
+        let back = imported.source(&format!("imported/{id}"));
         let checked = fieldscreen_catalog::check(&back, catalog.app(), Some(today()));
         let again = checked.protocol.unwrap_or_else(|| {
             panic!(
@@ -370,6 +364,19 @@ fn every_bundled_protocol_comes_back_the_same_through_an_xlsform_file() {
                 assert_eq!(text, &after[key], "{id} {tag}: {key}");
             }
         }
+        // The pictograms come back with the protocol, and the check finds nothing missing but
+        // the clips (which an XLSForm does not carry).
+        assert_eq!(
+            back.media.len(),
+            source.media.iter().filter(|m| m.rel.starts_with("pictures/")).count()
+        );
+        let errors: Vec<String> = checked
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == fieldscreen_protocol::Severity::Error)
+            .map(|d| d.to_string())
+            .collect();
+        assert!(errors.is_empty(), "{id}: {errors:#?}");
         // Nothing FieldScreen-only is lost in a warning.
         assert!(imported.warnings.is_empty(), "{id}: {:?}", imported.warnings);
     }
