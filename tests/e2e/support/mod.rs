@@ -5,6 +5,7 @@
 use fantoccini::{Client, ClientBuilder, Locator, elements::Element};
 use std::error::Error;
 use std::net::TcpListener;
+use std::os::unix::process::CommandExt as _;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -42,11 +43,16 @@ fn free_port() -> Res<u16> {
     Ok(TcpListener::bind("127.0.0.1:0")?.local_addr()?.port())
 }
 
-/// A child process that is killed when the test ends, however it ends.
-pub struct Process(Child);
+/// A child process that is killed when the test ends, however it ends; with `.1`, its whole
+/// process group (tauri-driver's WebKitWebDriver outlived it otherwise, one per test).
+pub struct Process(Child, bool);
 
 impl Drop for Process {
     fn drop(&mut self) {
+        if self.1 {
+            let group = format!("-{}", self.0.id());
+            let _ = Command::new("kill").args(["-KILL", "--", &group]).status();
+        }
         let _ = self.0.kill();
         let _ = self.0.wait();
     }
@@ -87,7 +93,7 @@ impl Display {
                 .stdout(Stdio::null())
                 .stderr(Stdio::null())
                 .spawn()?;
-            let process = Process(child);
+            let process = Process(child, false);
             if wait_until(Duration::from_secs(10), || Path::new(&socket).exists()) {
                 return Ok(Display {
                     name: format!(":{n}"),
@@ -137,7 +143,7 @@ impl Relay {
             .spawn()?;
         let mut line = String::new();
         let out = child.stdout.take().ok_or("no stdout")?;
-        let process = Process(child);
+        let process = Process(child, false);
         std::io::BufReader::new(out).read_line(&mut line)?;
         let addr = line
             .trim()
@@ -189,8 +195,9 @@ impl Driver {
             .env("RUST_LOG", "warn")
             .stdout(log.try_clone()?)
             .stderr(log)
+            .process_group(0)
             .spawn()?;
-        let process = Process(child);
+        let process = Process(child, true);
         // tauri-driver listens at once but forwards a new session to WebKitWebDriver, which it
         // starts alongside and which takes a moment longer: a session asked for before both
         // listen fails with a cut connection (seen on a cold CI machine).
