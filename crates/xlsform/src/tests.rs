@@ -117,6 +117,15 @@ const SETTINGS: &[&[&str]] = &[
     &["Work check", "work_check", "2024061101", "English (en)"],
 ];
 
+/// The check's errors, each as it prints.
+fn errors_of(diagnostics: &[fieldscreen_protocol::Diagnostic]) -> Vec<String> {
+    diagnostics
+        .iter()
+        .filter(|d| d.severity == fieldscreen_protocol::Severity::Error)
+        .map(|d| d.to_string())
+        .collect()
+}
+
 fn today() -> jiff::civil::Date {
     jiff::civil::date(2026, 12, 2)
 }
@@ -172,12 +181,7 @@ fn a_form_becomes_a_protocol_that_passes_the_check() {
     let source = fieldscreen_catalog::read_protocol_dir(&out).expect("read");
     let app = fieldscreen_catalog::Catalog::bundled();
     let checked = fieldscreen_catalog::check(&source, app.app(), Some(today()));
-    let errors: Vec<String> = checked
-        .diagnostics
-        .iter()
-        .filter(|d| d.severity == fieldscreen_protocol::Severity::Error)
-        .map(|d| d.to_string())
-        .collect();
+    let errors = errors_of(&checked.diagnostics);
     assert!(errors.is_empty(), "{errors:#?}\n{toml}");
 }
 
@@ -370,12 +374,7 @@ fn every_bundled_protocol_comes_back_the_same_through_an_xlsform_file() {
             back.media.len(),
             source.media.iter().filter(|m| m.rel.starts_with("pictures/")).count()
         );
-        let errors: Vec<String> = checked
-            .diagnostics
-            .iter()
-            .filter(|d| d.severity == fieldscreen_protocol::Severity::Error)
-            .map(|d| d.to_string())
-            .collect();
+        let errors = errors_of(&checked.diagnostics);
         assert!(errors.is_empty(), "{id}: {errors:#?}");
         // Nothing FieldScreen-only is lost in a warning.
         assert!(imported.warnings.is_empty(), "{id}: {:?}", imported.warnings);
