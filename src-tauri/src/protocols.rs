@@ -24,8 +24,6 @@ pub struct InstallView {
     pub warnings: Vec<String>,
 }
 
-const WORKBOOKS: [&str; 5] = ["xlsx", "xls", "ods", "xlsm", "md"];
-
 /// The catalog of this vault's device: the bundled protocols and those installed beside the
 /// vault.
 pub fn catalog_for(vault_dir: &Path) -> Catalog {
@@ -40,13 +38,9 @@ pub async fn install_protocol(state: Tauri<'_, AppState>, path: String, lang: St
     unlocked(&inner)?;
     let path = Path::new(path.trim());
     let unreadable = |why: String| CommandError::new(ErrorCode::ProtocolFile, format!("{}: {why}", path.display()));
-    let is_workbook = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| WORKBOOKS.contains(&e.to_ascii_lowercase().as_str()));
     let source = if path.is_dir() {
         fieldscreen_catalog::read_protocol_dir(path).map_err(|e| unreadable(e.to_string()))?
-    } else if path.is_file() && is_workbook {
+    } else if path.is_file() && fieldscreen_xlsform::is_form(path) {
         let book = fieldscreen_xlsform::read(path).map_err(|e| unreadable(e.to_string()))?;
         match fieldscreen_xlsform::import(&book, today()) {
             Ok(imported) => imported.source(&path.display().to_string()),

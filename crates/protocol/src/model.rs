@@ -207,6 +207,18 @@ impl Kind {
     }
 }
 
+/// Whether `path` names a pictogram of a protocol: `pictures/<name>.svg`, the name in lower-case
+/// letters, digits, `-` and `_` (so it can never leave the protocol's directory).
+pub fn is_picture_path(path: &str) -> bool {
+    path.strip_prefix("pictures/")
+        .and_then(|n| n.strip_suffix(".svg"))
+        .is_some_and(|n| {
+            !n.is_empty()
+                && n.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
+        })
+}
+
 /// One question.
 #[derive(Debug, Clone)]
 pub struct Question {

@@ -110,6 +110,16 @@ pub enum ReadError {
     Merged(Place, String),
 }
 
+/// The file extensions `read` takes.
+pub const EXTENSIONS: [&str; 5] = ["xlsx", "xlsm", "xls", "ods", "md"];
+
+/// Whether `path` names a file `read` takes (by its extension).
+pub fn is_form(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+}
+
 /// Reads an XLSForm written as Markdown tables, as pyxform reads them: a line `| survey |`
 /// starts a sheet, the lines under it (first cell empty) are its header and rows. Rows are
 /// numbered as in a spreadsheet (the header is row 1), so places read alike in both forms.

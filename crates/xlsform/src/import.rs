@@ -919,12 +919,7 @@ pub fn import(book: &Workbook, today: jiff::civil::Date) -> Result<Imported, Vec
                 for (row, cells) in &sheet.rows {
                     let cell = |c: usize| cells.get(c).map(String::as_str).unwrap_or_default();
                     let path = cell(pc);
-                    let name = path.strip_prefix("pictures/").and_then(|n| n.strip_suffix(".svg"));
-                    let valid = name.is_some_and(|n| {
-                        !n.is_empty()
-                            && n.bytes()
-                                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
-                    });
+                    let valid = fieldscreen_protocol::model::is_picture_path(path);
                     if !valid {
                         problems.push(Problem {
                             place: sheet.place(*row, pc),

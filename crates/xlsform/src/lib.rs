@@ -12,7 +12,7 @@ pub mod translate;
 pub mod xpath;
 
 pub use export::{ExportError, export, write_xlsx};
-pub use form::{Place, ReadError, Workbook, read};
+pub use form::{Place, ReadError, Workbook, is_form, read};
 pub use import::{Imported, Problem, import};
 
 #[cfg(test)]

@@ -413,12 +413,7 @@ impl Compiler<'_, '_> {
         }
         let picture = q.picture.as_ref().and_then(|p| {
             let name = p.get_ref();
-            let ok = name
-                .strip_prefix("pictures/")
-                .and_then(|n| n.strip_suffix(".svg"))
-                .is_some_and(|n| {
-                    !n.is_empty() && n.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
-                });
+            let ok = is_picture_path(name);
             if !ok {
                 self.d.error_hint(
                     "bad-value",
