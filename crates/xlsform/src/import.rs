@@ -960,13 +960,10 @@ pub fn import(book: &Workbook, today: jiff::civil::Date) -> Result<Imported, Vec
                 } else {
                     "draft-needs-native-review"
                 };
-                let dir = if ["ar", "fa", "he", "ur", "ps", "ckb", "dv", "yi"]
-                    .contains(&lang.split('-').next().unwrap_or_default())
-                {
-                    "rtl"
-                } else {
-                    "ltr"
-                };
+                // The direction CLDR gives the language, as everywhere else in FieldScreen.
+                let dir = lang
+                    .parse::<fieldscreen_i18n::LanguageIdentifier>()
+                    .map_or("ltr", |l| fieldscreen_i18n::direction_of(&l).as_str());
                 toml.push_str(&format!(
                     "\n[[protocol.languages]]\ntag = \"{lang}\"\ndirection = \"{dir}\"\nstatus = \"{status}\"\n"
                 ));

@@ -453,3 +453,20 @@ fn a_five_megabyte_sheet_is_read_and_its_one_mistake_located() {
     assert_eq!(problems.len(), 1, "{problems:?}");
     assert_eq!(problems[0].place.to_string(), "survey!D12346 (row 12346, column 4)");
 }
+
+#[test]
+fn an_arabic_label_column_makes_a_right_to_left_language() {
+    let dir = tempfile::tempdir().expect("dir");
+    let survey: &[&[&str]] = &[
+        &["type", "name", "label::English (en)", "label::العربية (ar)"],
+        &["text", "job", "Your job?", "ما هو عملك؟"],
+    ];
+    let imported = import(
+        &read(&workbook(dir.path(), &[("survey", survey)])).expect("read"),
+        today(),
+    )
+    .unwrap_or_else(|p| panic!("{p:?}"));
+    let toml = &imported.protocol_toml;
+    assert!(toml.contains("tag = \"ar\"\ndirection = \"rtl\""), "{toml}");
+    assert!(toml.contains("tag = \"en\"\ndirection = \"ltr\""), "{toml}");
+}
